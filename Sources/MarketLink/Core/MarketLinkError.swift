@@ -1,0 +1,88 @@
+// MARK: - Location
+
+/// Where in an input a finding applies: a file, and a 1-based line and column (bytes within the
+/// line, counted from 1). Line or column 0 means "the whole file" or "the whole line".
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int = 0, column: Int = 0) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`, leaving out the parts that are 0.
+    public var description: String {
+        var text = file
+        if line > 0 {
+            text += ":\(line)"
+            if column > 0 { text += ":\(column)" }
+        }
+        return text
+    }
+}
+
+// MARK: - Error
+
+/// The one error type of MarketLink: a message about the input, with the place it applies to.
+///
+/// Printed as `file:line:column: error: message`, the form compilers and linters use, so that
+/// editors can jump to it. Messages are lowercase and quote the offending text.
+public struct MarketLinkError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// The data is wrong (exit code 1).
+        case data
+        /// The request is wrong: an option, a window, an output path (exit code 64).
+        case usage
+    }
+
+    public var location: SourceLocation?
+    public var message: String
+    public var kind: Kind
+
+    public init(_ message: String, at location: SourceLocation? = nil, kind: Kind = .data) {
+        self.message = message
+        self.location = location
+        self.kind = kind
+    }
+
+    public static func usage(_ message: String) -> MarketLinkError {
+        MarketLinkError(message, kind: .usage)
+    }
+
+    public var description: String {
+        if let location { return "\(location): error: \(message)" }
+        return "error: \(message)"
+    }
+}
+
+/// Quotes input text for a message, shortening it so that a 5 MB line does not flood the terminal.
+func quoted(_ text: String, limit: Int = 60) -> String {
+    var shown = text
+    if shown.count > limit { shown = String(shown.prefix(limit)) + "…" }
+    var escaped = ""
+    for scalar in shown.unicodeScalars {
+        switch scalar {
+        case "\"": escaped += "\\\""
+        case "\\": escaped += "\\\\"
+        case "\n": escaped += "\\n"
+        case "\r": escaped += "\\r"
+        case "\t": escaped += "\\t"
+        case "\0": escaped += "\\0"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                escaped += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return "\"\(escaped)\""
+}
+
+/// Quotes raw input bytes for a message; invalid UTF-8 shows as the replacement character.
+func quoted<C: Collection>(bytes: C, limit: Int = 60) -> String where C.Element == UInt8 {
+    quoted(String(decoding: bytes.prefix(limit * 4), as: UTF8.self), limit: limit)
+}

@@ -1,0 +1,115 @@
+// MARK: - Numbers
+
+/// Reads prices as they appear in downloaded files: `3231.409912`, `"35,314.49"`, `$3204.4`,
+/// ` 4,293.93`, `3279,03` (decimal comma, in `;`-delimited files), `+12.5`, `1.2e3`.
+///
+/// Works on bytes and allocates nothing on the common path: up to 15 significant digits and
+/// 22 decimals are converted exactly with one correctly rounded division (Clinger's fast path);
+/// longer numbers go through the C library's `strtod` via `Double(String)`.
+public enum NumberReader {
+    public enum Result: Equatable, Sendable {
+        case value(Double)
+        /// One of the missing-value markers (see `isMissingMarker`).
+        case missing
+        case invalid
+    }
+
+    /// Powers of ten exactly representable as `Double`.
+    static let exactPowers: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// Reads one field. `decimalComma` swaps the roles of `.` and `,`.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Result {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+        while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+        if start == end { return .missing }
+        let decimalMark: UInt8 = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        let groupMark: UInt8 = decimalComma ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        var i = start
+        var negative = false
+        if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        if i < end, bytes[i] == UInt8(ascii: "$") { i += 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var fraction = 0
+        var digits = 0
+        var seenPoint = false
+        var slow = false
+        while i < end {
+            let byte = bytes[i]
+            if byte >= 48, byte <= 57 {
+                digits += 1
+                if mantissa == 0, byte == 48 {
+                    if seenPoint { fraction += 1 }
+                } else if significant < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(byte - 48)
+                    significant += 1
+                    if seenPoint { fraction += 1 }
+                } else {
+                    slow = true
+                }
+            } else if byte == decimalMark, !seenPoint {
+                seenPoint = true
+            } else if byte == groupMark, !seenPoint, digits > 0 {
+                // A group separator must be followed by exactly three digits.
+                for k in 1...3 {
+                    guard i + k < end, bytes[i + k] >= 48, bytes[i + k] <= 57 else { return .invalid }
+                }
+                if i + 4 < end, bytes[i + 4] >= 48, bytes[i + 4] <= 57 { return .invalid }
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                slow = true
+                break
+            } else {
+                return isMissingMarker(bytes, start, end) ? .missing : .invalid
+            }
+            i += 1
+        }
+        if digits == 0 { return isMissingMarker(bytes, start, end) ? .missing : .invalid }
+        if !slow, significant <= 15, fraction <= 22 {
+            let magnitude = Double(mantissa) / exactPowers[fraction]
+            return .value(negative ? -magnitude : magnitude)
+        }
+        // Slow path: normalise to plain ASCII and let strtod round it.
+        var text = ""
+        text.reserveCapacity(end - start)
+        for k in start..<end {
+            let byte = bytes[k]
+            if byte == groupMark || byte == UInt8(ascii: "$") { continue }
+            if byte == decimalMark {
+                text.append(".")
+            } else {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        guard let value = Double(text), value.isFinite else { return .invalid }
+        return .value(value)
+    }
+
+    /// Reads a number from a `String` (command-line arguments, claims).
+    public static func read(_ text: String, decimalComma: Bool = false) -> Result {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { read(UnsafeBufferPointer($0), decimalComma: decimalComma) }
+    }
+
+    /// The markers that mean "no value": empty, `.`, `-`, `--`, `null`, `NaN`, `NA`, `N/A`, `#N/A`,
+    /// `#N/A N/A` (any case).
+    public static let missingMarkers: Set<String> = ["", ".", "-", "--", "null", "nan", "na", "n/a", "#n/a", "#n/a n/a"]
+
+    static func isMissingMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard end - start <= 8 else { return false }
+        var lowered: [UInt8] = []
+        for k in start..<end {
+            let byte = bytes[k]
+            lowered.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        return missingMarkers.contains(String(decoding: lowered, as: UTF8.self))
+    }
+}

@@ -1,0 +1,97 @@
+// MARK: - Series
+
+/// One price history: a session date and a close for each session, oldest first.
+///
+/// Storage is columnar (`days` and `closes` side by side) so that loading, binary search and
+/// window arithmetic touch contiguous memory. A series has no missing values: a row without a
+/// close is not a session (see `PriceFile.dropped`).
+public struct Series: Sendable, Equatable {
+    /// The name the user sees and names it by (`DJIA`, `^GSPC`, a panel symbol).
+    public var name: String
+    /// The known index this is, if its name matched the market table.
+    public var index: IndexInfo?
+    /// The market it trades in, for aligning timed events; `nil` when unknown.
+    public var market: Market?
+    /// Session dates as day ordinals, strictly increasing.
+    public private(set) var dayOrdinals: [Int32]
+    /// Closes, one per session.
+    public private(set) var closes: [Double]
+
+    /// Builds a series; days must be strictly increasing and as many as the closes.
+    public init?(name: String, days: [Day], closes: [Double], market: Market? = nil) {
+        self.init(name: name, ordinals: days.map(\.ordinal), closes: closes, market: market)
+    }
+
+    init?(name: String, ordinals: [Int32], closes: [Double], market: Market? = nil) {
+        guard ordinals.count == closes.count else { return nil }
+        for k in ordinals.indices.dropFirst() where ordinals[k - 1] >= ordinals[k] { return nil }
+        self.name = name
+        self.dayOrdinals = ordinals
+        self.closes = closes
+        let info = MarketTable.index(named: name)
+        self.index = info
+        self.market = market ?? info?.market
+    }
+
+    public var count: Int { closes.count }
+    public var isEmpty: Bool { closes.isEmpty }
+
+    public func day(at session: Int) -> Day { Day(ordinal: dayOrdinals[session]) }
+    public func close(at session: Int) -> Double { closes[session] }
+
+    public var firstDay: Day? { dayOrdinals.first.map(Day.init(ordinal:)) }
+    public var lastDay: Day? { dayOrdinals.last.map(Day.init(ordinal:)) }
+
+    /// The name a sentence uses: the index's display name, or the series name.
+    public var displayName: String { index?.displayName ?? name }
+
+    /// The close of the session dated `day`, or `nil` when there was none.
+    public func close(on day: Day) -> Double? {
+        guard let session = session(on: day) else { return nil }
+        return closes[session]
+    }
+
+    /// The index of the session dated `day`, or `nil`.
+    public func session(on day: Day) -> Int? {
+        let k = firstSession(onOrAfter: day)
+        return k < count && dayOrdinals[k] == day.ordinal ? k : nil
+    }
+
+    /// The first session dated on or after `day` (`count` when there is none). Binary search.
+    public func firstSession(onOrAfter day: Day) -> Int {
+        var low = 0
+        var high = dayOrdinals.count
+        let target = day.ordinal
+        while low < high {
+            let mid = (low + high) >> 1
+            if dayOrdinals[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The last session dated on or before `day` (`-1` when there is none).
+    public func lastSession(onOrBefore day: Day) -> Int {
+        firstSession(onOrAfter: day.adding(days: 1)) - 1
+    }
+
+    /// The largest gap between consecutive sessions, in calendar days, with the sessions around it.
+    public var largestGap: (days: Int, from: Day, to: Day)? {
+        guard count >= 2 else { return nil }
+        var best = (days: 0, from: day(at: 0), to: day(at: 0))
+        for k in 1..<count {
+            let gap = Int(dayOrdinals[k] - dayOrdinals[k - 1])
+            if gap > best.days { best = (gap, day(at: k - 1), day(at: k)) }
+        }
+        return best
+    }
+
+    /// The same series restricted to sessions in `from...to`.
+    public func slice(from: Day?, to: Day?) -> Series {
+        let low = from.map { firstSession(onOrAfter: $0) } ?? 0
+        let high = to.map { lastSession(onOrBefore: $0) + 1 } ?? count
+        var copy = self
+        copy.dayOrdinals = low < high ? Array(dayOrdinals[low..<high]) : []
+        copy.closes = low < high ? Array(closes[low..<high]) : []
+        return copy
+    }
+}

@@ -1,0 +1,2 @@
+import MarketLink
+print("mlink")
