@@ -1,0 +1,78 @@
+import Foundation
+
+// MARK: - Atomic writes
+
+/// Writes files so that a reader sees either the old content or the new, never half of it:
+/// the bytes go to a temporary file in the same directory, are flushed, and the temporary file is
+/// renamed over the target.
+public enum AtomicFile {
+    /// Writes `bytes` to `path` atomically. Refuses a path that is one of `inputs` (same file, by
+    /// device and inode when it exists, else by resolved path).
+    public static func write(_ bytes: [UInt8], to path: String, refusing inputs: [String] = []) throws(MarketLinkError) {
+        try refuseInput(path, inputs: inputs)
+        let directory = (path as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MarketLinkError("cannot write: the folder \(quoted(folder)) does not exist", at: SourceLocation(file: path), kind: .usage)
+        }
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            throw MarketLinkError(
+                "cannot write into \(quoted(folder)): \(String(cString: strerror(errno)))", at: SourceLocation(file: path), kind: .usage)
+        }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count, let base = raw.baseAddress {
+                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        if failure == 0, let mode = existingMode(path) { chmod(temporary, mode) }
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path), kind: .usage)
+        }
+    }
+
+    public static func write(_ text: String, to path: String, refusing inputs: [String] = []) throws(MarketLinkError) {
+        try write(Array(text.utf8), to: path, refusing: inputs)
+    }
+
+    /// Throws when `path` names the same file as one of `inputs`.
+    public static func refuseInput(_ path: String, inputs: [String]) throws(MarketLinkError) {
+        for input in inputs where sameFile(path, input) {
+            throw MarketLinkError(
+                "refusing to write over the input file \(quoted(input)); choose another output path",
+                at: SourceLocation(file: path), kind: .usage)
+        }
+    }
+
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var statA = stat()
+        var statB = stat()
+        if stat(a, &statA) == 0, stat(b, &statB) == 0 {
+            return statA.st_dev == statB.st_dev && statA.st_ino == statB.st_ino
+        }
+        let resolvedA = URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
+        let resolvedB = URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
+        return resolvedA == resolvedB
+    }
+
+    private static func existingMode(_ path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
+    }
+}

@@ -1,0 +1,48 @@
+// MARK: - Column roles
+
+/// What a column of a price file holds, decided from its header text.
+public enum ColumnRole: String, Sendable {
+    case date
+    case close
+    case adjustedClose
+    case symbol
+    /// Open, high, low, volume, change and the like: read past, never a series of its own.
+    case other
+    /// Not recognised: in a file with no close column, each such column is a series (wide layout).
+    case unknown
+
+    /// Header text as compared: lower case, without spaces, underscores, BOM, quotes and trailing `*`.
+    public static func normalize(_ header: String) -> String {
+        var text = header.lowercased()
+        text.removeAll { $0 == " " || $0 == "_" || $0 == "\u{FEFF}" || $0 == "\"" || $0 == "\t" }
+        while text.hasSuffix("*") { text.removeLast() }
+        return text
+    }
+
+    static let names: [String: ColumnRole] = {
+        var table: [String: ColumnRole] = [:]
+        for name in [
+            "date", "dates", "day", "time", "datetime", "timestamp", "observationdate", "tradedate", "tradingday",
+            "日期", "时间", "交易日期", "日期时间",
+        ] { table[name] = .date }
+        for name in [
+            "close", "close/last", "closelast", "price", "pxlast", "last", "closeprice", "closingprice", "收盘", "收盘价",
+            "收盘点位", "今收盘", "收盘价(元)",
+        ] { table[name] = .close }
+        for name in ["adjclose", "adjustedclose", "adj.close", "adjcls", "复权收盘价"] { table[name] = .adjustedClose }
+        for name in ["symbol", "ticker", "permno", "code", "tscode", "secid", "sym", "代码", "股票代码", "证券代码", "指数代码"] {
+            table[name] = .symbol
+        }
+        for name in [
+            "open", "high", "low", "volume", "vol", "vol.", "change", "change%", "chg", "chg%", "amount", "turn", "turnover",
+            "pctchg", "pct_chg", "preclose", "adjustflag", "tradestatus", "isst", "dividends", "stocksplits", "openinterest",
+            "openint", "name", "序号", "开盘", "开盘价", "今开", "高", "低", "最高", "最低", "最高价", "最低价", "当日最高", "当日最低", "交易量",
+            "成交量", "成交额", "成交金额", "涨跌幅", "涨跌额", "振幅", "换手率", "名称", "前收盘", "昨收",
+        ] { table[name] = .other }
+        return table
+    }()
+
+    public init(header: String) {
+        self = ColumnRole.names[ColumnRole.normalize(header)] ?? .unknown
+    }
+}

@@ -1,0 +1,75 @@
+// MARK: - Inspection report
+
+extension PriceFile {
+    /// What `mlink inspect` prints: the layout, the columns taken, each series with its market,
+    /// sessions, date range and largest gap, every dropped row and every other guess.
+    public func reportText() -> String {
+        var lines: [String] = [path]
+        func row(_ label: String, _ value: String) {
+            lines.append("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + value)
+        }
+        row("layout", "\(layout.rawValue) (delimiter \(delimiter == "tab" ? "tab" : "\"\(delimiter)\""), header on line \(headerLine))")
+        row("dates", "column \"\(dateColumn)\", \(dateReading), \(newestFirst ? "newest first (sorted)" : "oldest first")")
+        if let symbolColumn { row("symbols", "column \"\(symbolColumn)\", one series per symbol") }
+        row(closeColumns.count == 1 ? "close" : "values", closeColumns.map { "\"\($0)\"" }.joined(separator: ", ") + (closeColumns.count > 1 ? " (one series each)" : ""))
+        for note in notes { row("note", note) }
+        lines.append("  series     \(series.count)")
+        for item in series {
+            lines.append("    \(item.name)")
+            let market = item.market.map { "\($0)" } ?? "unknown (name it with --market \(item.name)=NYSE or ZONE@HH:MM)"
+            if let index = item.index { lines.append("      index    \(index.displayName.dropFirst(4))") }
+            lines.append("      market   \(market)")
+            var range = "\(item.count) sessions"
+            if let first = item.firstDay, let last = item.lastDay { range += ", \(first.iso) to \(last.iso)" }
+            lines.append("      sessions \(range)")
+            if let gap = item.largestGap {
+                lines.append("      gap      largest \(gap.days) calendar days (\(gap.from.iso) to \(gap.to.iso))")
+            }
+        }
+        lines.append("  dropped    \(dropped.count) row\(dropped.count == 1 ? "" : "s")")
+        for item in dropped {
+            let who = item.series.map { "\($0): " } ?? ""
+            lines.append("    line \(item.line): \(who)\(item.reason)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The same report as JSON, for scripts.
+    public func reportJSON() -> JSONValue {
+        .object([
+            ("file", .string(path)),
+            ("layout", .string(layout.rawValue)),
+            ("delimiter", .string(delimiter)),
+            ("headerLine", .number(Double(headerLine))),
+            ("dateColumn", .string(dateColumn)),
+            ("dateReading", .string(dateReading)),
+            ("newestFirst", .bool(newestFirst)),
+            ("closeColumns", .array(closeColumns.map { .string($0) })),
+            ("symbolColumn", .string(symbolColumn)),
+            ("notes", .array(notes.map { .string($0) })),
+            (
+                "series",
+                .array(
+                    series.map { item in
+                        .object([
+                            ("name", .string(item.name)),
+                            ("index", .string(item.index.map { String($0.displayName.dropFirst(4)) })),
+                            ("market", .string(item.market?.id)),
+                            ("timeZone", .string(item.market?.timeZoneIdentifier)),
+                            ("sessions", .number(Double(item.count))),
+                            ("first", .string(item.firstDay?.iso)),
+                            ("last", .string(item.lastDay?.iso)),
+                            ("largestGapDays", item.largestGap.map { .number(Double($0.days)) } ?? .null),
+                        ])
+                    })
+            ),
+            (
+                "dropped",
+                .array(
+                    dropped.map { item in
+                        .object([("line", .number(Double(item.line))), ("series", .string(item.series)), ("reason", .string(item.reason))])
+                    })
+            ),
+        ])
+    }
+}

@@ -1,0 +1,108 @@
+// MARK: - Encoding check
+
+/// Refuses bytes that are not UTF-8 text before any parsing, with the place and the likely cause:
+/// UTF-16, NUL bytes, GBK/GB18030 or Latin-1 bytes, a byte-order mark in the middle of the file.
+enum TextEncodingCheck {
+    static func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(MarketLinkError) {
+        let count = bytes.count
+        if count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            throw MarketLinkError(
+                "the file is UTF-16 text; MarketLink reads UTF-8: re-save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
+                at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i < count {
+            // Skip ASCII eight bytes at a time where possible.
+            if i + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high = word & 0x8080_8080_8080_8080
+                let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if high == 0, zero == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let byte = bytes[i]
+            if byte == 0 {
+                throw MarketLinkError(
+                    "NUL byte: this is not a text file (or it is UTF-16 without a byte-order mark)",
+                    at: location(of: i, in: bytes, file: file))
+            }
+            if byte < 0x80 {
+                i += 1
+                continue
+            }
+            let length = sequenceLength(bytes, at: i)
+            if length == 0 {
+                var message = "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"
+                if looksLikeGBK(bytes, at: i) {
+                    message += "; the file looks like GBK/GB18030 (a Chinese Windows encoding): re-save it as UTF-8, e.g. iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.csv"
+                } else {
+                    message += "; re-save the file as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8.csv)"
+                }
+                throw MarketLinkError(message, at: location(of: i, in: bytes, file: file))
+            }
+            if byte == 0xEF, i > 0, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
+                throw MarketLinkError(
+                    "byte-order mark (U+FEFF) in the middle of the file: were two files joined? remove it",
+                    at: location(of: i, in: bytes, file: file))
+            }
+            i += length
+        }
+    }
+
+    /// The length of a valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
+    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let count = bytes.count
+        let lead = bytes[i]
+        func continuation(_ k: Int) -> Bool { i + k < count && bytes[i + k] & 0xC0 == 0x80 }
+        switch lead {
+        case 0xC2...0xDF:
+            return continuation(1) ? 2 : 0
+        case 0xE0:
+            return continuation(1) && bytes[i + 1] >= 0xA0 && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return continuation(1) && continuation(2) ? 3 : 0
+        case 0xED:
+            return continuation(1) && bytes[i + 1] < 0xA0 && continuation(2) ? 3 : 0
+        case 0xF0:
+            return continuation(1) && bytes[i + 1] >= 0x90 && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3:
+            return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4:
+            return continuation(1) && bytes[i + 1] < 0x90 && continuation(2) && continuation(3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// GBK double-byte characters: a lead byte 0x81–0xFE and a trail byte 0x40–0xFE (not 0x7F).
+    static func looksLikeGBK(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var k = i
+        var pairs = 0
+        while k + 1 < bytes.count, pairs < 4 {
+            let lead = bytes[k]
+            let trail = bytes[k + 1]
+            guard lead >= 0x81, lead <= 0xFE, trail >= 0x40, trail <= 0xFE, trail != 0x7F else { break }
+            pairs += 1
+            k += 2
+        }
+        return pairs >= 1 && (k >= bytes.count || bytes[k] < 0x80)
+    }
+
+    static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        var k = 0
+        while k < offset {
+            if bytes[k] == 10 || (bytes[k] == 13 && !(k + 1 < bytes.count && bytes[k + 1] == 10)) {
+                line += 1
+                lineStart = k + 1
+            }
+            k += 1
+        }
+        return SourceLocation(file: file, line: line, column: offset - lineStart + 1)
+    }
+}
