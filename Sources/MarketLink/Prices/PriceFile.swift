@@ -103,6 +103,7 @@ struct PriceFileReader {
         var name: String
         var rows: [Int32] = []
         var closes: [Double] = []
+        var decimals = 0
     }
 
     mutating func read() throws(MarketLinkError) -> PriceFile {
@@ -162,7 +163,9 @@ struct PriceFileReader {
                 headerLine = tokenizer.rowLine
                 break
             }
-            preamble.append(trimmed)
+            var cellsShown = trimmed
+            while cellsShown.count > 1, cellsShown.last?.isEmpty == true { cellsShown.removeLast() }  // padded to the sheet's width
+            preamble.append(cellsShown)
             preambleLines.append(tokenizer.rowLine)
             if preamble.count >= 64 { break }
         }
@@ -285,8 +288,10 @@ struct PriceFileReader {
             for (k, valueIndex) in valueIndexes.enumerated() {
                 let field = fields[valueIndex]
                 let builderIndex = symbolIndex == nil ? k : target
-                switch NumberReader.read(tokenizer.slice(field), decimalComma: decimalComma) {
+                var decimals = 0
+                switch NumberReader.read(tokenizer.slice(field), decimalComma: decimalComma, decimals: &decimals) {
                 case .value(let close):
+                    if decimals > builders[builderIndex].decimals { builders[builderIndex].decimals = decimals }
                     guard close > 0 else {
                         throw MarketLinkError(
                             "close \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) in column \"\(header[valueIndex])\" is not positive: an index level must be above 0 (percent changes divide by it)",
@@ -371,6 +376,7 @@ struct PriceFileReader {
             }
             guard var made = Series(name: builder.name, ordinals: days, closes: closes) else { continue }
             made.name = builder.name
+            made.decimals = min(builder.decimals, 10)
             series.append(made)
         }
 
