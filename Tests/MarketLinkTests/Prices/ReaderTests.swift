@@ -81,21 +81,21 @@ import Testing
     @Test func resolverDecidesFromTheWholeColumn() throws {
         // Day 13 on the second row rules out month-first.
         let dmy = ["12/06/2023", "13/06/2023", "14/06/2023"].compactMap { DateReader.read($0) }
-        let decision = try DateColumnResolver.decide(dmy, lines: [2, 3, 4], override: nil).get()
+        let decision = try DateColumnResolver.decide(dmy, lineOf: { $0 + 2 }, override: nil).get()
         #expect(decision.order == .dayMonthYear)
         // 22-01-19, 23-01-19, 24-01-19: valid as DMY (Jan 22–24, 2019) and YMD (2022-01-19, 2023, 2024);
         // only DMY gives consecutive days.
         let ddmmyy = ["22-01-19", "23-01-19", "24-01-19", "25-01-19"].compactMap { DateReader.read($0) }
-        let short = try DateColumnResolver.decide(ddmmyy, lines: [2, 3, 4, 5], override: nil).get()
+        let short = try DateColumnResolver.decide(ddmmyy, lineOf: { $0 + 2 }, override: nil).get()
         #expect(short.order == .dayMonthYear)
         // 01/02/2023 alone could be January 2 or February 1: the file cannot tell.
         let alone = [DateReader.read("01/02/2023")].compactMap { $0 }
-        guard case .failure(let detail) = DateColumnResolver.decide(alone, lines: [2], override: nil) else {
+        guard case .failure(let detail) = DateColumnResolver.decide(alone, lineOf: { $0 + 2 }, override: nil) else {
             Issue.record("one ambiguous date was resolved")
             return
         }
         #expect(detail.message.contains("--date-format"))
-        let forced = try DateColumnResolver.decide(alone, lines: [2], override: .dayMonthYear).get()
+        let forced = try DateColumnResolver.decide(alone, lineOf: { $0 + 2 }, override: .dayMonthYear).get()
         #expect(forced.order == .dayMonthYear)
     }
 }
