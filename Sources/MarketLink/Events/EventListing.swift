@@ -4,7 +4,8 @@
 /// order), as a terminal table, CSV, JSON or Markdown.
 ///
 /// Table and Markdown show id, date, local time and zone (when any event has one), weekday of the
-/// date as written, title, tags and score (each only when some event has it). Text from the file
+/// date as written, title, tags and score (each only when some event has it); table lines carry no
+/// trailing spaces. Text from the file
 /// is made safe to print: line breaks and tabs become spaces, other control characters U+FFFD.
 /// CSV and JSON carry every field, including columns MarketLink does not interpret; CSV text
 /// cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading `'` (DESIGN §3), numbers do not.
@@ -32,8 +33,9 @@ public enum EventListing {
             for (k, cell) in row.enumerated() {
                 let gap = String(repeating: " ", count: widths[k] - displayWidth(cell))
                 if k > 0 { text += "  " }
-                text += columns[k].rightAligned ? gap + cell : cell + (k == row.count - 1 ? "" : gap)
+                text += columns[k].rightAligned ? gap + cell : cell + gap
             }
+            while text.hasSuffix(" ") { text.removeLast() }
             out += text + "\n"
         }
         line(cells[0])
