@@ -51,7 +51,8 @@ enum EventBuilder {
             if let offset {
                 let value = Double(day.ordinal) * 86_400 + local.secondsOfDay - Double(offset)
                 instant = value
-                zoneName = offset == 0 && dateText.last.map({ $0 == "Z" || $0 == "z" }) == true
+                zoneName =
+                    offset == 0 && dateText.last.map({ $0 == "Z" || $0 == "z" }) == true
                     ? "UTC" : EventFieldReader.offsetText(offset)
                 if !zoneText.isEmpty {
                     let zone = try EventFieldReader.zone(zoneText)

@@ -151,10 +151,11 @@ public enum EventListing {
             DisplayColumn(title: "date", rightAligned: false) { $0.date.iso },
         ]
         if events.contains(where: { $0.time != nil }) {
-            columns.append(DisplayColumn(title: "time", rightAligned: false) { event in
-                guard let time = event.time else { return "" }
-                return event.timeZone.map { "\(time) \($0)" } ?? time
-            })
+            columns.append(
+                DisplayColumn(title: "time", rightAligned: false) { event in
+                    guard let time = event.time else { return "" }
+                    return event.timeZone.map { "\(time) \($0)" } ?? time
+                })
         }
         columns.append(DisplayColumn(title: "weekday", rightAligned: false) { $0.date.weekdayName })
         columns.append(DisplayColumn(title: "title", rightAligned: false) { $0.title })
@@ -162,10 +163,11 @@ public enum EventListing {
             columns.append(DisplayColumn(title: "tags", rightAligned: false) { $0.tags.joined(separator: ";") })
         }
         if events.contains(where: { $0.score != nil }) {
-            columns.append(DisplayColumn(title: "score", rightAligned: true) { event in
-                guard let score = event.score else { return "" }
-                return (score > 0 ? "+" : "") + NumberFormat.shortest(score)
-            })
+            columns.append(
+                DisplayColumn(title: "score", rightAligned: true) { event in
+                    guard let score = event.score else { return "" }
+                    return (score > 0 ? "+" : "") + NumberFormat.shortest(score)
+                })
         }
         return columns
     }

@@ -229,7 +229,8 @@ extension EventLog {
         let output = Array(bytes[0..<start]) + bytes[span.next...]
         let log = try reloaded(output)
         guard log.events.count == events.count - 1 else {
-            throw MarketLinkError("removing event \(quoted(id)) did not leave the other events; the file was not changed", at: SourceLocation(file: file))
+            throw MarketLinkError(
+                "removing event \(quoted(id)) did not leave the other events; the file was not changed", at: SourceLocation(file: file))
         }
         return EventLogEdit(log: log, event: events[index], changedColumns: columns)
     }

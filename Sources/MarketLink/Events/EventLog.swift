@@ -210,7 +210,8 @@ struct EventLogReader {
                 let message: String
                 if (cells[.id] ?? "").isEmpty {
                     let why = idIndex == nil ? "" : " (its \"id\" cell is empty)"
-                    message = "this event's id is its row number, \(event.id)\(why), but the event on line \(firstLine) has id \"\(event.id)\" too; fill in a unique id"
+                    message =
+                        "this event's id is its row number, \(event.id)\(why), but the event on line \(firstLine) has id \"\(event.id)\" too; fill in a unique id"
                 } else {
                     message = "duplicate id \(quoted(event.id)): the event on line \(firstLine) has it too; ids must be unique"
                 }

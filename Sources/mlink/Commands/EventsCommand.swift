@@ -40,7 +40,7 @@ enum EventsCommand {
         let title = try arguments.value("--title")
         let draft = EventDraft(
             date: date ?? "", title: title ?? "", time: try arguments.value("--time"), timeZone: try arguments.value("--timezone"),
-            tags: try arguments.values("--tag", "--tags"), score: try arguments.value("--score"), source: try arguments.value("--source"))
+            tags: try arguments.values("--tag"), score: try arguments.value("--score"), source: try arguments.value("--source"))
         let path = try onePath(&arguments, what: "the events file")
         guard date != nil else { throw UsageError(message: "--date is required") }
         guard title != nil else { throw UsageError(message: "--title is required") }
@@ -79,7 +79,7 @@ enum EventsCommand {
         run: runList)
 
     static func runList(_ arguments: inout Arguments) throws -> Int32 {
-        let tags = try arguments.values("--tag", "--tags").flatMap { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let tags = try arguments.values("--tag").flatMap { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } }
         let from = try day(try arguments.value("--from"), option: "--from")
         let to = try day(try arguments.value("--to"), option: "--to")
         let formatFlag = try arguments.value("--format")
@@ -130,7 +130,7 @@ enum EventsCommand {
         run: runEdit)
 
     static func runEdit(_ arguments: inout Arguments) throws -> Int32 {
-        let tags = try arguments.values("--tag", "--tags")
+        let tags = try arguments.values("--tag")
         let changes = EventChanges(
             title: try arguments.value("--title"), date: try arguments.value("--date"), time: try arguments.value("--time"),
             timeZone: try arguments.value("--timezone"), tags: tags.isEmpty ? nil : tags, score: try arguments.value("--score"),

@@ -254,7 +254,8 @@ import Testing
         let edit = try Support.log(Self.editable).removing(id: "2")
         #expect(
             Support.text(edit.log)
-                == "ID,Date,Title,Analyst note,Tags,Score\r\n1,2023-06-06,\"Quoted, title\",\"see \"\"memo\"\"\",diplomacy,0.5\r\n3,2023-06-08,last,,,\r\n")
+                == "ID,Date,Title,Analyst note,Tags,Score\r\n1,2023-06-06,\"Quoted, title\",\"see \"\"memo\"\"\",diplomacy,0.5\r\n3,2023-06-08,last,,,\r\n"
+        )
         #expect(edit.event.id == "2")
     }
 

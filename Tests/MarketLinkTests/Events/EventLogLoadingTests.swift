@@ -149,24 +149,30 @@ import Testing
     }
 
     static let errorCases: [ErrorCase] = [
-        ErrorCase(name: "empty file", text: "", expected: #"e.csv:1:1: error: the file is empty: an events file needs a header line naming at least "date" and "title""#),
+        ErrorCase(
+            name: "empty file", text: "",
+            expected: #"e.csv:1:1: error: the file is empty: an events file needs a header line naming at least "date" and "title""#),
         ErrorCase(
             name: "no date column", text: "id,when,title\n1,2023-06-06,x\n",
-            expected: #"e.csv:1:1: error: the header has no "date" column (found "id", "when", "title"); the first line of an events file names its columns, with at least "date" and "title""#
+            expected:
+                #"e.csv:1:1: error: the header has no "date" column (found "id", "when", "title"); the first line of an events file names its columns, with at least "date" and "title""#
         ),
         ErrorCase(
             name: "no header at all", text: "2023-06-06,Blinken visits\n",
-            expected: #"e.csv:1:1: error: the header has no "date" or "title" column (found "2023-06-06", "Blinken visits"); the first line of an events file names its columns, with at least "date" and "title""#
+            expected:
+                #"e.csv:1:1: error: the header has no "date" or "title" column (found "2023-06-06", "Blinken visits"); the first line of an events file names its columns, with at least "date" and "title""#
         ),
         ErrorCase(
             name: "known column twice", text: "date,title,Date\n",
             expected: #"e.csv:1:12: error: the column "date" appears twice in the header (fields 1 and 3)"#),
         ErrorCase(
             name: "empty date", text: "date,title\n,x\n",
-            expected: "e.csv:2:1: error: the date is empty; every event needs one: write YYYY-MM-DD, or an ISO 8601 instant such as 2023-06-06T15:30-04:00"),
+            expected:
+                "e.csv:2:1: error: the date is empty; every event needs one: write YYYY-MM-DD, or an ISO 8601 instant such as 2023-06-06T15:30-04:00"),
         ErrorCase(
             name: "unreadable date", text: "id,title,date\n1,x,06/06/2023\n",
-            expected: #"e.csv:2:5: error: cannot read "06/06/2023" as a date; write YYYY-MM-DD, or an ISO 8601 instant such as 2023-06-06T15:30-04:00"#),
+            expected:
+                #"e.csv:2:5: error: cannot read "06/06/2023" as a date; write YYYY-MM-DD, or an ISO 8601 instant such as 2023-06-06T15:30-04:00"#),
         ErrorCase(
             name: "February 30", text: "date,title\n2023-02-30,x\n",
             expected: #"e.csv:2:1: error: "2023-02-30" is not a real date (February 2023 has 28 days)"#),
@@ -184,16 +190,21 @@ import Testing
             expected: #"e.csv:2:1: error: cannot read the time in "2023-06-06T1530Z"; write HH:MM or HH:MM:SS, 24-hour, e.g. 2023-06-06T15:30-04:00"#),
         ErrorCase(
             name: "unreadable offset", text: "date,title\n2023-06-06T15:30+25:00,x\n",
-            expected: #"e.csv:2:1: error: cannot read the offset "+25:00" in "2023-06-06T15:30+25:00"; write Z or an offset such as -04:00 or +08:00"#),
+            expected: #"e.csv:2:1: error: cannot read the offset "+25:00" in "2023-06-06T15:30+25:00"; write Z or an offset such as -04:00 or +08:00"#
+        ),
         ErrorCase(
             name: "local date-time with no zone", text: "date,title\n2023-06-06T15:30,x\n",
-            expected: #"e.csv:2:1: error: the date "2023-06-06T15:30" has a time but no offset: add Z or an offset such as -04:00, or add a "timezone" column"#),
+            expected:
+                #"e.csv:2:1: error: the date "2023-06-06T15:30" has a time but no offset: add Z or an offset such as -04:00, or add a "timezone" column"#
+        ),
         ErrorCase(
             name: "unknown zone", text: "date,time,timezone,title\n2023-06-06,10:00,Mars/Olympus,x\n",
             expected: #"e.csv:2:18: error: unknown time zone "Mars/Olympus"; use an IANA name such as America/New_York, or an offset such as +08:00"#),
         ErrorCase(
             name: "zone in the wrong case", text: "date,time,timezone,title\n2023-06-06,10:00,America/new_york,x\n",
-            expected: #"e.csv:2:18: error: unknown time zone "America/new_york"; use an IANA name such as America/New_York, or an offset such as +08:00 (did you mean "America/New_York"?)"#),
+            expected:
+                #"e.csv:2:18: error: unknown time zone "America/new_york"; use an IANA name such as America/New_York, or an offset such as +08:00 (did you mean "America/New_York"?)"#
+        ),
         ErrorCase(
             name: "unknown zone on a date-only row", text: "date,timezone,title\n2023-06-06,Eastern,x\n",
             expected: #"e.csv:2:12: error: unknown time zone "Eastern"; use an IANA name such as America/New_York, or an offset such as +08:00"#),
@@ -205,16 +216,21 @@ import Testing
             expected: #"e.csv:2:12: error: cannot read "5pm" as a time; write HH:MM, 24-hour (00:00 to 23:59)"#),
         ErrorCase(
             name: "time without a timezone column", text: "date,time,title\n2023-06-06,10:00,x\n",
-            expected: #"e.csv:2:12: error: the time "10:00" has no time zone: add a "timezone" column (an IANA name such as America/New_York, or an offset such as +08:00)"#),
+            expected:
+                #"e.csv:2:12: error: the time "10:00" has no time zone: add a "timezone" column (an IANA name such as America/New_York, or an offset such as +08:00)"#
+        ),
         ErrorCase(
             name: "time with an empty timezone cell", text: "date,time,timezone,title\n2023-06-06,10:00,,x\n",
-            expected: #"e.csv:2:12: error: the time "10:00" has no time zone: fill the "timezone" cell (an IANA name such as America/New_York, or an offset such as +08:00)"#),
+            expected:
+                #"e.csv:2:12: error: the time "10:00" has no time zone: fill the "timezone" cell (an IANA name such as America/New_York, or an offset such as +08:00)"#
+        ),
         ErrorCase(
             name: "time twice", text: "date,time,timezone,title\n2023-06-06T10:00Z,10:00,,x\n",
             expected: #"e.csv:2:19: error: the date "2023-06-06T10:00Z" already has a time; leave "time" empty or write the date alone"#),
         ErrorCase(
             name: "zone disagrees with the offset", text: "date,timezone,title\n2023-06-06T15:30-05:00,America/New_York,x\n",
-            expected: #"e.csv:2:24: error: the time zone "America/New_York" is -04:00 at that moment, but the date "2023-06-06T15:30-05:00" says -05:00"#),
+            expected:
+                #"e.csv:2:24: error: the time zone "America/New_York" is -04:00 at that moment, but the date "2023-06-06T15:30-05:00" says -05:00"#),
         ErrorCase(
             name: "time skipped by daylight saving", text: "date,time,timezone,title\n2023-03-12,02:30,America/New_York,x\n",
             expected: "e.csv:2:12: error: 02:30 on 2023-03-12 does not exist in America/New_York: the clocks jumped forward over it that day"),
@@ -235,7 +251,9 @@ import Testing
             expected: #"e.csv:3:1: error: duplicate id "1": the event on line 2 has it too; ids must be unique"#),
         ErrorCase(
             name: "empty id whose row number is taken", text: "id,date,title\n2,2023-06-06,a\n,2023-06-07,b\n",
-            expected: #"e.csv:3:1: error: this event's id is its row number, 2 (its "id" cell is empty), but the event on line 2 has id "2" too; fill in a unique id"#),
+            expected:
+                #"e.csv:3:1: error: this event's id is its row number, 2 (its "id" cell is empty), but the event on line 2 has id "2" too; fill in a unique id"#
+        ),
         ErrorCase(
             name: "more fields than the header", text: "date,title\n2023-06-06,Saudi Arabia, Iran agree\n",
             expected: "e.csv:2:25: error: row has 3 fields but the header has 2 (a comma in a title? put the title in double quotes)"),

@@ -178,7 +178,9 @@ import Testing
 
         let edited = try Support.run(["events", "edit", path, "4", "--time", "10:00", "--timezone", "Asia/Shanghai"])
         #expect(edited.status == 0)
-        #expect(edited.stdout == "\(path): changed time, timezone of event 4 (2023-06-19 Monday 10:00 Asia/Shanghai: \"Blinken meets Xi Jinping in Beijing\")\n")
+        #expect(
+            edited.stdout
+                == "\(path): changed time, timezone of event 4 (2023-06-19 Monday 10:00 Asia/Shanghai: \"Blinken meets Xi Jinping in Beijing\")\n")
         #expect(
             try Support.read(url) == Self.small + "4,2023-06-19,10:00,Asia/Shanghai,Blinken meets Xi Jinping in Beijing,diplomacy;visit,0.8\n")
 
