@@ -12,9 +12,6 @@ public enum EventColumn: String, Sendable, CaseIterable {
         self.init(rawValue: header.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
-    /// The column a user adds to the header to hold this value.
-    public var headerName: String { rawValue }
-
     /// The `mlink events add|edit` option that sets this column.
     var option: String {
         switch self {
