@@ -7,6 +7,7 @@ let version = "0.1.0"
 
 let commands: [CommandSpec] = [
     InspectCommand.spec,
+    ChangesCommand.spec,
     EventsCommand.add, EventsCommand.list, EventsCommand.edit, EventsCommand.remove,
 ]
 
@@ -19,8 +20,9 @@ func topLevelHelp() -> String {
         commands:
 
         """
+    let nameWidth = (commands.map(\.name.count).max() ?? 10) + 2
     for command in commands {
-        text += "  " + command.name.padding(toLength: 11, withPad: " ", startingAt: 0) + command.summary + "\n"
+        text += "  " + command.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + command.summary + "\n"
     }
     text += """
 

@@ -1,15 +1,15 @@
 // MARK: - CSV export
 
 extension ChangeTable {
-    /// The CSV columns, in DESIGN §3 order; `event_session` and `log_return` follow.
+    /// The CSV columns, in DESIGN §3 order; `event_session` (the date of t0) follows. Log returns
+    /// are in the JSON output and in `mlink study`.
     public static let csvColumns = [
         "event_id", "event_date", "event_title", "tags", "series", "window", "base_date", "base_close", "end_date",
-        "end_close", "points", "percent", "status", "event_session", "log_return",
+        "end_close", "points", "percent", "status", "event_session",
     ]
 
-    /// Decimals written for percent and log return: enough for 1e-9 agreement with any other tool.
+    /// Decimals written for percent: enough for 1e-9 agreement with any other tool.
     static let percentDecimals = 10
-    static let logDecimals = 12
 
     /// The change report as CSV bytes (UTF-8, LF line ends, header first).
     ///
@@ -22,6 +22,8 @@ extension ChangeTable {
         appendCSVRows(rows[...], to: &buffer)
         return buffer
     }
+
+    static let okBytes = Array("ok".utf8)
 
     /// Appends rows (any slice of `rows`) without the header.
     public func appendCSVRows(_ slice: ArraySlice<ChangeRow>, to buffer: inout [UInt8]) {
@@ -81,7 +83,7 @@ extension ChangeTable {
                 buffer.append(44)
                 CSVWriter.appendNumber(100 * (end / base - 1), decimals: ChangeTable.percentDecimals, to: &buffer)
                 buffer.append(44)
-                buffer.append(contentsOf: Array("ok".utf8))
+                buffer.append(contentsOf: ChangeTable.okBytes)
             } else {
                 buffer.append(44)
                 buffer.append(44)
@@ -89,8 +91,6 @@ extension ChangeTable {
             }
             buffer.append(44)
             if row.eventSession >= 0 { item.day(at: Int(row.eventSession)).appendISO(to: &buffer) }
-            buffer.append(44)
-            if let value = logReturn(row) { CSVWriter.appendNumber(value, decimals: ChangeTable.logDecimals, to: &buffer) }
             buffer.append(10)
         }
     }

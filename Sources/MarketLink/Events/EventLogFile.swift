@@ -47,12 +47,12 @@ public enum EventLogFile {
             guard descriptor >= 0 else {
                 let code = errno
                 if code == ENOENT { throw MarketLinkError("no such file", at: SourceLocation(file: path)) }
-                throw MarketLinkError("cannot open the file: \(String(cString: strerror(code)))", at: SourceLocation(file: path), kind: .usage)
+                throw MarketLinkError("cannot open the file: \(String(cString: strerror(code)))", at: SourceLocation(file: path))
             }
             defer { close(descriptor) }
             while flock(descriptor, LOCK_EX) != 0 {
                 guard errno == EINTR else {
-                    throw MarketLinkError("cannot lock the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path), kind: .usage)
+                    throw MarketLinkError("cannot lock the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
                 }
             }
             var opened = stat()
@@ -82,7 +82,7 @@ public enum EventLogFile {
                 throw error
             }
         }
-        throw MarketLinkError("cannot lock the file: it keeps being replaced by another process", at: SourceLocation(file: path), kind: .usage)
+        throw MarketLinkError("cannot lock the file: it keeps being replaced by another process", at: SourceLocation(file: path))
     }
 
     // MARK: Helpers
@@ -117,7 +117,7 @@ public enum EventLogFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw MarketLinkError(
-                "cannot write into \(quoted(folder)): \(String(cString: strerror(errno)))", at: SourceLocation(file: path), kind: .usage)
+                "cannot write into \(quoted(folder)): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
         }
         var failure: Int32 = 0
         if fchmod(descriptor, mode) != 0 { failure = errno }
@@ -139,7 +139,7 @@ public enum EventLogFile {
         if failure == 0, rename(temporary, target) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
-            throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path), kind: .usage)
+            throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path))
         }
         // Make the rename itself durable.
         let folderDescriptor = open(folder, O_RDONLY | O_CLOEXEC)

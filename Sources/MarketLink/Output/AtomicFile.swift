@@ -9,41 +9,9 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` atomically. Refuses a path that is one of `inputs` (same file, by
     /// device and inode when it exists, else by resolved path).
     public static func write(_ bytes: [UInt8], to path: String, refusing inputs: [String] = []) throws(MarketLinkError) {
-        try refuseInput(path, inputs: inputs)
-        let directory = (path as NSString).deletingLastPathComponent
-        let folder = directory.isEmpty ? "." : directory
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw MarketLinkError("cannot write: the folder \(quoted(folder)) does not exist", at: SourceLocation(file: path), kind: .usage)
-        }
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else {
-            throw MarketLinkError(
-                "cannot write into \(quoted(folder)): \(String(cString: strerror(errno)))", at: SourceLocation(file: path), kind: .usage)
-        }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        close(descriptor)
-        if failure == 0, let mode = existingMode(path) { chmod(temporary, mode) }
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path), kind: .usage)
-        }
+        let writer = try Writer(path: path, refusing: inputs)
+        try writer.write(bytes)
+        try writer.commit()
     }
 
     public static func write(_ text: String, to path: String, refusing inputs: [String] = []) throws(MarketLinkError) {
@@ -55,7 +23,7 @@ public enum AtomicFile {
         for input in inputs where sameFile(path, input) {
             throw MarketLinkError(
                 "refusing to write over the input file \(quoted(input)); choose another output path",
-                at: SourceLocation(file: path), kind: .usage)
+                at: SourceLocation(file: path))
         }
     }
 
@@ -70,7 +38,7 @@ public enum AtomicFile {
         return resolvedA == resolvedB
     }
 
-    private static func existingMode(_ path: String) -> mode_t? {
+    static func existingMode(_ path: String) -> mode_t? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return info.st_mode & 0o7777
@@ -87,14 +55,19 @@ extension AtomicFile {
         private let temporary: String
         private var descriptor: Int32
         private var buffer: [UInt8] = []
+        private let durable: Bool
 
-        public init(path: String, refusing inputs: [String] = []) throws(MarketLinkError) {
+        /// `durable: false` skips the `fsync` before the rename: the file still appears whole or not at
+        /// all if the process dies, but a power cut may lose it. Right for large derived reports that
+        /// can be made again; event logs, which hold the user's own data, are always synced.
+        public init(path: String, refusing inputs: [String] = [], durable: Bool = true) throws(MarketLinkError) {
+            self.durable = durable
             try AtomicFile.refuseInput(path, inputs: inputs)
             let directory = (path as NSString).deletingLastPathComponent
             let folder = directory.isEmpty ? "." : directory
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw MarketLinkError("cannot write: the folder \(quoted(folder)) does not exist", at: SourceLocation(file: path), kind: .usage)
+                throw MarketLinkError("cannot write: the folder \(quoted(folder)) does not exist", at: SourceLocation(file: path))
             }
             self.path = path
             let name = (path as NSString).lastPathComponent
@@ -102,7 +75,7 @@ extension AtomicFile {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             guard descriptor >= 0 else {
                 throw MarketLinkError(
-                    "cannot write into \(quoted(folder)): \(String(cString: strerror(errno)))", at: SourceLocation(file: path), kind: .usage)
+                    "cannot write into \(quoted(folder)): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
             }
         }
 
@@ -145,21 +118,22 @@ extension AtomicFile {
             }
             if failure != 0 {
                 abort()
-                throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path), kind: .usage)
+                throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path))
             }
         }
 
         /// Flushes, syncs and renames the temporary file over the target.
         public func commit() throws(MarketLinkError) {
             try flush()
+            if let mode = AtomicFile.existingMode(path) { fchmod(descriptor, mode) }
             var failure: Int32 = 0
-            if fsync(descriptor) != 0 { failure = errno }
+            if durable, fsync(descriptor) != 0 { failure = errno }
             close(descriptor)
             descriptor = -1
             if failure == 0, rename(temporary, path) != 0 { failure = errno }
             if failure != 0 {
                 unlink(temporary)
-                throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path), kind: .usage)
+                throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path))
             }
         }
 

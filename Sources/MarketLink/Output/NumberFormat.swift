@@ -32,9 +32,10 @@ public enum NumberFormat {
         }
         var integer = UInt64(scaled)
         let isZero = integer == 0
-        if value < 0, !isZero {
+        // The sign follows the value, so a rise too small to show still reads "+0.00".
+        if value < 0, !isZero || plus {
             buffer.append(UInt8(ascii: "-"))
-        } else if plus, !isZero {
+        } else if plus, value > 0 {
             buffer.append(UInt8(ascii: "+"))
         }
         var digits: [UInt8] = []
