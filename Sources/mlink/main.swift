@@ -7,6 +7,8 @@ let version = "0.1.0"
 
 let commands: [CommandSpec] = [
     InspectCommand.spec,
+    MoveCommand.spec,
+    CheckCommand.spec,
 ]
 
 func topLevelHelp() -> String {
