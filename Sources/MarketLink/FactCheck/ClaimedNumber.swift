@@ -29,8 +29,16 @@ public struct ClaimedNumber: Sendable, Hashable {
     /// `almost` numbers): `33,800` is then to the nearest 100.
     public var roundNumber: Bool
 
-    /// Reads `33,833.61`, `0.8`, `.5`, `1,000`; `nil` for anything else.
+    /// Reads `33,833.61`, `0.8`, `.5`, `1,000`; `nil` for anything else, including misplaced
+    /// thousands separators (`1,2`, `12,34.5`).
     public init?(written text: String, qualifier: Qualifier = .none, roundNumber: Bool = false) {
+        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return nil
+            }
+        }
         var digits = ""
         var decimals = 0
         var seenPoint = false

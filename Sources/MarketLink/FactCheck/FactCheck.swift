@@ -124,9 +124,12 @@ public struct FactCheck: Sendable {
         }
         let count = Self.sessionCount(claimed: claim.days, end: end, series: series)
         guard let move = Move(series: series, baseSession: end - count, endSession: end) else {
-            notes.append(
-                "the \(count) session\(count == 1 ? "" : "s") ending \(series.day(at: end).iso) need the close before \(series.day(at: max(0, end - count + 1)).iso), and the data starts at \(series.day(at: 0).iso)"
-            )
+            let endDay = series.day(at: end).iso
+            let span =
+                count == 1
+                ? "the session of \(endDay) needs the close of the session before it"
+                : "the \(count) sessions ending \(endDay) need the close of the session before the first of them"
+            notes.append("\(span), and the data starts at \(series.day(at: 0).iso)")
             findings = [levelFinding].compactMap { $0 } + Self.uncheckedFindings(for: claim)
             return
         }
