@@ -14,7 +14,7 @@ public struct Claim: Sendable, Hashable {
     public var verb: String
     /// The direction the verb (or a later "up"/"down"/"higher"/"lower") gives; `nil` for a verb
     /// with none ("closed at 33,833.61").
-    public var direction: Direction?
+    public var direction: MoveDirection?
     /// The word that gave the direction, as written ("increased", "higher").
     public var directionText: String?
     /// "258 points", "by 31 points", "more than 250 points".
@@ -29,7 +29,7 @@ public struct Claim: Sendable, Hashable {
     public var days: ClaimedDays?
 
     public init(
-        text: String, subject: String? = nil, verb: String, direction: Direction?, directionText: String? = nil,
+        text: String, subject: String? = nil, verb: String, direction: MoveDirection?, directionText: String? = nil,
         points: ClaimedNumber? = nil, percent: ClaimedNumber? = nil, level: ClaimedNumber? = nil, baseLevel: ClaimedNumber? = nil,
         days: ClaimedDays? = nil
     ) {

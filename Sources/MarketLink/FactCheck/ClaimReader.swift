@@ -42,7 +42,7 @@ struct ClaimParser {
     var level: ClaimedNumber?
     var baseLevel: ClaimedNumber?
     var days: ClaimedDays?
-    var direction: Direction?
+    var direction: MoveDirection?
     var directionText: String?
     /// The tokens the days were read from so far.
     var daysSpan: Range<Int>?
@@ -81,9 +81,9 @@ struct ClaimParser {
     // MARK: - Verb
 
     /// The earliest verb phrase (longest at that place): its token range and direction.
-    func findVerb() -> (Int, Int, Direction?)? {
+    func findVerb() -> (Int, Int, MoveDirection?)? {
         for start in tokens.indices {
-            var best: (Int, Direction?)?
+            var best: (Int, MoveDirection?)?
             for (words, direction) in ClaimVocabulary.verbs where matches(words, at: start) {
                 if best.map({ words.count > $0.0 }) ?? true { best = (words.count, direction) }
             }

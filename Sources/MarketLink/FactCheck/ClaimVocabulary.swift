@@ -4,7 +4,7 @@
 enum ClaimVocabulary {
     /// Verb phrases and the direction they give; `nil` for verbs that only lead to a level
     /// ("closed at 33,833.61", "ended 260 points higher").
-    static let verbs: [(words: [String], direction: Direction?)] = {
+    static let verbs: [(words: [String], direction: MoveDirection?)] = {
         let up = [
             "rose", "rises", "gained", "gains", "increased", "increases", "surged", "surges", "climbed", "climbs", "jumped",
             "jumps", "added", "adds", "advanced", "advances", "rallied", "rallies", "soared", "soars", "rebounded",
@@ -25,7 +25,7 @@ enum ClaimVocabulary {
             "ended flat", "finished unchanged", "finished flat", "held steady", "was steady",
         ]
         let levelOnly = ["closed", "ended", "finished", "settled", "stood", "closes", "ends"]
-        var table: [(words: [String], direction: Direction?)] = []
+        var table: [(words: [String], direction: MoveDirection?)] = []
         for phrase in up { table.append((phrase.split(separator: " ").map(String.init), .up)) }
         for phrase in down { table.append((phrase.split(separator: " ").map(String.init), .down)) }
         for phrase in unchanged { table.append((phrase.split(separator: " ").map(String.init), .unchanged)) }
@@ -34,7 +34,7 @@ enum ClaimVocabulary {
     }()
 
     /// Words after the verb that give or confirm a direction ("closed 260 points higher").
-    static let directionWords: [String: Direction] = [
+    static let directionWords: [String: MoveDirection] = [
         "up": .up, "higher": .up, "down": .down, "lower": .down, "unchanged": .unchanged, "flat": .unchanged,
     ]
 

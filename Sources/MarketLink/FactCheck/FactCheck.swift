@@ -82,19 +82,20 @@ public struct FactCheck: Sendable {
                 if matching.count > 1 {
                     let shown = matching.prefix(5).map { series.day(at: $0).iso }.joined(separator: ", ")
                     let more = matching.count > 5 ? ", …" : ""
+                    let fits = claim.days == nil ? "" : " that fits the claimed days"
                     let why =
-                        near != nil
-                        ? "the nearest to \(near?.iso ?? "") that fits the claimed days"
-                        : "the latest that fits the claimed days; give --near DATE to choose another"
+                        near.map { "the nearest to \($0.iso)\(fits)" }
+                        ?? "the latest\(fits); give --near DATE to choose another"
                     notes.append("\(matching.count) sessions closed at \(level.phrase) at that precision (\(shown)\(more)); took \(day.iso), \(why)")
                 }
                 levelFinding = Self.numberFinding(
                     .level, level, actual: series.close(at: chosen), grouping: true, suffix: "", on: day)
             } else {
                 let nearest = series.closes.indices.min { abs(series.closes[$0] - level.value) < abs(series.closes[$1] - level.value) }
-                let nearestText = nearest.map {
-                    "; the nearest close is \(NumberFormat.string(series.close(at: $0), decimals: 2, grouping: true)) on \(series.day(at: $0).iso)"
-                } ?? ""
+                let nearestText =
+                    nearest.map {
+                        "; the nearest close is \(NumberFormat.string(series.close(at: $0), decimals: 2, grouping: true)) on \(series.day(at: $0).iso)"
+                    } ?? ""
                 notes.append("no session of \(series.name) closed at \(level.phrase) at that precision\(nearestText)")
                 end = Self.sessionWithoutLevel(series: series, days: claim.days, near: near)
                 if let end {
@@ -145,7 +146,7 @@ public struct FactCheck: Sendable {
             findings.append(Self.numberFinding(.baseLevel, base, actual: move.baseClose, grouping: true, suffix: "", on: move.baseDay))
         }
         if let claimed = claim.direction {
-            let actual = Direction(move)
+            let actual = MoveDirection(move)
             let holds = actual == claimed
             findings.append(
                 Finding(
@@ -278,7 +279,8 @@ public struct FactCheck: Sendable {
             case .almost where actual > claimed.value:
                 finding.verdict = "off: \(text(actual, decimals)) is more than \(claimed.text)\(suffix)\(when)"
             case .none, .about, .almost:
-                finding.verdict = "off by \(NumberFormat.string(abs(difference), decimals: decimals, grouping: grouping))\(suffix == "%" ? " percentage points" : "")\(when)"
+                finding.verdict =
+                    "off by \(NumberFormat.string(abs(difference), decimals: decimals, grouping: grouping))\(suffix == "%" ? " percentage points" : "")\(when)"
             }
         }
         return finding

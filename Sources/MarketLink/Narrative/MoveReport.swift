@@ -42,7 +42,7 @@ public enum MoveReport {
             ("endDate", .string(move.endDay.iso)),
             ("endClose", .number(move.endClose)),
             ("sessions", .number(Double(move.sessionCount))),
-            ("direction", .string(Direction(move).rawValue)),
+            ("direction", .string(MoveDirection(move).rawValue)),
             ("points", .number(rounded(move.points, decimals: 8))),
             ("percent", .number(rounded(move.percent, decimals: 8))),
             ("logReturn", .number(rounded(move.logReturn, decimals: 10))),

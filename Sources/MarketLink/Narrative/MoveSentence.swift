@@ -8,7 +8,7 @@
 /// - Subject: the index's display name from the market table ("The Dow Jones Industrial
 ///   Average"), or the series name exactly as the user gave it (nothing is capitalised).
 /// - Verb: `rose`, `fell`, or `was unchanged at LEVEL` when the points and the percent both print
-///   as 0.00 (see `Direction`).
+///   as 0.00 (see `MoveDirection`).
 /// - Numbers: points and percent as absolute values with 2 decimals, points and level with
 ///   thousands separators ("1,020.15 points", "to 33,833.61").
 /// - The sessions covered (see `span(first:last:sessions:)`).
@@ -22,7 +22,7 @@ public enum MoveSentence {
     public static func text(for move: Move, subject: String) -> String {
         let level = NumberFormat.string(move.endClose, decimals: 2, grouping: true)
         let span = span(first: move.firstDay, last: move.endDay, sessions: move.sessionCount)
-        let direction = Direction(move)
+        let direction = MoveDirection(move)
         if direction == .unchanged {
             return "\(subject) was unchanged at \(level) \(span)."
         }

@@ -19,7 +19,7 @@ import Testing
         try FactCheck(claim: try ClaimReader.read(text), series: series, near: near.flatMap { Day(iso: $0) })
     }
 
-    static func finding(_ part: Finding.Part, in check: FactCheck) throws -> Finding {
+    static func finding(_ part: FactCheck.Finding.Part, in check: FactCheck) throws -> FactCheck.Finding {
         try #require(check.findings.first { $0.part == part })
     }
 

@@ -66,7 +66,7 @@ import Testing
         let days = ["2023-06-07", "2023-06-08"].compactMap { Day(iso: $0) }
         let series = try #require(Series(name: "acme composite", days: days, closes: [1000, 1000.004]))
         let move = try #require(Move(series: series, baseSession: 0, endSession: 1))
-        #expect(Direction(move) == .unchanged)
+        #expect(MoveDirection(move) == .unchanged)
         #expect(MoveSentence.text(for: move, in: series) == "acme composite was unchanged at 1,000.00 on Thursday (June 8, 2023).")
     }
 

@@ -1,7 +1,7 @@
-// MARK: - Direction
+// MARK: - Move direction
 
 /// Which way a move went, as a sentence reports it.
-public enum Direction: String, Sendable, Hashable, CaseIterable {
+public enum MoveDirection: String, Sendable, Hashable, CaseIterable {
     case up
     case down
     case unchanged
