@@ -145,6 +145,40 @@ public struct CSVTokenizer {
         }
     }
 
+    /// The fast path for text known to hold no quote character: a field ends at the delimiter or
+    /// the line end. Same rows as `nextRow(into:)` for such text.
+    public mutating func nextUnquotedRow(into fields: inout [CSVField]) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        let count = bytes.count
+        var i = position
+        while i < count, bytes[i] == 10 || bytes[i] == 13 {
+            if bytes[i] == 13, i + 1 < count, bytes[i + 1] == 10 { i += 1 }
+            i += 1
+            line += 1
+        }
+        if i >= count {
+            position = count
+            return false
+        }
+        rowStart = i
+        rowLine = line
+        var fieldStart = i
+        let delimiter = self.delimiter
+        while i < count {
+            let byte = bytes[i]
+            if byte == delimiter {
+                fields.append(CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false))
+                fieldStart = i + 1
+            } else if byte == 10 || byte == 13 {
+                break
+            }
+            i += 1
+        }
+        fields.append(CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false))
+        position = i < count ? endOfLine(i) : count
+        return true
+    }
+
     /// Consumes a line end at `offset` and counts it; returns the offset after it.
     private mutating func endOfLine(_ offset: Int) -> Int {
         line += 1

@@ -12,17 +12,18 @@ public enum NumberFormat {
         return value
     }
 
-    /// Appends `value` with exactly `decimals` decimals (0...9): `-260.33`, `33833.61`.
+    /// Appends `value` with exactly `decimals` decimals (0...12): `-260.33`, `33833.61`.
     /// `grouping` inserts `,` every three integer digits; `plus` writes `+` before positive values.
     public static func append(
-        _ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false, to buffer: inout [UInt8]
+        _ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false, trimZeros: Bool = false,
+        to buffer: inout [UInt8]
     ) {
         guard value.isFinite else {
             buffer.append(contentsOf: value.isNaN ? Array("nan".utf8) : (value < 0 ? Array("-inf".utf8) : Array("inf".utf8)))
             return
         }
-        let places = max(0, min(decimals, 9))
-        let scaled = (abs(value) * powers[places]).rounded(.toNearestOrAwayFromZero)
+        let requested = max(0, min(decimals, 12))
+        let scaled = (abs(value) * powers[requested]).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9.0e18 else {
             // Too large for integer formatting: fall back to the standard library.
             let text = String(value)
@@ -39,6 +40,13 @@ public enum NumberFormat {
         var digits: [UInt8] = []
         digits.reserveCapacity(24)
         var fraction = 0
+        var places = requested
+        if trimZeros {
+            while places > 0, integer % 10 == 0 {
+                integer /= 10
+                places -= 1
+            }
+        }
         while fraction < places {
             digits.append(UInt8(48 + integer % 10))
             integer /= 10
@@ -56,9 +64,9 @@ public enum NumberFormat {
     }
 
     /// `value` with `decimals` decimals as a `String`.
-    public static func string(_ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false) -> String {
+    public static func string(_ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false, trimZeros: Bool = false) -> String {
         var buffer: [UInt8] = []
-        append(value, decimals: decimals, grouping: grouping, plus: plus, to: &buffer)
+        append(value, decimals: decimals, grouping: grouping, plus: plus, trimZeros: trimZeros, to: &buffer)
         return String(decoding: buffer, as: UTF8.self)
     }
 

@@ -91,6 +91,11 @@ public enum DateReader {
     /// Reads a date field into a `RawDate`, or `nil` when it is not a date. A time after the date
     /// (`2000-01-03 00:00:00`, `5/11/2018 16:00:00`, `T09:30`) is ignored.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> RawDate? {
+        guard let raw = readParts(bytes), raw.fitsPacking else { return nil }
+        return raw
+    }
+
+    static func readParts(_ bytes: UnsafeBufferPointer<UInt8>) -> RawDate? {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 32 { start += 1 }
@@ -198,7 +203,7 @@ public struct DateColumnResolver {
         public var reason: String
     }
 
-    public static func decide(_ dates: [RawDate], lines: [Int], override: DateOrder?) -> Result<Decision, MarketLinkErrorDetail> {
+    public static func decide(_ dates: [RawDate], lineOf: (Int) -> Int, override: DateOrder?) -> Result<Decision, MarketLinkErrorDetail> {
         let ambiguous = dates.contains { $0.form != .resolved }
         guard ambiguous else { return .success(Decision(order: nil, reason: "unambiguous")) }
         let allowsYMD = !dates.contains { $0.form == .twoWays }
@@ -225,7 +230,7 @@ public struct DateColumnResolver {
         if possible.count == 1, let order = possible.first {
             let ruledOut = candidates.filter { $0 != order }.compactMap { other -> String? in
                 guard let bad = firstFailure[other] else { return nil }
-                return "\(other.rawValue) fails on line \(lines[bad])"
+                return "\(other.rawValue) fails on line \(lineOf(bad))"
             }
             return .success(Decision(order: order, reason: "the only order valid for every row (\(ruledOut.joined(separator: "; ")))"))
         }

@@ -23,6 +23,12 @@ public enum NumberReader {
 
     /// Reads one field. `decimalComma` swaps the roles of `.` and `,`.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Result {
+        var decimals = 0
+        return read(bytes, decimalComma: decimalComma, decimals: &decimals)
+    }
+
+    /// Reads one field and reports how many digits it had after the decimal mark.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool, decimals: inout Int) -> Result {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
@@ -43,6 +49,7 @@ public enum NumberReader {
         var digits = 0
         var seenPoint = false
         var slow = false
+        var pointAt = -1
         while i < end {
             let byte = bytes[i]
             if byte >= 48, byte <= 57 {
@@ -58,6 +65,7 @@ public enum NumberReader {
                 }
             } else if byte == decimalMark, !seenPoint {
                 seenPoint = true
+                pointAt = i
             } else if byte == groupMark, !seenPoint, digits > 0 {
                 // A group separator must be followed by exactly three digits.
                 for k in 1...3 {
@@ -73,6 +81,12 @@ public enum NumberReader {
             i += 1
         }
         if digits == 0 { return isMissingMarker(bytes, start, end) ? .missing : .invalid }
+        decimals = 0
+        if pointAt >= 0 {
+            var k = pointAt + 1
+            while k < end, bytes[k] >= 48, bytes[k] <= 57 { k += 1 }
+            decimals = k - pointAt - 1
+        }
         if !slow, significant <= 15, fraction <= 22 {
             let magnitude = Double(mantissa) / exactPowers[fraction]
             return .value(negative ? -magnitude : magnitude)

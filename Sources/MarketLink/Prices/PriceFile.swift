@@ -69,17 +69,50 @@ public struct PriceFile: Sendable {
         return try result.get()
     }
 
-    /// The whole file as bytes, or a clear error.
+    /// The whole file as bytes, or a clear error. Read with POSIX calls straight into one buffer
+    /// (no intermediate `Data` copy: a 120 MB file costs 120 MB, not 240).
     public static func readFile(_ path: String) throws(MarketLinkError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw MarketLinkError("no such file", at: SourceLocation(file: path))
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT ? "no such file" : "cannot open the file: \(String(cString: strerror(errno)))"
+            throw MarketLinkError(reason, at: SourceLocation(file: path))
         }
-        guard !isDirectory.boolValue else { throw MarketLinkError("is a directory, not a file", at: SourceLocation(file: path)) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MarketLinkError("cannot read the file (permission denied?)", at: SourceLocation(file: path))
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw MarketLinkError("cannot read the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
         }
-        return [UInt8](data)
+        guard info.st_mode & S_IFMT != S_IFDIR else {
+            throw MarketLinkError("is a directory, not a file", at: SourceLocation(file: path))
+        }
+        var bytes: [UInt8] = []
+        var capacity = max(Int(info.st_size), 0) + 1
+        var failure: Int32 = 0
+        while failure == 0 {
+            // Read into the spare capacity until the end of the file or until it is full (the file grew).
+            var filled = bytes.count
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
+                previous.withUnsafeBufferPointer { old in
+                    if let source = old.baseAddress { base.update(from: source, count: old.count) }
+                }
+                while filled < capacity {
+                    let n = read(descriptor, base + filled, capacity - filled)
+                    if n < 0, errno == EINTR { continue }
+                    if n < 0 { failure = errno }
+                    if n <= 0 { break }
+                    filled += n
+                }
+                count = filled
+            }
+            if filled < capacity { break }
+            capacity *= 2
+        }
+        if failure != 0 {
+            throw MarketLinkError("cannot read the file: \(String(cString: strerror(failure)))", at: SourceLocation(file: path))
+        }
+        return bytes
     }
 }
 
@@ -98,16 +131,12 @@ struct PriceFileReader {
         self.options = options
     }
 
-    /// Per-series values in file order; `rows` index into the file-wide date columns.
-    struct Builder {
-        var name: String
-        var rows: [Int32] = []
-        var closes: [Double] = []
-    }
-
     mutating func read() throws(MarketLinkError) -> PriceFile {
         guard bytes.count > 0 else {
             throw MarketLinkError("the file is empty: expected a header row and price rows", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        guard bytes.count < Int(UInt32.max) else {
+            throw MarketLinkError("the file is larger than 4 GiB; split it (by symbol or by years) and load the parts", at: SourceLocation(file: file))
         }
         try TextEncodingCheck.validate(bytes, file: file)
         let delimiter = CSVDialect.sniffDelimiter(bytes)
@@ -162,7 +191,9 @@ struct PriceFileReader {
                 headerLine = tokenizer.rowLine
                 break
             }
-            preamble.append(trimmed)
+            var cellsShown = trimmed
+            while cellsShown.count > 1, cellsShown.last?.isEmpty == true { cellsShown.removeLast() }  // padded to the sheet's width
+            preamble.append(cellsShown)
             preambleLines.append(tokenizer.rowLine)
             if preamble.count >= 64 { break }
         }
@@ -211,17 +242,6 @@ struct PriceFileReader {
         }
 
         // MARK: Rows
-        var rawDates: [RawDate] = []
-        var lines: [Int32] = []
-        var dateOffsets: [Int] = []
-        var builders: [Builder] = []
-        var dropped: [DroppedRow] = []
-        var symbolIndexByName: [String: Int] = [:]
-        var previousSymbol: (start: Int, end: Int, builder: Int)?
-        if symbolIndex == nil {
-            for index in valueIndexes { builders.append(Builder(name: header[index])) }
-        }
-        let neededFields = max(dateIndex, symbolIndex ?? 0, valueIndexes.max() ?? 0) + 1
         // Decimal comma: only in `;` files, decided from the first values that hold a comma.
         var decimalComma = false
         if delimiter == UInt8(ascii: ";") {
@@ -236,120 +256,94 @@ struct PriceFileReader {
             }
             if decimalComma { notes.append("`;`-delimited with decimal commas: \"3279,03\" read as 3279.03") }
         }
-        while try tokenizer.nextRow(into: &fields) {
-            let line = tokenizer.rowLine
-            if fields.allSatisfy({ field in tokenizer.slice(field).allSatisfy { $0 == 32 || $0 == 9 } }) {
-                dropped.append(DroppedRow(line: line, series: nil, reason: "empty row"))
-                continue
-            }
-            if fields.count > header.count {
-                throw MarketLinkError(
-                    "row has \(fields.count) fields but the header has \(header.count) (an unquoted comma inside a number?)",
-                    at: tokenizer.locate(fields[header.count]))
-            }
-            guard fields.count >= neededFields else {
-                let missing = [dateIndex, symbolIndex ?? 0, valueIndexes.max() ?? 0].filter { $0 >= fields.count }.min() ?? 0
-                throw MarketLinkError(
-                    "row has \(fields.count) field\(fields.count == 1 ? "" : "s"), too few to reach column \"\(header[missing])\" (field \(missing + 1) of \(header.count))",
-                    at: tokenizer.locate(offset: tokenizer.rowStart, line: line))
-            }
-            let dateField = fields[dateIndex]
-            guard let raw = DateReader.read(tokenizer.slice(dateField)) else {
-                let text = tokenizer.text(dateField)
-                let what = text.trimmingCharacters(in: .whitespaces).isEmpty ? "row has no date" : "cannot read \(quoted(text)) as a date"
-                throw MarketLinkError("\(what) in column \"\(header[dateIndex])\"", at: tokenizer.locate(dateField))
-            }
-            let row = Int32(rawDates.count)
-            // Which builder(s) this row feeds.
-            var target = 0
-            if let symbolIndex {
-                let field = fields[symbolIndex]
-                if let previous = previousSymbol, sameBytes(previous.start, previous.end, field.start, field.end) {
-                    target = previous.builder
-                } else {
-                    let symbol = tokenizer.text(field).trimmingCharacters(in: .whitespaces)
-                    guard !symbol.isEmpty else {
-                        throw MarketLinkError("row has no symbol in column \"\(header[symbolIndex])\"", at: tokenizer.locate(field))
-                    }
-                    if let existing = symbolIndexByName[symbol] {
-                        target = existing
-                    } else {
-                        target = builders.count
-                        symbolIndexByName[symbol] = target
-                        builders.append(Builder(name: symbol))
-                    }
-                    previousSymbol = (field.start, field.end, target)
-                }
-            }
-
-            for (k, valueIndex) in valueIndexes.enumerated() {
-                let field = fields[valueIndex]
-                let builderIndex = symbolIndex == nil ? k : target
-                switch NumberReader.read(tokenizer.slice(field), decimalComma: decimalComma) {
-                case .value(let close):
-                    guard close > 0 else {
-                        throw MarketLinkError(
-                            "close \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) in column \"\(header[valueIndex])\" is not positive: an index level must be above 0 (percent changes divide by it)",
-                            at: tokenizer.locate(field))
-                    }
-                    builders[builderIndex].rows.append(row)
-                    builders[builderIndex].closes.append(close)
-                case .missing:
-                    let shown = tokenizer.text(field).trimmingCharacters(in: .whitespaces)
-                    let dateText = tokenizer.text(dateField).trimmingCharacters(in: .whitespaces)
-                    let marker = shown.isEmpty ? "empty" : quoted(shown)
-                    dropped.append(
-                        DroppedRow(
-                            line: line, series: isWide || symbolIndex != nil ? builders[builderIndex].name : nil,
-                            reason: "\(dateText): no close (\(marker) in column \"\(header[valueIndex])\")"))
-                case .invalid:
-                    throw MarketLinkError(
-                        "cannot read \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) as a number in column \"\(header[valueIndex])\"",
-                        at: tokenizer.locate(field))
-                }
-            }
-            rawDates.append(raw)
-            lines.append(Int32(line))
-            dateOffsets.append(dateField.isQuoted ? dateField.start - 1 : dateField.start)
+        let layoutInfo = RowLayout(
+            header: header, dateIndex: dateIndex, symbolIndex: symbolIndex, valueIndexes: valueIndexes, decimalComma: decimalComma,
+            isWide: isWide, file: file, delimiter: delimiter)
+        var chunks = try RowChunk.parseAll(bytes: bytes, start: tokenizer.position, line: tokenizer.line, layout: layoutInfo)
+        let dropped = chunks.flatMap(\.dropped)
+        // Rows are numbered across chunks: chunk k's row r is row rowBase[k] + r.
+        var rowBase: [Int] = []
+        var totalRows = 0
+        for chunk in chunks {
+            rowBase.append(totalRows)
+            totalRows += chunk.dates.count
         }
-        guard !rawDates.isEmpty else {
+        guard totalRows > 0 else {
             throw MarketLinkError(
                 "the header on line \(headerLine) is followed by no price rows",
                 at: SourceLocation(file: file, line: headerLine, column: 1))
         }
+        func dateOffset(_ row: Int) -> Int {
+            var k = chunks.count - 1
+            while k > 0, rowBase[k] > row { k -= 1 }
+            return Int(chunks[k].offsets[row - rowBase[k]])
+        }
 
         // MARK: Dates
-        let decision: DateColumnResolver.Decision
-        switch DateColumnResolver.decide(rawDates, lines: lines.map(Int.init), override: options.dateOrder) {
-        case .success(let value):
-            decision = value
-        case .failure(let detail):
-            let index = detail.index
-            let location = tokenizer.locate(offset: dateOffsets[index], line: Int(lines[index]))
-            let text = dateText(at: dateOffsets[index])
-            throw MarketLinkError("date \(quoted(text)) in column \"\(header[dateIndex])\" \(detail.message)", at: location)
-        }
-        var ordinals = [Int32](repeating: 0, count: rawDates.count)
-        for k in rawDates.indices {
-            guard let day = rawDates[k].day(order: decision.order) else {
-                let location = tokenizer.locate(offset: dateOffsets[k], line: Int(lines[k]))
+        let firstRaw = RawDate(packed: chunks[0].dates[0])
+        var decision = DateColumnResolver.Decision(order: nil, reason: "unambiguous")
+        let ambiguous = chunks.contains { chunk in chunk.dates.contains { UInt8($0 & 0xFF) != RawDate.Form.resolved.rawValue } }
+        if ambiguous {
+            let raws = chunks.flatMap { $0.dates.map(RawDate.init(packed:)) }
+            switch DateColumnResolver.decide(raws, lineOf: { lineOf(offset: dateOffset($0)) }, override: options.dateOrder) {
+            case .success(let value):
+                decision = value
+            case .failure(let detail):
+                let offset = dateOffset(detail.index)
                 throw MarketLinkError(
-                    "\(quoted(dateText(at: dateOffsets[k]))) is not a real date (no such day in the calendar)", at: location)
+                    "date \(quoted(dateText(at: offset))) in column \"\(header[dateIndex])\" \(detail.message)", at: locate(offset: offset))
             }
-            ordinals[k] = day.ordinal
+        }
+        var ordinals = [Int32](repeating: 0, count: totalRows)
+        for k in chunks.indices {
+            let base = rowBase[k]
+            for (r, packed) in chunks[k].dates.enumerated() {
+                guard let day = RawDate(packed: packed).day(order: decision.order) else {
+                    let offset = dateOffset(base + r)
+                    throw MarketLinkError("\(quoted(dateText(at: offset))) is not a real date (no such day in the calendar)", at: locate(offset: offset))
+                }
+                ordinals[base + r] = day.ordinal
+            }
+            chunks[k].dates = []
         }
 
         // MARK: Series
+        // Builders of the same name across chunks join in chunk order; names keep first-appearance order.
+        var names: [String] = []
+        var parts: [String: [(chunk: Int, builder: Int)]] = [:]
+        for k in chunks.indices {
+            for (b, builder) in chunks[k].builders.enumerated() {
+                if parts[builder.name] == nil { names.append(builder.name) }
+                parts[builder.name, default: []].append((k, b))
+            }
+        }
         var series: [Series] = []
         var newestFirst = false
-        for builder in builders {
-            guard !builder.rows.isEmpty else {
-                notes.append("\(builder.name): no closes at all; no series")
+        for name in names {
+            let pieces = parts[name] ?? []
+            let count = pieces.reduce(0) { $0 + chunks[$1.chunk].builders[$1.builder].rows.count }
+            guard count > 0 else {
+                notes.append("\(name): no closes at all; no series")
                 continue
             }
-            var days = builder.rows.map { ordinals[Int($0)] }
-            var closes = builder.closes
-            var rowOrder = builder.rows
+            var days: [Int32] = []
+            var closes: [Double] = []
+            var rowOrder: [Int32] = []
+            days.reserveCapacity(count)
+            closes.reserveCapacity(count)
+            rowOrder.reserveCapacity(count)
+            var decimals = 0
+            for (k, b) in pieces {
+                let base = Int32(rowBase[k])
+                for row in chunks[k].builders[b].rows {
+                    days.append(ordinals[Int(row + base)])
+                    rowOrder.append(row + base)
+                }
+                closes.append(contentsOf: chunks[k].builders[b].closes)
+                decimals = max(decimals, chunks[k].builders[b].decimals)
+                chunks[k].builders[b].rows = []
+                chunks[k].builders[b].closes = []
+            }
             if days.count >= 2, days[0] > days[days.count - 1] {
                 days.reverse()
                 closes.reverse()
@@ -359,18 +353,18 @@ struct PriceFileReader {
             for k in days.indices.dropFirst() where days[k - 1] >= days[k] {
                 let (earlierRow, laterRow) = (Int(rowOrder[k - 1]), Int(rowOrder[k]))
                 let (first, second) = earlierRow < laterRow ? (earlierRow, laterRow) : (laterRow, earlierRow)
-                let location = tokenizer.locate(offset: dateOffsets[second], line: Int(lines[second]))
-                let what = symbolIndex != nil || isWide ? " for \(builder.name)" : ""
+                let location = locate(offset: dateOffset(second))
+                let firstLine = lineOf(offset: dateOffset(first))
+                let what = symbolIndex != nil || isWide ? " for \(name)" : ""
                 if days[k - 1] == days[k] {
-                    throw MarketLinkError(
-                        "duplicate date \(Day(ordinal: days[k]).iso)\(what) (also on line \(lines[first]))", at: location)
+                    throw MarketLinkError("duplicate date \(Day(ordinal: days[k]).iso)\(what) (also on line \(firstLine))", at: location)
                 }
                 throw MarketLinkError(
-                    "date \(Day(ordinal: ordinals[second]).iso)\(what) is out of order: line \(lines[first]) has \(Day(ordinal: ordinals[first]).iso); dates must run one way (oldest or newest first)",
+                    "date \(Day(ordinal: ordinals[second]).iso)\(what) is out of order: line \(firstLine) has \(Day(ordinal: ordinals[first]).iso); dates must run one way (oldest or newest first)",
                     at: location)
             }
-            guard var made = Series(name: builder.name, ordinals: days, closes: closes) else { continue }
-            made.name = builder.name
+            guard var made = Series(name: name, ordinals: days, closes: closes) else { continue }
+            made.decimals = min(decimals, 10)
             series.append(made)
         }
 
@@ -399,11 +393,11 @@ struct PriceFileReader {
             notes.append("skipped \(preambleLines.count) line\(preambleLines.count == 1 ? "" : "s") before the header (\(preambleLines.map(String.init).joined(separator: ", ")))")
         }
 
-        let isoDates = rawDates.first.map { $0.form == .resolved } ?? true
+        let isoDates = firstRaw.form == .resolved
         let layout = PriceLayout.recognise(
             header: header, rawHeader: rawHeader.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }, preamble: preamble,
             isYFinance: isYFinance, hasSymbol: symbolIndex != nil, isWide: isWide, isoDates: isoDates)
-        var dateReading = describeDateForm(rawDates.first, sample: dateText(at: dateOffsets[0]))
+        var dateReading = describeDateForm(firstRaw, sample: dateText(at: dateOffset(0)))
         if let order = decision.order { dateReading += ", \(order.pattern): \(decision.reason)" }
         let delimiterName = delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter))
         return PriceFile(
@@ -413,18 +407,31 @@ struct PriceFileReader {
             dropped: dropped.sorted { $0.line < $1.line }, notes: notes)
     }
 
+    /// The physical line of a byte offset (counted on demand: only for messages).
+    private func lineOf(offset: Int) -> Int {
+        var line = 1
+        var k = 0
+        while k < offset {
+            if bytes[k] == 10 || (bytes[k] == 13 && !(k + 1 < bytes.count && bytes[k + 1] == 10)) { line += 1 }
+            k += 1
+        }
+        return line
+    }
+
+    private func locate(offset: Int) -> SourceLocation {
+        var start = offset
+        while start > 0, bytes[start - 1] != 10, bytes[start - 1] != 13 { start -= 1 }
+        var column = offset - start + 1
+        if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { column -= 3 }
+        return SourceLocation(file: file, line: lineOf(offset: offset), column: max(column, 1))
+    }
+
     private func renamed(_ series: Series, to name: String) -> Series {
         var copy = series
         copy.name = name
         copy.index = MarketTable.index(named: name)
         copy.market = copy.index?.market
         return copy
-    }
-
-    private func sameBytes(_ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
-        guard aEnd - a == bEnd - b else { return false }
-        guard let base = bytes.baseAddress else { return aEnd == a }
-        return memcmp(base + a, base + b, aEnd - a) == 0
     }
 
     /// The text of a date field starting at `offset` (up to the next delimiter or line end).

@@ -16,6 +16,9 @@ public struct Series: Sendable, Equatable {
     public private(set) var dayOrdinals: [Int32]
     /// Closes, one per session.
     public private(set) var closes: [Double]
+    /// The most digits after the decimal mark in any close as written (at most 10): changes are
+    /// printed to this precision, so `33833.61 − 33573.28` shows as `260.33`.
+    public var decimals: Int = 2
 
     /// Builds a series; days must be strictly increasing and as many as the closes.
     public init?(name: String, days: [Day], closes: [Double], market: Market? = nil) {

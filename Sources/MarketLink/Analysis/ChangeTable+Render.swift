@@ -1,0 +1,64 @@
+// MARK: - Table, Markdown and JSON
+
+extension ChangeTable {
+    /// A readable table: event date and title, series, window, base → end, points, percent.
+    /// Points and percent are green when up and red when down, on a colour terminal only.
+    public func textTable(titleWidth: Int = 44) -> TextTable {
+        var table = TextTable(
+            headers: ["event", "date", "title", "series", "window", "base", "close", "end", "close", "points", "percent"],
+            alignments: [.left, .left, .left, .left, .right, .left, .right, .left, .right, .right, .right])
+        for row in rows {
+            let event = events[row.event]
+            let item = series[row.series]
+            var cells: [TextTable.Cell] = [
+                .init(event.id), .init(event.date.iso), .init(TextTable.truncate(event.title, to: titleWidth)), .init(item.name),
+                .init(windows[row.window].description),
+                .init(baseDay(row)?.iso ?? "—"), .init(baseClose(row).map { NumberFormat.string($0, decimals: min(item.decimals, 4), grouping: true) } ?? ""),
+                .init(endDay(row)?.iso ?? "—"), .init(endClose(row).map { NumberFormat.string($0, decimals: min(item.decimals, 4), grouping: true) } ?? ""),
+            ]
+            if let points = points(row), let percent = percent(row) {
+                let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
+                cells.append(.init(NumberFormat.string(points, decimals: min(item.decimals, 4), grouping: true, plus: true), color: color))
+                cells.append(.init(NumberFormat.string(percent, decimals: 2, plus: true) + "%", color: color))
+            } else {
+                cells.append(.init(row.status.rawValue, color: 33))
+                cells.append(.init(""))
+            }
+            table.append(cells)
+        }
+        return table
+    }
+
+    /// The legend printed under a table that has rows without numbers.
+    public func statusLegend() -> String {
+        let used = Set(rows.map(\.status)).subtracting([.ok])
+        guard !used.isEmpty else { return "" }
+        return ChangeStatus.allCases.filter(used.contains).map { "  \($0.rawValue): \($0.explanation)" }.joined(separator: "\n") + "\n"
+    }
+
+    /// Every row as a JSON object, with the same fields as the CSV.
+    public func json() -> JSONValue {
+        .array(
+            rows.map { row in
+                let event = events[row.event]
+                let item = series[row.series]
+                return .object([
+                    ("event_id", .string(event.id)),
+                    ("event_date", .string(event.date.iso)),
+                    ("event_title", .string(event.title)),
+                    ("tags", .array(event.tags.map { .string($0) })),
+                    ("series", .string(item.name)),
+                    ("window", .string(windows[row.window].description)),
+                    ("base_date", .string(baseDay(row)?.iso)),
+                    ("base_close", .number(baseClose(row))),
+                    ("end_date", .string(endDay(row)?.iso)),
+                    ("end_close", .number(endClose(row))),
+                    ("points", points(row).map { .raw(NumberFormat.string($0, decimals: item.decimals, trimZeros: true)) } ?? .null),
+                    ("percent", .number(percent(row))),
+                    ("status", .string(row.status.rawValue)),
+                    ("event_session", .string(eventDay(row)?.iso)),
+                    ("log_return", .number(logReturn(row))),
+                ])
+            })
+    }
+}
