@@ -2,18 +2,15 @@ import Foundation
 import Testing
 @testable import MarketLink
 
-/// `mlink check` end to end, on FRED-layout files written from RealCloses into a temporary
-/// directory.
+/// `mlink check` end to end on `fixtures/djia.csv` (FRED layout) and `fixtures/sse.csv`
+/// (Investing.com, Chinese site).
 @Suite struct CheckCommandTests {
-    static func file(_ name: String, _ table: String, in directory: URL) throws -> String {
-        try CLI.write(RealCloses.fredCSV(name, table), named: "\(name.lowercased()).csv", in: directory)
-    }
+    static let djia = CLI.fixture("fixtures/djia.csv")
+    static let sse = CLI.fixture("fixtures/sse.csv")
 
     @Test func dowClaim() throws {
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CLI.run([
-            "check", try Self.file("DJIA", RealCloses.djia, in: directory),
+            "check", Self.djia,
             "--claim", "increased 258 points, or 0.8%, to 33,833.61 on Wednesday and Thursday",
         ])
         #expect(result.status == 0)
@@ -30,10 +27,8 @@ import Testing
     }
 
     @Test func shanghaiClaim() throws {
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CLI.run([
-            "check", try Self.file("SSE", RealCloses.sse, in: directory),
+            "check", Self.sse,
             "--claim", "surged by 31 points, or 1%, to 3,231.41 on Thursday and Friday",
         ])
         #expect(result.status == 0)
@@ -44,10 +39,8 @@ import Testing
     }
 
     @Test func json() throws {
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CLI.run([
-            "check", try Self.file("DJIA", RealCloses.djia, in: directory), "--format", "json", "--near", "2023-06-08",
+            "check", Self.djia, "--format", "json", "--near", "2023-06-08",
             "--claim", "increased 258 points, or 0.8%, to 33,833.61 on Wednesday and Thursday",
         ])
         #expect(result.status == 0)
@@ -61,10 +54,8 @@ import Testing
     }
 
     @Test func aClaimThatHoldsStillExitsZero() throws {
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CLI.run([
-            "check", try Self.file("DJIA", RealCloses.djia, in: directory),
+            "check", Self.djia,
             "--claim", "The Dow rose 260.33 points, or 0.78%, to 33,833.61 on Wednesday and Thursday (June 7–8, 2023).",
         ])
         #expect(result.status == 0)
@@ -79,9 +70,7 @@ import Testing
         (["--claim", "rose 1% to 33,800", "--near", "June 8"], 64, "--near takes a date as YYYY-MM-DD"),
     ])
     func errors(arguments: [String], status: Int32, message: String) throws {
-        let directory = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CLI.run(["check", try Self.file("DJIA", RealCloses.djia, in: directory)] + arguments)
+        let result = try CLI.run(["check", Self.djia] + arguments)
         #expect(result.status == status)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }

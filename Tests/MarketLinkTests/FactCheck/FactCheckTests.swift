@@ -225,4 +225,26 @@ import Testing
         #expect(checked > 200)
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
+
+    /// The same over a year of the DJIA and SSE fixtures, whose holidays (Thanksgiving,
+    /// Christmas, the Spring Festival and Golden Week closures) give every sentence form.
+    @Test(arguments: ["fixtures/djia.csv", "fixtures/sse.csv"])
+    func readsAndConfirmsItsOwnSentencesOnAFixture(path: String) throws {
+        let file = try PriceFile.load(path: CLI.fixture(path))
+        let series = try #require(file.series.first)
+        var failures: [String] = []
+        var forms = Set<String>()
+        for base in 0..<(series.count - 1) {
+            for end in (base + 1)..<min(series.count, base + 8) {
+                guard let move = Move(series: series, baseSession: base, endSession: end) else { continue }
+                let sentence = MoveSentence.text(for: move, in: series)
+                let check = try FactCheck(claim: try ClaimReader.read(sentence), series: series)
+                if !check.holds || check.move != move { failures.append(sentence + " → " + check.summary) }
+                let span = MoveSentence.span(first: move.firstDay, last: move.endDay, sessions: move.sessionCount)
+                forms.insert(String(span.prefix(4)))
+            }
+        }
+        #expect(forms == ["on M", "on T", "on W", "on F", "from", "over"])
+        #expect(failures.isEmpty, "\(failures.count) failures, e.g. \(failures.prefix(3))")
+    }
 }

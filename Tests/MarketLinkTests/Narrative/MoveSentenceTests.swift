@@ -82,7 +82,9 @@ import Testing
         // 3197.76 → 3231.41: 33.65 points, 1.052299%.
         let series = try #require(RealCloses.series("000001.SS", RealCloses.sse))
         let move = try #require(Move(series: series, baseSession: 2, endSession: 4))
-        #expect(MoveSentence.text(for: move, in: series) == "The Shanghai Composite rose 33.65 points, or 1.05%, to 3,231.41 on Thursday and Friday (June 8–9, 2023).")
+        #expect(
+            MoveSentence.text(for: move, in: series)
+                == "The Shanghai Composite rose 33.65 points, or 1.05%, to 3,231.41 on Thursday and Friday (June 8–9, 2023).")
     }
 
     /// Spans by count and calendar, without a series: the rules of `span(first:last:sessions:)`.

@@ -1,9 +1,10 @@
 @testable import MarketLink
 
-/// Real daily closes for building test series in code, copied from the public index histories
-/// (Dow Jones Industrial Average as published by S&P Dow Jones Indices and carried by FRED series
-/// DJIA; Shanghai Composite as published by the Shanghai Stock Exchange). Holidays have no row:
-/// 2023-01-02 (New Year observed), 2023-05-29 (Memorial Day).
+/// Real daily closes for building test series in code, copied from
+/// `fixtures/source/closes-2022-2023.txt` (Dow Jones Industrial Average as published by S&P Dow
+/// Jones Indices; SSE Composite as published by the Shanghai Stock Exchange). Holidays have no
+/// row: 2023-01-02 (New Year observed), 2023-05-29 (Memorial Day). The rows from 2023-01-09 to
+/// 2023-05-19 are left out, so 2023-01-06 and 2023-05-22 are consecutive sessions here.
 enum RealCloses {
     static let djia = """
         2022-12-27 33241.56

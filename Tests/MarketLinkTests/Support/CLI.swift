@@ -63,6 +63,15 @@ enum CLI {
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
+    /// The package root, from this file's place in `Tests/MarketLinkTests/Support/`.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The path of a file under the package root, e.g. `fixtures/djia.csv`.
+    static func fixture(_ relative: String) -> String {
+        packageRoot.appendingPathComponent(relative).path
+    }
+
     /// A fresh directory under the system's temporary directory; the caller removes it.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("mlink-tests-\(UUID().uuidString)")
