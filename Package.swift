@@ -12,6 +12,11 @@ let package = Package(
     targets: [
         .target(name: "MarketLink"),
         .executableTarget(name: "mlink", dependencies: ["MarketLink"]),
-        .testTarget(name: "MarketLinkTests", dependencies: ["MarketLink", "mlink"]),
+        .testTarget(
+            name: "MarketLinkTests",
+            dependencies: ["MarketLink", "mlink"],
+            // Hand derivations and golden files live beside the tests that use them.
+            exclude: ["Charts/Derivations", "Charts/Golden"]
+        ),
     ]
 )

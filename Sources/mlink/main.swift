@@ -7,6 +7,7 @@ let version = "0.1.0"
 
 let commands: [CommandSpec] = [
     InspectCommand.spec,
+    EventsCommand.add, EventsCommand.list, EventsCommand.edit, EventsCommand.remove,
     MoveCommand.spec,
     CheckCommand.spec,
 ]

@@ -66,6 +66,15 @@ public struct ChangeTable: Sendable {
         self.rows = ChangeTable.compute(events: events, series: series, windows: windows, rule: rule, eventRange: 0..<events.count)
     }
 
+    /// A table over precomputed rows (one batch of a streamed report).
+    init(events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, rows: [ChangeRow]) {
+        self.events = events
+        self.series = series
+        self.windows = windows
+        self.rule = rule
+        self.rows = rows
+    }
+
     static func compute(events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, eventRange: Range<Int>) -> [ChangeRow] {
         var rows: [ChangeRow] = []
         rows.reserveCapacity(eventRange.count * series.count * windows.count)

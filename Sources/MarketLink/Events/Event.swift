@@ -6,8 +6,25 @@
 /// `date`, or `time` and `timezone` columns), `instant` holds it and alignment uses each market's
 /// close time (DESIGN §2); otherwise the event is date-only.
 public struct Event: Sendable, Equatable {
+    /// A column of the events file that MarketLink does not interpret, kept as written.
+    public struct Field: Sendable, Hashable {
+        /// The header name as written (trimmed of surrounding spaces).
+        public var name: String
+        /// The cell text, with CSV quoting undone and nothing else changed.
+        public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// The `id` cell, or — in a file with no `id` column, or for an empty `id` cell — the event's
+    /// 1-based row number among the file's events (the header and blank rows are not counted).
     public var id: String
     public var title: String
+    /// The calendar date as written: for `2023-06-06T22:30-04:00` this is 2023-06-06, the local date
+    /// at the written offset, not the UTC date.
     public var date: Day
     /// Seconds since 1970-01-01T00:00Z when the event has a time of day.
     public var instant: Double?
@@ -16,10 +33,17 @@ public struct Event: Sendable, Equatable {
     public var source: String?
     /// Line in the events file (0 for events made in code).
     public var line: Int
+    /// The local time of day as written, `HH:MM` or `HH:MM:SS` (nil for date-only events).
+    public var time: String?
+    /// The zone the time is written in: an IANA name (`America/New_York`), an offset (`+08:00`), or
+    /// `UTC` for a `Z` instant. Nil for date-only events.
+    public var timeZone: String?
+    /// Columns MarketLink does not interpret, in header order.
+    public var extraFields: [Field]
 
     public init(
         id: String, title: String, date: Day, instant: Double? = nil, tags: [String] = [], score: Double? = nil,
-        source: String? = nil, line: Int = 0
+        source: String? = nil, line: Int = 0, time: String? = nil, timeZone: String? = nil, extraFields: [Field] = []
     ) {
         self.id = id
         self.title = title
@@ -29,7 +53,16 @@ public struct Event: Sendable, Equatable {
         self.score = score
         self.source = source
         self.line = line
+        self.time = time
+        self.timeZone = timeZone
+        self.extraFields = extraFields
     }
 
     public var isTimed: Bool { instant != nil }
+
+    /// True when the event carries `tag`, compared without regard to case.
+    public func hasTag(_ tag: String) -> Bool {
+        let wanted = tag.lowercased()
+        return tags.contains { $0.lowercased() == wanted }
+    }
 }

@@ -76,3 +76,100 @@ public enum AtomicFile {
         return info.st_mode & 0o7777
     }
 }
+
+// MARK: - Streaming
+
+extension AtomicFile {
+    /// A file written in pieces and put in place only by `commit()`: until then the target path
+    /// keeps its old content (or does not exist), and `abort()` or an error removes the temporary file.
+    public final class Writer {
+        public let path: String
+        private let temporary: String
+        private var descriptor: Int32
+        private var buffer: [UInt8] = []
+
+        public init(path: String, refusing inputs: [String] = []) throws(MarketLinkError) {
+            try AtomicFile.refuseInput(path, inputs: inputs)
+            let directory = (path as NSString).deletingLastPathComponent
+            let folder = directory.isEmpty ? "." : directory
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw MarketLinkError("cannot write: the folder \(quoted(folder)) does not exist", at: SourceLocation(file: path), kind: .usage)
+            }
+            self.path = path
+            let name = (path as NSString).lastPathComponent
+            temporary = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard descriptor >= 0 else {
+                throw MarketLinkError(
+                    "cannot write into \(quoted(folder)): \(String(cString: strerror(errno)))", at: SourceLocation(file: path), kind: .usage)
+            }
+        }
+
+        deinit {
+            if descriptor >= 0 {
+                close(descriptor)
+                unlink(temporary)
+            }
+        }
+
+        /// Appends bytes (buffered; large pieces go straight through).
+        public func write(_ bytes: [UInt8]) throws(MarketLinkError) {
+            if buffer.count + bytes.count < 1 << 20 {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            try flush()
+            try writeAll(bytes)
+        }
+
+        private func flush() throws(MarketLinkError) {
+            guard !buffer.isEmpty else { return }
+            try writeAll(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        private func writeAll(_ bytes: [UInt8]) throws(MarketLinkError) {
+            var failure: Int32 = 0
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count, let base = raw.baseAddress {
+                    let written = Foundation.write(descriptor, base + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    offset += written
+                }
+            }
+            if failure != 0 {
+                abort()
+                throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path), kind: .usage)
+            }
+        }
+
+        /// Flushes, syncs and renames the temporary file over the target.
+        public func commit() throws(MarketLinkError) {
+            try flush()
+            var failure: Int32 = 0
+            if fsync(descriptor) != 0 { failure = errno }
+            close(descriptor)
+            descriptor = -1
+            if failure == 0, rename(temporary, path) != 0 { failure = errno }
+            if failure != 0 {
+                unlink(temporary)
+                throw MarketLinkError("cannot write: \(String(cString: strerror(failure)))", at: SourceLocation(file: path), kind: .usage)
+            }
+        }
+
+        /// Removes the temporary file; the target is untouched.
+        public func abort() {
+            if descriptor >= 0 {
+                close(descriptor)
+                descriptor = -1
+            }
+            unlink(temporary)
+        }
+    }
+}

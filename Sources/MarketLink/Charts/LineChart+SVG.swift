@@ -1,0 +1,178 @@
+// MARK: - Line chart as SVG
+
+extension LineChart {
+    /// The chart as a standalone SVG 1.1 document (UTF-8, with an XML declaration).
+    ///
+    /// `width` and `height` are in pixels, kept within 320 × 220 … 20,000 × 20,000. The document
+    /// has a `<title>` (the chart title) and a `<desc>` (each line's name, number of values, date
+    /// range and rebase day, and each marker) for screen readers; every text from the caller is
+    /// escaped. A darker reference line marks 100 when a line is rebased (0 otherwise) if it
+    /// falls inside the axis. Point markers (a different shape per line) are drawn when the
+    /// lines have few enough points to keep them about 10 pixels apart, each with a tooltip
+    /// giving its day and value (and the value before rebasing).
+    public func svg(width: Int = 800, height: Int = 400) -> String {
+        render(width: width, height: height, standalone: true)
+    }
+
+    /// The chart as SVG; `standalone: false` leaves out the XML declaration, for inline HTML.
+    func render(width: Int, height: Int, standalone: Bool) -> String {
+        // MARK: Data
+        let prepared = lines.enumerated().map { index, line in
+            PreparedLine(line: line, style: ChartStyle.lineStyle(index))
+        }
+        let values = prepared.flatMap { $0.finitePoints.map(\.value) }
+        let days = prepared.flatMap { $0.finitePoints.map(\.day) } + markers.map(\.day)
+        let firstDay = days.min()
+        let lastDay = days.max()
+        let maxPoints = prepared.map(\.pointCount).max() ?? 0
+        // Point markers when they can be about 10 pixels apart (the plot is about 120 narrower
+        // than the picture).
+        let showsShapes = maxPoints > 0 && (ChartFrame.clamped(width: width) - 120) / Double(maxPoints) >= 10
+
+        // MARK: Layout
+        var xRange = (low: 0.0, high: 1.0)
+        if let firstDay, let lastDay {
+            let span = Double(lastDay.ordinal) - Double(firstDay.ordinal)
+            let pad = max(0.5, span * 0.02)
+            xRange = (Double(firstDay.ordinal) - pad, Double(lastDay.ordinal) + pad)
+        }
+        let legend = prepared.map { line in
+            ChartFrame.LegendItem(symbol: .line(line.style, showsShape: showsShapes), name: line.legendName)
+        }
+        let frame = ChartFrame(
+            width: width, height: height, title: title, subtitle: subtitle, yLabel: yLabel, xLabel: "",
+            legend: legend,
+            markers: markers.map { ChartFrame.Marker(position: Double($0.day.ordinal), label: $0.label) },
+            yRange: (values.min() ?? 0, values.max() ?? 1), xRange: xRange, hasData: !values.isEmpty,
+            xTicks: { plotWidth in
+                guard let firstDay, let lastDay else { return [] }
+                let pixelsPerDay = plotWidth / (xRange.high - xRange.low)
+                return DateTicks(from: firstDay, to: lastDay, pixelsPerDay: pixelsPerDay).ticks.map {
+                    ChartFrame.XTick(position: Double($0.day.ordinal), label: $0.label, context: $0.context)
+                }
+            })
+
+        // MARK: Drawing
+        var svg = SVGWriter(
+            width: frame.width, height: frame.height, standalone: standalone,
+            rootAttributes: [
+                ("role", "img"), ("font-family", ChartStyle.fontFamily), ("font-size", n(ChartStyle.labelSize)),
+            ])
+        svg.text("title", [], ChartStyle.singleLine(title))
+        svg.text("desc", [], description(of: prepared))
+        frame.drawBackground(into: &svg)
+        // The level every rebased line passes through, or zero for lines that cross it.
+        frame.drawReferenceLine(at: prepared.contains(where: \.rebased) ? 100 : 0, into: &svg)
+        frame.drawMarkerLines(into: &svg)
+        if values.isEmpty { frame.drawNote("No data to draw", into: &svg) }
+        for line in prepared where !line.segments.isEmpty {
+            svg.open("g", [])
+            svg.text("title", [], ChartStyle.singleLine(line.line.name))
+            for segment in line.segments where segment.count > 1 {
+                let pixels = segment.map { (x: frame.x(Double($0.point.day.ordinal)), y: frame.y($0.point.value)) }
+                ChartFrame.drawLine(pixels, style: line.style, into: &svg)
+            }
+            for segment in line.segments where showsShapes || segment.count == 1 {
+                for drawn in segment {
+                    ChartFrame.drawPoint(
+                        line.style.shape, x: frame.x(Double(drawn.point.day.ordinal)), y: frame.y(drawn.point.value),
+                        colour: line.style.colour, tooltip: line.tooltip(drawn), into: &svg)
+                }
+            }
+            svg.close()
+        }
+        frame.drawMarkerLabels(into: &svg)
+        return svg.finish()
+    }
+
+    /// The text of `<desc>`: what a reader who cannot see the chart needs.
+    private func description(of prepared: [PreparedLine]) -> String {
+        var parts: [String] = []
+        for line in prepared {
+            let name = ChartStyle.singleLine(line.line.name)
+            let finite = line.line.points.filter(\.value.isFinite)
+            var text = "\(name): \(finite.count) " + (finite.count == 1 ? "value" : "values")
+            if let first = finite.map(\.day).min(), let last = finite.map(\.day).max() {
+                text += first == last ? " on \(first.iso)" : " from \(first.iso) to \(last.iso)"
+            }
+            if let day = line.line.rebaseDay {
+                text +=
+                    line.rebased ? ", rebased to 100 on \(day.iso)" : ", not drawn: no value on \(day.iso) to rebase to"
+            }
+            parts.append(text)
+        }
+        var description = "Line chart. " + (parts.isEmpty ? "No lines." : parts.joined(separator: "; ") + ".")
+        let ordered = markers.indices.sorted { a, b in
+            markers[a].day != markers[b].day ? markers[a].day < markers[b].day : a < b
+        }
+        if !ordered.isEmpty {
+            description += " Events: "
+            description +=
+                ordered.map { "\(markers[$0].day.iso) \(ChartStyle.singleLine(markers[$0].label))" }
+                .joined(separator: "; ") + "."
+        }
+        return description
+    }
+}
+
+// MARK: - Prepared line
+
+/// A line ready to draw: its points in day order (rebased when asked), each with the value
+/// as given, its style, and the runs of finite values between non-finite ones.
+private struct PreparedLine {
+    struct Drawn {
+        var point: LineChart.Point
+        /// The value before rebasing, when the line is rebased.
+        var original: Double?
+    }
+
+    var line: LineChart.Line
+    var style: ChartStyle.LineStyle
+    var pointCount: Int
+    var rebased: Bool
+    var segments: [[Drawn]]
+
+    init(line: LineChart.Line, style: ChartStyle.LineStyle) {
+        self.line = line
+        self.style = style
+        let plotted = line.plottedPoints()
+        let isRebased = plotted != nil && line.rebaseDay != nil
+        rebased = isRebased
+        let originals = line.orderedPoints()
+        let drawn = (plotted ?? []).enumerated().map { index, point in
+            Drawn(point: point, original: isRebased ? originals[index].value : nil)
+        }
+        pointCount = drawn.count
+        var segments: [[Drawn]] = []
+        var current: [Drawn] = []
+        for point in drawn {
+            if point.point.value.isFinite {
+                current.append(point)
+            } else if !current.isEmpty {
+                segments.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { segments.append(current) }
+        self.segments = segments
+    }
+
+    var finitePoints: [LineChart.Point] { segments.flatMap { $0.map(\.point) } }
+
+    var legendName: String {
+        guard let day = line.rebaseDay, !rebased else { return line.name }
+        return line.name + " (not drawn: no value on \(day.iso) to rebase to)"
+    }
+
+    /// `DJIA, Thu 2023-06-08: 100.78 (33,833.61)` — the value before rebasing in brackets.
+    func tooltip(_ drawn: Drawn) -> String {
+        let day = drawn.point.day
+        var text =
+            ChartStyle.singleLine(line.name) + ", " + String(day.weekdayName.prefix(3)) + " " + day.iso
+            + ": " + ChartNumberFormat.label(drawn.point.value, decimals: 2)
+        if let original = drawn.original { text += " (" + ChartNumberFormat.label(original, decimals: 2) + ")" }
+        return text
+    }
+}
+
+private func n(_ value: Double) -> String { SVGWriter.number(value) }

@@ -1,0 +1,89 @@
+// MARK: - Line chart
+
+/// A chart of one or more named lines over calendar days, with labelled event markers: the
+/// closes of several indexes around an event, say, each optionally rebased to 100 at its base
+/// session so that markets of different levels share one axis.
+///
+/// The x axis is calendar time (a weekend is a gap two days wide), from the first to the last
+/// day that has a point or a marker. `svg(width:height:)` draws the chart as a standalone
+/// SVG 1.1 document; the same chart always gives the same bytes.
+public struct LineChart: Sendable, Equatable {
+    /// One value on one day.
+    public struct Point: Sendable, Equatable {
+        public var day: Day
+        public var value: Double
+
+        public init(day: Day, value: Double) {
+            self.day = day
+            self.value = value
+        }
+    }
+
+    /// A named line. Points may come in any order (they are drawn in day order); a point whose
+    /// value is not finite breaks the line in two.
+    public struct Line: Sendable, Equatable {
+        public var name: String
+        public var points: [Point]
+        /// When set, the line is drawn rebased: each value v as 100 · v / b, where b is the value
+        /// on this day. A line whose rebase day has no point, or a zero or non-finite value
+        /// there, is not drawn, and its legend entry says why.
+        public var rebaseDay: Day?
+
+        public init(name: String, points: [Point], rebaseDay: Day? = nil) {
+            self.name = name
+            self.points = points
+            self.rebaseDay = rebaseDay
+        }
+    }
+
+    /// A vertical line at a day, labelled above the plot.
+    public struct Marker: Sendable, Equatable {
+        public var day: Day
+        public var label: String
+
+        public init(day: Day, label: String) {
+            self.day = day
+            self.label = label
+        }
+    }
+
+    public var title: String
+    /// A second, smaller heading line: the period, the data source, "rebased to 100 at …".
+    public var subtitle: String?
+    /// The y-axis label, e.g. `Close` or `Close, base session = 100`; empty for none.
+    public var yLabel: String
+    public var lines: [Line]
+    public var markers: [Marker]
+
+    public init(title: String, subtitle: String? = nil, yLabel: String = "", lines: [Line], markers: [Marker] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.yLabel = yLabel
+        self.lines = lines
+        self.markers = markers
+    }
+}
+
+// MARK: - Rebasing
+
+extension LineChart.Line {
+    /// The points as drawn, in day order (points on the same day keep their given order):
+    /// unchanged without a rebase day; rebased to 100 at it, as 100 · v / b; `nil` when the
+    /// rebase day has no point or its value b is zero or not finite. With several points on the
+    /// rebase day, b is the first of them.
+    func plottedPoints() -> [LineChart.Point]? {
+        let ordered = orderedPoints()
+        guard let rebaseDay else { return ordered }
+        guard let base = ordered.first(where: { $0.day == rebaseDay })?.value, base.isFinite, base != 0 else {
+            return nil
+        }
+        return ordered.map { LineChart.Point(day: $0.day, value: 100 * $0.value / base) }
+    }
+
+    /// The points in day order; points on the same day keep their given order.
+    func orderedPoints() -> [LineChart.Point] {
+        points.indices.sorted { a, b in
+            points[a].day != points[b].day ? points[a].day < points[b].day : a < b
+        }.map { points[$0] }
+    }
+}

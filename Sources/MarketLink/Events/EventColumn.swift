@@ -1,0 +1,23 @@
+import Foundation
+
+// MARK: - Event columns
+
+/// The columns of an events file that MarketLink reads (DESIGN §1 "Events"). Header names are
+/// matched ignoring case and surrounding spaces; any other column is kept verbatim.
+public enum EventColumn: String, Sendable, CaseIterable {
+    case id, date, title, time, timezone, tags, score, source
+
+    /// The role of a header cell, or nil for a column MarketLink does not interpret.
+    public init?(header: String) {
+        self.init(rawValue: header.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// The `mlink events add|edit` option that sets this column.
+    var option: String {
+        switch self {
+        case .tags: return "--tag"
+        case .timezone: return "--timezone"
+        default: return "--\(rawValue)"
+        }
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+
+// MARK: - Drafts and changes
+
+/// The values of a new event, as the user typed them (`mlink events add`).
+public struct EventDraft: Sendable, Equatable {
+    public var date: String
+    public var title: String
+    public var time: String?
+    public var timeZone: String?
+    /// Labels; an entry holding `;` counts as several.
+    public var tags: [String]
+    public var score: String?
+    public var source: String?
+
+    public init(
+        date: String, title: String, time: String? = nil, timeZone: String? = nil, tags: [String] = [], score: String? = nil,
+        source: String? = nil
+    ) {
+        self.date = date
+        self.title = title
+        self.time = time
+        self.timeZone = timeZone
+        self.tags = tags
+        self.score = score
+        self.source = source
+    }
+
+    /// The cell text of each column the draft fills (trimmed; empty values left out).
+    var cells: [EventColumn: String] {
+        var cells: [EventColumn: String] = [.date: trim(date), .title: trim(title)]
+        let values: [(EventColumn, String?)] = [
+            (.time, time), (.timezone, timeZone), (.score, score), (.source, source),
+            (.tags, EventDraft.tagText(tags)),
+        ]
+        for (column, value) in values {
+            if let value, !trim(value).isEmpty { cells[column] = trim(value) }
+        }
+        return cells
+    }
+
+    static func tagText(_ tags: [String]) -> String {
+        tags.flatMap { EventFieldReader.tags($0) }.joined(separator: ";")
+    }
+
+    /// The event these values make, checked exactly as the loader would read them; errors are usage
+    /// errors naming the option (`--date: "2023-02-30" is not a real date ...`).
+    public func validated() throws(MarketLinkError) -> Event {
+        let cells = self.cells
+        if cells[.time] != nil, cells[.timezone] == nil, case .day = (try? EventFieldReader.date(cells[.date] ?? "")) {
+            throw MarketLinkError.usage("--time needs --timezone (\(EventFieldReader.zoneHint))")
+        }
+        var all = cells
+        for column in EventColumn.allCases where all[column] == nil { all[column] = "" }
+        do throws(EventFieldProblem) {
+            return try EventBuilder.event(from: all, row: 0, line: 0)
+        } catch {
+            throw MarketLinkError.usage("\(error.column.option): \(error.message)")
+        }
+    }
+}
+
+/// What `mlink events edit` changes in one event: nil leaves a value alone; an empty string (or
+/// empty tag list) clears an optional one.
+public struct EventChanges: Sendable, Equatable {
+    public var title: String?
+    public var date: String?
+    public var time: String?
+    public var timeZone: String?
+    public var tags: [String]?
+    public var score: String?
+    public var source: String?
+
+    public init(
+        title: String? = nil, date: String? = nil, time: String? = nil, timeZone: String? = nil, tags: [String]? = nil,
+        score: String? = nil, source: String? = nil
+    ) {
+        self.title = title
+        self.date = date
+        self.time = time
+        self.timeZone = timeZone
+        self.tags = tags
+        self.score = score
+        self.source = source
+    }
+
+    public var isEmpty: Bool { values.isEmpty }
+
+    /// The new cell text of each column to change, in `EventColumn` order.
+    var values: [(EventColumn, String)] {
+        let all: [(EventColumn, String?)] = [
+            (.date, date), (.title, title), (.time, time), (.timezone, timeZone), (.tags, tags.map(EventDraft.tagText)),
+            (.score, score), (.source, source),
+        ]
+        return all.compactMap { column, value in value.map { (column, trim($0)) } }
+    }
+}
+
+/// The result of an edit: the new file contents (as a loaded log) and the event added, changed or
+/// removed.
+public struct EventLogEdit: Sendable {
+    /// The log after the edit; `log.contents` are the bytes to write.
+    public var log: EventLog
+    /// The event as added or edited, or as it was before removal.
+    public var event: Event
+    /// The columns whose cells were rewritten (header names as written); empty when nothing changed.
+    public var changedColumns: [String]
+}
+
+private func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces) }
+
+// MARK: - Edits
+
+/// Byte-preserving edits. Each returns the new contents and leaves every byte it does not need to
+/// change as it was: other rows, the header, padding, quoting, blank lines, a byte-order mark and
+/// line endings. New cells are quoted only when they need it (`CSVCellCoding.encode`); a rewritten
+/// cell that was quoted stays quoted. The result is read back with the loader before it is returned,
+/// so an edit never produces a file that would not load.
+extension EventLog {
+    /// Appends a row for `draft` with the next id, in this file's column order, delimiter and line
+    /// ending; columns MarketLink does not know are left empty. The id is one more than the largest
+    /// numeric id (`0`–`999999999999999999`), or the number of events plus one when no id is numeric.
+    /// A file without an `id` column gets no id cell: the event's id is its row number. A file that
+    /// does not end with a line ending gets one before the new row, and the new row then has none,
+    /// so that removing it restores the file exactly.
+    public func adding(_ draft: EventDraft) throws(MarketLinkError) -> EventLogEdit {
+        _ = try draft.validated()
+        var cells = draft.cells
+        let missing = cells.keys.filter { columnIndex($0) == nil }.sorted { $0.rawValue < $1.rawValue }
+        if !missing.isEmpty { throw missingColumns(missing) }
+        let id = hasIDColumn ? nextID() : String(events.count + 1)
+        if hasIDColumn { cells[.id] = id }
+
+        var row: [UInt8] = []
+        for (index, role) in roles.enumerated() {
+            if index > 0 { row.append(delimiter) }
+            if let role, let text = cells[role] { row += CSVCellCoding.encode(text, delimiter: delimiter) }
+        }
+        var output = bytes
+        let endsWithLineEnding = output.last.map { $0 == 10 || $0 == 13 } ?? false
+        if endsWithLineEnding {
+            output += row + lineEnding
+        } else {
+            output += lineEnding + row
+        }
+        let log = try reloaded(output)
+        guard log.events.count == events.count + 1, let event = log.events.last, event.id == id else {
+            throw MarketLinkError("the new row did not read back as event \(quoted(id)); the file was not changed", at: SourceLocation(file: file))
+        }
+        let filled = columns.indices.filter { column in roles[column].map { cells[$0] != nil } ?? false }
+        return EventLogEdit(log: log, event: event, changedColumns: filled.map { columns[$0] })
+    }
+
+    /// Rewrites the cells of event `id` that `changes` sets to a different value, and nothing else.
+    public func editing(id: String, _ changes: EventChanges) throws(MarketLinkError) -> EventLogEdit {
+        let index = try rowIndex(of: id)
+        let span = rows[index]
+        let missing = changes.values.map(\.0).filter { columnIndex($0) == nil }
+        if !missing.isEmpty { throw missingColumns(missing) }
+
+        // The row as it would read after the edit, checked before anything is written.
+        var merged: [EventColumn: String] = [:]
+        for (column, role) in roles.enumerated() {
+            guard let role else { continue }
+            merged[role] = column < span.cells.count ? trim(CSVCellCoding.decode(bytes[span.cells[column]])) : ""
+        }
+        var changed: [Int: String] = [:]
+        for (role, text) in changes.values {
+            guard let column = columnIndex(role) else { continue }
+            let current = merged[role] ?? ""
+            let same = role == .tags ? EventFieldReader.tags(current) == EventFieldReader.tags(text) : current == text
+            if !same { changed[column] = text }
+            merged[role] = text
+        }
+        var extra: [Event.Field] = []
+        for (column, name) in columns.enumerated() where roles[column] == nil {
+            extra.append(Event.Field(name: name, value: column < span.cells.count ? CSVCellCoding.decode(bytes[span.cells[column]]) : ""))
+        }
+        do throws(EventFieldProblem) {
+            _ = try EventBuilder.event(from: merged, row: index + 1, line: span.line, extraFields: extra)
+        } catch {
+            if changes.values.contains(where: { $0.0 == error.column }) {
+                throw MarketLinkError.usage("\(error.column.option): \(error.message)")
+            }
+            throw MarketLinkError.usage("after this edit, event \(quoted(id)) would not load: \(error.message)")
+        }
+        guard !changed.isEmpty else {
+            return EventLogEdit(log: self, event: events[index], changedColumns: [])
+        }
+
+        var output = Array(bytes[0..<span.start])
+        var cursor = span.start
+        for (column, range) in span.cells.enumerated() {
+            guard let text = changed[column] else { continue }
+            output += bytes[cursor..<range.lowerBound]
+            output += CSVCellCoding.encode(text, delimiter: delimiter, quote: CSVCellCoding.isQuoted(bytes[range]))
+            cursor = range.upperBound
+        }
+        output += bytes[cursor..<span.contentEnd]
+        // Cells beyond a short row's end.
+        if let last = changed.keys.max(), last >= span.cells.count {
+            for column in span.cells.count...last {
+                output.append(delimiter)
+                if let text = changed[column] { output += CSVCellCoding.encode(text, delimiter: delimiter) }
+            }
+        }
+        output += bytes[span.contentEnd...]
+        let log = try reloaded(output)
+        guard log.events.count == events.count, let event = log.event(id: id) else {
+            throw MarketLinkError("the edited row did not read back as event \(quoted(id)); the file was not changed", at: SourceLocation(file: file))
+        }
+        return EventLogEdit(log: log, event: event, changedColumns: changed.keys.sorted().map { columns[$0] })
+    }
+
+    /// Removes the bytes of event `id`'s row and its line ending. A last row with no line ending
+    /// takes the line ending before it instead, so that the file again ends as it did before that
+    /// row was added.
+    public func removing(id: String) throws(MarketLinkError) -> EventLogEdit {
+        let index = try rowIndex(of: id)
+        let span = rows[index]
+        var start = span.start
+        if span.next == span.contentEnd {
+            if start >= 2, bytes[start - 2] == 13, bytes[start - 1] == 10 {
+                start -= 2
+            } else if start >= 1, bytes[start - 1] == 10 || bytes[start - 1] == 13 {
+                start -= 1
+            }
+        }
+        let output = Array(bytes[0..<start]) + bytes[span.next...]
+        let log = try reloaded(output)
+        guard log.events.count == events.count - 1 else {
+            throw MarketLinkError(
+                "removing event \(quoted(id)) did not leave the other events; the file was not changed", at: SourceLocation(file: file))
+        }
+        return EventLogEdit(log: log, event: events[index], changedColumns: columns)
+    }
+
+    // MARK: Helpers
+
+    /// The next id for `adding`.
+    func nextID() -> String {
+        var largest: Int?
+        for event in events where (1...18).contains(event.id.utf8.count) && event.id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            if let value = Int(event.id) { largest = max(largest ?? value, value) }
+        }
+        var candidate = largest.map { $0 + 1 } ?? events.count + 1
+        let taken = Set(events.map(\.id))
+        while taken.contains(String(candidate)) { candidate += 1 }
+        return String(candidate)
+    }
+
+    func rowIndex(of id: String) throws(MarketLinkError) -> Int {
+        guard let index = events.firstIndex(where: { $0.id == id }) else {
+            var message = "no event with id \(quoted(id)) in \(quoted(file))"
+            if !hasIDColumn { message += " (the file has no \"id\" column: an event's id is its row number, 1 to \(events.count))" }
+            throw MarketLinkError.usage(message)
+        }
+        return index
+    }
+
+    func missingColumns(_ missing: [EventColumn]) -> MarketLinkError {
+        let names = missing.map { "\"\($0.rawValue)\"" }
+        let noun = missing.count == 1 ? "column" : "columns"
+        var message =
+            "the events file has no \(names.joined(separator: " or ")) \(noun), so \(missing.map(\.option).joined(separator: " and ")) cannot be recorded; add the \(noun) to its header line first"
+        if missing.contains(.time) || missing.contains(.timezone) {
+            message += ", or give --date as an ISO 8601 instant such as 2023-06-07T17:00-04:00"
+        }
+        return MarketLinkError.usage(message)
+    }
+
+    /// Loads edited bytes, turning a failure into an error that says nothing was written.
+    func reloaded(_ output: [UInt8]) throws(MarketLinkError) -> EventLog {
+        do throws(MarketLinkError) {
+            return try EventLog(bytes: output, file: file)
+        } catch {
+            throw MarketLinkError("the edit was not made: the file would not load afterwards: \(error)", at: SourceLocation(file: file))
+        }
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+
+// MARK: - Event log
+
+/// An events file as loaded: its events in file order, and enough of its byte layout to edit one
+/// row without touching any other byte (see `EventLog+Editing.swift`).
+///
+/// The file is CSV with a header line; columns may come in any order and are matched by name
+/// ignoring case and surrounding spaces (`EventColumn`). `date` and `title` are required; `id`,
+/// `time`, `timezone`, `tags`, `score` and `source` are read when present; every other column is
+/// kept verbatim in `Event.extraFields`. The delimiter is the one of `,`, `;` or tab that makes the
+/// header name both `date` and `title`. Rows whose cells are all blank are skipped. An event whose
+/// `id` is missing (no `id` column, or an empty cell) gets its 1-based row number as its id.
+///
+/// Errors are located (`file:line:column`): a header without `date` or `title`, a known column named
+/// twice, a row with more fields than the header, an empty or unreadable date, a date that does not
+/// exist (`2023-02-30`), an unreadable time, a time without a zone, an unknown zone, an unreadable
+/// score, and a duplicate id.
+public struct EventLog: Sendable {
+    /// Where one event row lies in the file.
+    struct RowSpan: Sendable, Equatable {
+        /// First byte of the row.
+        var start: Int
+        /// After the last cell, before the line ending.
+        var contentEnd: Int
+        /// After the row's line ending (equal to `contentEnd` for a last row with no line ending).
+        var next: Int
+        /// Each cell's bytes as written: quotes and padding spaces included, delimiters excluded.
+        var cells: [Range<Int>]
+        var line: Int
+    }
+
+    /// The name used in messages (the path, for a file).
+    public let file: String
+    /// Header names as written, trimmed of surrounding spaces, in file order.
+    public let columns: [String]
+    /// The events, in file order.
+    public let events: [Event]
+    /// `,`, `;` or tab.
+    public let delimiter: UInt8
+    /// The header's line ending (`\r\n`, `\n` or `\r`; `\n` when the file has a single line).
+    public let lineEnding: [UInt8]
+
+    let bytes: [UInt8]
+    /// The role of each column, nil for columns kept verbatim.
+    let roles: [EventColumn?]
+    /// Layout of each event's row, parallel to `events`.
+    let rows: [RowSpan]
+    let headerLine: Int
+
+    // MARK: Loading
+
+    /// Reads an events file.
+    public static func load(path: String) throws(MarketLinkError) -> EventLog {
+        try EventLog(bytes: PriceFile.readFile(path), file: path)
+    }
+
+    /// Reads events-file bytes; `file` names them in messages.
+    public init(bytes: [UInt8], file: String) throws(MarketLinkError) {
+        let result: Result<EventLogReader.Output, MarketLinkError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(MarketLinkError) {
+                var reader = EventLogReader(bytes: buffer, file: file)
+                return .success(try reader.read())
+            } catch {
+                return .failure(error)
+            }
+        }
+        let output = try result.get()
+        self.file = file
+        self.bytes = bytes
+        self.columns = output.columns
+        self.roles = output.roles
+        self.events = output.events
+        self.rows = output.rows
+        self.delimiter = output.delimiter
+        self.lineEnding = output.lineEnding
+        self.headerLine = output.headerLine
+    }
+
+    // MARK: Queries
+
+    /// The index of the column with this role, if the file has one.
+    public func columnIndex(_ column: EventColumn) -> Int? {
+        roles.firstIndex(of: column)
+    }
+
+    public var hasIDColumn: Bool { columnIndex(.id) != nil }
+
+    /// The event with this id (ids are unique within a file).
+    public func event(id: String) -> Event? {
+        events.first { $0.id == id }
+    }
+
+    /// The names of the columns kept verbatim, in header order.
+    public var extraColumns: [String] {
+        columns.indices.filter { roles[$0] == nil }.map { columns[$0] }
+    }
+
+    /// The file's bytes as loaded.
+    public var contents: [UInt8] { bytes }
+}
+
+// MARK: - Reader
+
+/// The work of `EventLog.init(bytes:file:)`.
+struct EventLogReader {
+    struct Output {
+        var columns: [String]
+        var roles: [EventColumn?]
+        var events: [Event]
+        var rows: [EventLog.RowSpan]
+        var delimiter: UInt8
+        var lineEnding: [UInt8]
+        var headerLine: Int
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+
+    mutating func read() throws(MarketLinkError) -> Output {
+        guard !bytes.isEmpty else {
+            throw MarketLinkError(
+                "the file is empty: an events file needs a header line naming at least \"date\" and \"title\"",
+                at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        try TextEncodingCheck.validate(bytes, file: file)
+
+        // MARK: Header and delimiter
+        var fields: [CSVField] = []
+        var chosen: (tokenizer: CSVTokenizer, header: [String], fields: [CSVField])?
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";"), 9] {
+            var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, file: file)
+            guard try tokenizer.nextRow(into: &fields) else { break }
+            let header = fields.map { tokenizer.text($0).trimmingCharacters(in: .whitespaces) }
+            let roles = Set(header.compactMap { EventColumn(header: $0) })
+            if roles.contains(.date), roles.contains(.title) {
+                chosen = (tokenizer, header, fields)
+                break
+            }
+        }
+        guard let chosen else {
+            var tokenizer = CSVTokenizer(bytes: bytes, delimiter: CSVDialect.sniffDelimiter(bytes), file: file)
+            guard try tokenizer.nextRow(into: &fields) else {
+                throw MarketLinkError(
+                    "the file has no header line: an events file needs one naming at least \"date\" and \"title\"",
+                    at: SourceLocation(file: file, line: 1, column: 1))
+            }
+            let header = fields.map { tokenizer.text($0).trimmingCharacters(in: .whitespaces) }
+            let roles = Set(header.compactMap { EventColumn(header: $0) })
+            let missing = [EventColumn.date, .title].filter { !roles.contains($0) }.map { "\"\($0.rawValue)\"" }
+            throw MarketLinkError(
+                "the header has no \(missing.joined(separator: " or ")) column (found \(header.prefix(12).map { quoted($0, limit: 30) }.joined(separator: ", "))); the first line of an events file names its columns, with at least \"date\" and \"title\"",
+                at: SourceLocation(file: file, line: tokenizer.rowLine, column: 1))
+        }
+        var tokenizer = chosen.tokenizer
+        let header = chosen.header
+        let headerFields = chosen.fields
+        let headerLine = tokenizer.rowLine
+        var roles: [EventColumn?] = []
+        var seen: [EventColumn: Int] = [:]
+        for (index, name) in header.enumerated() {
+            let role = EventColumn(header: name)
+            if let role {
+                if let first = seen[role] {
+                    throw MarketLinkError(
+                        "the column \"\(role.rawValue)\" appears twice in the header (fields \(first + 1) and \(index + 1))",
+                        at: tokenizer.locate(headerFields[index]))
+                }
+                seen[role] = index
+            }
+            roles.append(role)
+        }
+        let headerSpan = span(of: headerFields, tokenizer: tokenizer)
+        let lineEnding = headerSpan.next > headerSpan.contentEnd ? Array(bytes[headerSpan.contentEnd..<headerSpan.next]) : [10]
+
+        // MARK: Rows
+        var events: [Event] = []
+        var rows: [EventLog.RowSpan] = []
+        var firstLineOfID: [String: Int] = [:]
+        let idIndex = roles.firstIndex(of: .id)
+        while try tokenizer.nextRow(into: &fields) {
+            if fields.allSatisfy({ tokenizer.text($0).trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let rowSpan = span(of: fields, tokenizer: tokenizer)
+            if fields.count > header.count {
+                throw MarketLinkError(
+                    "row has \(fields.count) fields but the header has \(header.count) (a comma in a title? put the title in double quotes)",
+                    at: tokenizer.locate(fields[header.count]))
+            }
+            var cells: [EventColumn: String] = [:]
+            var extra: [Event.Field] = []
+            for (index, role) in roles.enumerated() {
+                let text = index < fields.count ? tokenizer.text(fields[index]) : ""
+                if let role {
+                    cells[role] = text.trimmingCharacters(in: .whitespaces)
+                } else {
+                    extra.append(Event.Field(name: header[index], value: text))
+                }
+            }
+            func location(_ index: Int?) -> SourceLocation {
+                if let index, index < fields.count { return tokenizer.locate(fields[index]) }
+                return tokenizer.locate(CSVField(start: rowSpan.contentEnd, end: rowSpan.contentEnd, isQuoted: false, hasEscapes: false))
+            }
+            let event: Event
+            do throws(EventFieldProblem) {
+                event = try EventBuilder.event(from: cells, row: events.count + 1, line: rowSpan.line, extraFields: extra)
+            } catch {
+                throw MarketLinkError(error.message, at: location(roles.firstIndex(of: error.column)))
+            }
+            if let firstLine = firstLineOfID[event.id] {
+                let message: String
+                if (cells[.id] ?? "").isEmpty {
+                    let why = idIndex == nil ? "" : " (its \"id\" cell is empty)"
+                    message =
+                        "this event's id is its row number, \(event.id)\(why), but the event on line \(firstLine) has id \"\(event.id)\" too; fill in a unique id"
+                } else {
+                    message = "duplicate id \(quoted(event.id)): the event on line \(firstLine) has it too; ids must be unique"
+                }
+                throw MarketLinkError(message, at: location(idIndex))
+            }
+            firstLineOfID[event.id] = rowSpan.line
+            events.append(event)
+            rows.append(rowSpan)
+        }
+        return Output(
+            columns: header, roles: roles, events: events, rows: rows, delimiter: tokenizer.delimiter, lineEnding: lineEnding,
+            headerLine: headerLine)
+    }
+
+    /// The byte layout of the row the tokenizer returned last.
+    func span(of fields: [CSVField], tokenizer: CSVTokenizer) -> EventLog.RowSpan {
+        var cells: [Range<Int>] = []
+        cells.reserveCapacity(fields.count)
+        var cursor = tokenizer.rowStart
+        for field in fields {
+            var end = field.end
+            if field.isQuoted {
+                end += 1
+                while end < bytes.count, bytes[end] == 32 { end += 1 }
+            }
+            let start = min(cursor, end)
+            cells.append(start..<end)
+            cursor = end + 1
+        }
+        let contentEnd = cells.last?.upperBound ?? tokenizer.rowStart
+        return EventLog.RowSpan(
+            start: tokenizer.rowStart, contentEnd: contentEnd, next: max(tokenizer.position, contentEnd), cells: cells,
+            line: tokenizer.rowLine)
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+@testable import MarketLink
+
+/// Locked, atomic rewrites of events files on disk, in this process and across `mlink` processes.
+@Suite struct EventLogFileTests {
+    typealias Support = EventsTestSupport
+
+    // MARK: In process
+
+    @Test func addCreatesAMissingFileWithTheDefaultHeader() throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("new.csv").path
+        let edit = try EventLogFile.update(path: path, newFileColumns: EventLogFile.defaultColumns(timed: false)) { log throws(MarketLinkError) in
+            try log.adding(EventDraft(date: "2023-06-19", title: "Blinken meets Xi", tags: ["diplomacy"]))
+        }
+        #expect(edit.event.id == "1")
+        #expect(try Support.read(URL(fileURLWithPath: path)) == "id,date,title,tags,score,source\n1,2023-06-19,Blinken meets Xi,diplomacy,,\n")
+    }
+
+    @Test func aFailedFirstAddLeavesNoFile() throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("new.csv").path
+        #expect(throws: MarketLinkError.self) {
+            try EventLogFile.update(path: path, newFileColumns: ["date", "title"]) { log throws(MarketLinkError) in
+                try log.adding(EventDraft(date: "2023-06-19", title: "x", score: "1"))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func editOrRemoveOfAMissingFileIsAnError() throws {
+        do throws(MarketLinkError) {
+            try EventLogFile.update(path: "/nonexistent/events.csv") { log throws(MarketLinkError) in try log.removing(id: "1") }
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "/nonexistent/events.csv: error: no such file")
+            #expect(error.kind == .data)
+        }
+    }
+
+    @Test func anUnchangedFileIsNotRewritten() throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.csv")
+        try Support.write("id,date,title\n1,2023-06-06,a\n", to: url)
+        let before = try inode(url.path)
+        try EventLogFile.update(path: url.path) { log throws(MarketLinkError) in try log.editing(id: "1", EventChanges(title: "a")) }
+        #expect(try inode(url.path) == before)
+        try EventLogFile.update(path: url.path) { log throws(MarketLinkError) in try log.editing(id: "1", EventChanges(title: "b")) }
+        #expect(try inode(url.path) != before)
+        #expect(try Support.read(url) == "id,date,title\n1,2023-06-06,b\n")
+    }
+
+    @Test func permissionsAndSymbolicLinksAreKept() throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.csv")
+        let link = folder.appendingPathComponent("link.csv")
+        try Support.write("id,date,title\n", to: url)
+        chmod(url.path, 0o640)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: url.path)
+        try EventLogFile.update(path: link.path) { log throws(MarketLinkError) in try log.adding(EventDraft(date: "2023-06-06", title: "a")) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == url.path)
+        #expect(try Support.read(url) == "id,date,title\n1,2023-06-06,a\n")
+        var info = stat()
+        #expect(stat(url.path, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o640)
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["events.csv", "link.csv"])
+    }
+
+    // MARK: Across processes
+
+    /// Two processes, each running `mlink events add` 100 times, at the same time: every add must
+    /// see the other's rows (the lock, and reading under it), so all 200 events are there with
+    /// 200 distinct ids 1...200.
+    @Test func twoProcessesAddingAtOnceLoseNothing() throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.csv")
+        try Support.write("id,date,title,tags\r\n", to: url)
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            for k in 0..<100 {
+                do {
+                    let outcome = try Support.run([
+                        "events", "add", url.path, "--date", "2023-06-19", "--title", "writer \(writer) event \(k)", "--tag", "w\(writer)",
+                    ])
+                    if outcome.status != 0 { failures.add("writer \(writer) event \(k): \(outcome.status) \(outcome.stderr)") }
+                } catch {
+                    failures.add("writer \(writer) event \(k): \(error)")
+                }
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let log = try EventLog.load(path: url.path)
+        #expect(log.events.count == 200)
+        #expect(Set(log.events.map(\.id)) == Set((1...200).map(String.init)))
+        let titles = Set(log.events.map(\.title))
+        for writer in 0..<2 {
+            for k in 0..<100 { #expect(titles.contains("writer \(writer) event \(k)")) }
+        }
+        // Every row kept the file's CRLF line ending.
+        let text = try Support.read(url)
+        #expect(text.components(separatedBy: "\r\n").count == 202)
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
+    /// A writer killed between writing its temporary file and renaming it leaves the events file
+    /// exactly as it was. `MLINK_TEST_PAUSE_BEFORE_RENAME` makes the writer stop there and say so on
+    /// standard error; the test waits for that line, then sends SIGKILL.
+    @Test func aWriterKilledMidWriteLeavesTheFileIntact() throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.csv")
+        let original = "id,date,title\r\n1,2023-06-06,\"Quoted, title\"\r\n"
+        try Support.write(original, to: url)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Support.mlinkPath())
+        process.arguments = ["events", "add", url.path, "--date", "2023-06-19", "--title", "never written"]
+        var environment = ProcessInfo.processInfo.environment
+        environment[EventLogFile.pauseBeforeRenameVariable] = "30"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        var said = ""
+        while !said.contains("pausing") {
+            let data = errors.fileHandleForReading.availableData
+            if data.isEmpty { break }  // end of file: the writer exited without pausing
+            said += String(decoding: data, as: UTF8.self)
+        }
+        #expect(said.contains("pausing 30 s before the rename"))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGKILL)
+
+        #expect(try Support.read(url) == original)
+        // The killed writer had written its whole new file, which never replaced the original.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.count == 1)
+        if let leftover = leftovers.first {
+            #expect(leftover.hasPrefix(".events.csv."))
+            #expect(try Support.read(folder.appendingPathComponent(leftover)) == original + "2,2023-06-19,never written\r\n")
+        }
+        // The lock died with the writer: the next add goes through.
+        let next = try Support.run(["events", "add", url.path, "--date", "2023-06-20", "--title", "after"])
+        #expect(next.status == 0)
+        #expect(try Support.read(url) == original + "2,2023-06-20,after\r\n")
+    }
+
+    // MARK: Helpers
+
+    func inode(_ path: String) throws -> UInt64 {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
+        return UInt64(info.st_ino)
+    }
+
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [String] = []
+
+        func add(_ item: String) {
+            lock.lock()
+            items.append(item)
+            lock.unlock()
+        }
+
+        var all: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return items
+        }
+    }
+}
