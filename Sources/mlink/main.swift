@@ -9,6 +9,8 @@ let commands: [CommandSpec] = [
     InspectCommand.spec,
     ChangesCommand.spec,
     EventsCommand.add, EventsCommand.list, EventsCommand.edit, EventsCommand.remove,
+    MoveCommand.spec,
+    CheckCommand.spec,
 ]
 
 func topLevelHelp() -> String {

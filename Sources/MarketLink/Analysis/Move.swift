@@ -1,0 +1,100 @@
+import Foundation
+
+// MARK: - Move
+
+/// The move of one series from the close of a *base* session to the close of a later *end*
+/// session (DESIGN §2).
+///
+/// The sessions the move *covers* are `baseSession + 1 ... endSession`: a move over Wednesday
+/// and Thursday runs from Tuesday's close (the base) to Thursday's close (the end).
+///
+/// - `points` = end − base
+/// - `percent` = 100 · (end / base − 1)
+/// - `logReturn` = ln(end / base)
+///
+/// `percent` and `logReturn` are only meaningful for positive closes: with a base of 0 they are
+/// infinite or NaN, and with a negative close `logReturn` is NaN. Index levels are positive, so
+/// the commands check `hasPositiveCloses` and refuse other data rather than print such numbers.
+///
+/// A `Move` is a handful of integers and doubles (no arrays), so the change table can build
+/// millions of them.
+public struct Move: Sendable, Hashable {
+    /// Index of the base session in its series.
+    public let baseSession: Int
+    /// Index of the end session in its series; always greater than `baseSession`.
+    public let endSession: Int
+    public let baseDay: Day
+    public let baseClose: Double
+    /// The date of the first covered session (`baseSession + 1`).
+    public let firstDay: Day
+    public let endDay: Day
+    public let endClose: Double
+
+    /// The move from the close of `baseSession` to the close of `endSession`, or `nil` unless
+    /// `0 <= baseSession < endSession < series.count`.
+    public init?(series: Series, baseSession: Int, endSession: Int) {
+        guard baseSession >= 0, baseSession < endSession, endSession < series.count else { return nil }
+        self.baseSession = baseSession
+        self.endSession = endSession
+        self.baseDay = series.day(at: baseSession)
+        self.baseClose = series.close(at: baseSession)
+        self.firstDay = series.day(at: baseSession + 1)
+        self.endDay = series.day(at: endSession)
+        self.endClose = series.close(at: endSession)
+    }
+
+    // MARK: - Derived numbers
+
+    /// The covered sessions, as indexes into the series: `baseSession + 1 ... endSession`.
+    public var sessions: ClosedRange<Int> { (baseSession + 1)...endSession }
+
+    /// How many sessions the move covers: `endSession − baseSession` (at least 1).
+    public var sessionCount: Int { endSession - baseSession }
+
+    /// end − base, in index points.
+    public var points: Double { endClose - baseClose }
+
+    /// 100 · (end / base − 1).
+    public var percent: Double { 100 * (endClose / baseClose - 1) }
+
+    /// ln(end / base).
+    public var logReturn: Double { Foundation.log(endClose / baseClose) }
+
+    /// True when both closes are positive, so that `percent` and `logReturn` are finite.
+    public var hasPositiveCloses: Bool { baseClose > 0 && endClose > 0 && baseClose.isFinite && endClose.isFinite }
+}
+
+// MARK: - Moves over dates
+
+extension Move {
+    /// The move over the sessions dated `from ... to` (both inclusive): the end is the last
+    /// session on or before `to`, the base the session before the first one on or after `from`.
+    ///
+    /// Throws a data error when no session is dated in the range, or when the range starts at the
+    /// series' first session so that there is no base close to measure from; a usage error when
+    /// `from` is after `to`.
+    public init(series: Series, from: Day, to: Day) throws(MarketLinkError) {
+        guard from <= to else {
+            throw .usage("the range runs backwards: \(from.iso) is after \(to.iso)")
+        }
+        let first = series.firstSession(onOrAfter: from)
+        let last = series.lastSession(onOrBefore: to)
+        guard first <= last, first < series.count, last >= 0 else {
+            var around: [String] = []
+            if last >= 0 { around.append("the last before is \(series.day(at: last).iso)") }
+            if first < series.count { around.append("the first after is \(series.day(at: first).iso)") }
+            if series.isEmpty { around.append("the series has no sessions") }
+            throw MarketLinkError(
+                "\(quoted(series.name)) has no session dated from \(from.iso) to \(to.iso) (\(around.joined(separator: ", ")))")
+        }
+        guard first > 0 else {
+            throw MarketLinkError(
+                "\(quoted(series.name)) has no session before \(series.day(at: first).iso), its first, so there is no base close to measure the move from; start the range later"
+            )
+        }
+        guard let move = Move(series: series, baseSession: first - 1, endSession: last) else {
+            throw MarketLinkError("cannot measure \(quoted(series.name)) from \(from.iso) to \(to.iso)")
+        }
+        self = move
+    }
+}

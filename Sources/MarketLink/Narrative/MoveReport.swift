@@ -1,0 +1,61 @@
+// MARK: - Move report
+
+/// What `mlink move` prints: the sentence, then the numbers behind it.
+///
+///     The Dow Jones Industrial Average rose 260.33 points, or 0.78%, to 33,833.61 on Wednesday and Thursday (June 7–8, 2023).
+///
+///       series      DJIA
+///       base        2023-06-06  33,573.28
+///       end         2023-06-08  33,833.61
+///       sessions    2 (2023-06-07 to 2023-06-08)
+///       points      +260.33
+///       percent     +0.78%
+///       log return  +0.007724
+public enum MoveReport {
+    /// The sentence, a blank line and the table; ends with a newline.
+    public static func text(for move: Move, in series: Series) -> String {
+        var lines = [MoveSentence.text(for: move, in: series), ""]
+        func row(_ label: String, _ value: String) {
+            lines.append("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + " " + value)
+        }
+        row("series", series.name)
+        row("base", "\(move.baseDay.iso)  \(NumberFormat.string(move.baseClose, decimals: 2, grouping: true))")
+        row("end", "\(move.endDay.iso)  \(NumberFormat.string(move.endClose, decimals: 2, grouping: true))")
+        let range = move.sessionCount == 1 ? move.endDay.iso : "\(move.firstDay.iso) to \(move.endDay.iso)"
+        row("sessions", "\(move.sessionCount) (\(range))")
+        row("points", NumberFormat.string(move.points, decimals: 2, grouping: true, plus: true))
+        row("percent", NumberFormat.string(move.percent, decimals: 2, grouping: true, plus: true) + "%")
+        row("log return", NumberFormat.string(move.logReturn, decimals: 6, plus: true))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The same as JSON. Differences are rounded to 8 decimals (log return to 10) so that binary
+    /// noise such as 260.33000000000175 does not reach the reader; closes are as loaded.
+    public static func json(for move: Move, in series: Series) -> JSONValue {
+        .object([
+            ("series", .string(series.name)),
+            ("name", .string(series.displayName)),
+            ("sentence", .string(MoveSentence.text(for: move, in: series))),
+            ("baseDate", .string(move.baseDay.iso)),
+            ("baseClose", .number(move.baseClose)),
+            ("firstDate", .string(move.firstDay.iso)),
+            ("endDate", .string(move.endDay.iso)),
+            ("endClose", .number(move.endClose)),
+            ("sessions", .number(Double(move.sessionCount))),
+            ("direction", .string(MoveDirection(move).rawValue)),
+            ("points", .number(rounded(move.points, decimals: 8))),
+            ("percent", .number(rounded(move.percent, decimals: 8))),
+            ("logReturn", .number(rounded(move.logReturn, decimals: 10))),
+        ])
+    }
+
+    /// `value` rounded half away from zero to `decimals` places; non-finite values pass through.
+    static func rounded(_ value: Double, decimals: Int) -> Double {
+        guard value.isFinite else { return value }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = value * scale
+        guard abs(scaled) < 9e15 else { return value }
+        return scaled.rounded(.toNearestOrAwayFromZero) / scale
+    }
+}
