@@ -62,3 +62,24 @@ extension ChangeTable {
             })
     }
 }
+
+// MARK: - Sentences
+
+extension ChangeTable {
+    /// The newsroom sentence for a row ("The Dow Jones Industrial Average rose 260.33 points, ..."),
+    /// or `nil` where the row has no move.
+    public func sentence(_ row: ChangeRow) -> String? {
+        guard row.status == .ok,
+            let move = Move(series: series[row.series], baseSession: Int(row.baseSession), endSession: Int(row.endSession))
+        else { return nil }
+        return MoveSentence.text(for: move, in: series[row.series])
+    }
+
+    /// One line per row: event id, series, window, and the sentence or the status.
+    public func sentences() -> [String] {
+        rows.map { row in
+            let label = "[\(events[row.event].id) \(series[row.series].name) \(windows[row.window])]"
+            return "\(label) \(sentence(row) ?? "no move: \(row.status.rawValue) — \(row.status.explanation)")"
+        }
+    }
+}

@@ -75,7 +75,7 @@ enum ChangesCommand {
         case .table:
             var text = table.textTable().render(color: output == nil && Terminal.useColor)
             text += table.statusLegend()
-            _ = sentences
+            if sentences { text += "\n" + table.sentences().joined(separator: "\n") + "\n" }
             try emit(text, to: output, inputs: inputs)
         }
         return 0

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import MarketLink
+
+/// `mlink changes` end to end on the bundled fixtures.
+@Suite struct ChangesCommandTests {
+    static let fixtures = ["--events", "fixtures/events-2023.csv", "fixtures/djia.csv", "SSE=fixtures/sse.csv"]
+
+    /// Reads CSV with the project's own tokenizer.
+    static func cells(_ text: String) throws -> [[String]] {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var tokenizer = CSVTokenizer(bytes: buffer, delimiter: 44, file: "out.csv")
+            var fields: [CSVField] = []
+            var rows: [[String]] = []
+            while try tokenizer.nextRow(into: &fields) { rows.append(fields.map { tokenizer.text($0) }) }
+            return rows
+        }
+    }
+
+    @Test func csvHasTheDesignColumnsAndTheIssueNumbers() throws {
+        let outcome = try CLIRunner.run(["changes"] + Self.fixtures + ["--window", "0:1", "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = try Self.cells(outcome.stdout)
+        #expect(
+            Array(rows[0].prefix(13)) == [
+                "event_id", "event_date", "event_title", "tags", "series", "window", "base_date", "base_close", "end_date",
+                "end_close", "points", "percent", "status",
+            ])
+        // 15 events × 2 series × 1 window.
+        #expect(rows.count == 1 + 30)
+        // Event 11 (2023-06-07, Xie Feng) on DJIA: 33573.28 → 33833.61, +260.33 points,
+        // 100·260.33/33573.28 = 0.775408300886895769... (Python decimal, 30 digits), written to 10 decimals.
+        let djia = try #require(rows.first { $0[0] == "11" && $0[4] == "DJIA" })
+        #expect(Array(djia[6...12]) == ["2023-06-06", "33573.28", "2023-06-08", "33833.61", "260.33", "0.7754083009", "ok"])
+        // Event 12 (2023-06-08, Politico) on SSE: 3197.76 → 3231.41, +33.65, 100·33.65/3197.76 = 1.052299109376563...%.
+        let sse = try #require(rows.first { $0[0] == "12" && $0[4] == "SSE" })
+        #expect(Array(sse[6...11]) == ["2023-06-07", "3197.76", "2023-06-09", "3231.41", "33.65", "1.0522991094"])
+        // Weekend events (G7 on Saturday 2023-05-20, Micron on Sunday 05-21) open on Monday 05-22.
+        for id in ["6", "7"] {
+            let row = try #require(rows.first { $0[0] == id && $0[4] == "DJIA" })
+            #expect(row[13] == "2023-05-22")
+        }
+    }
+
+    @Test func exactAlignmentGivesWeekendEventsNoSession() throws {
+        let outcome = try CLIRunner.run(["changes"] + Self.fixtures + ["--align", "exact", "--format", "csv", "--window", "0:0"])
+        let rows = try Self.cells(outcome.stdout)
+        let weekend = rows.filter { $0[0] == "6" || $0[0] == "7" }
+        #expect(weekend.count == 4)
+        #expect(weekend.allSatisfy { $0[12] == "no-session" && $0[10].isEmpty && $0[11].isEmpty })
+    }
+
+    @Test func roundTripsThroughPythonCSV() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mlink-changes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report.csv").path
+        let run = try CLIRunner.run(["changes"] + Self.fixtures + ["-o", out])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        let ours = try Self.cells(text)
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = "import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))"
+        python.arguments = ["python3", "-c", script, out]
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        python.standardError = FileHandle.nullDevice
+        do { try python.run() } catch { return }  // no Python here: our own reader's check above stands
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        python.waitUntilExit()
+        guard python.terminationStatus == 0 else { return }
+        let theirs = try JSONDecoder().decode([[String]].self, from: data)
+        #expect(theirs == ours)
+        // Titles with commas and quotes survive: event 3 is "Saudi Arabia and Iran agree, in Beijing, ...".
+        #expect(ours.contains { $0[2].hasPrefix("Saudi Arabia and Iran agree, in Beijing,") })
+    }
+
+    @Test func refusesToWriteOverAnInput() throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("fixtures/djia.csv")))
+        let outcome = try CLIRunner.run(["changes"] + Self.fixtures + ["-o", "fixtures/djia.csv", "--format", "csv"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("refusing to write over the input file"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("fixtures/djia.csv"))) == before)
+    }
+
+    @Test func formulaTextIsNeutralisedAndNumbersAreNot() throws {
+        var buffer: [UInt8] = []
+        for text in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tTab", "plain"] {
+            CSVWriter.appendText(text, to: &buffer)
+            buffer.append(10)
+        }
+        CSVWriter.appendNumber(-260.33, decimals: 2, to: &buffer)
+        #expect(
+            String(decoding: buffer, as: UTF8.self)
+                == "\"'=HYPERLINK(\"\"x\"\")\"\n'+1\n'-2\n'@SUM(A1)\n'\tTab\nplain\n-260.33")
+    }
+
+    @Test func streamedCSVEqualsTheWholeTable() throws {
+        let djia = try #require(try PriceFile.load(path: CLIRunner.fixture("fixtures/djia.csv")).series.first)
+        let log = try EventLog.load(path: CLIRunner.fixture("fixtures/events-2023.csv"))
+        let windows = [try EventWindow(parsing: "-5:5"), try EventWindow(parsing: "0:0")]
+        var streamed: [UInt8] = []
+        try ChangeTable.streamCSV(events: log.events, series: [djia], windows: windows) { streamed += $0 }
+        #expect(streamed == ChangeTable(events: log.events, series: [djia], windows: windows).csv())
+    }
+
+    @Test func usageErrors() throws {
+        let backwards = try CLIRunner.run(["changes"] + Self.fixtures + ["--window", "5:1"])
+        #expect(backwards.status == 64)
+        #expect(backwards.stderr.contains("window \"5:1\" runs backwards"))
+        let noEvents = try CLIRunner.run(["changes", "fixtures/djia.csv"])
+        #expect(noEvents.status == 64)
+        let badAlign = try CLIRunner.run(["changes"] + Self.fixtures + ["--align", "sideways"])
+        #expect(badAlign.status == 64)
+    }
+}
