@@ -11,6 +11,8 @@ let commands: [CommandSpec] = [
     EventsCommand.add, EventsCommand.list, EventsCommand.edit, EventsCommand.remove,
     MoveCommand.spec,
     CheckCommand.spec,
+    ChartCommand.spec,
+    ReportCommand.spec,
 ]
 
 func topLevelHelp() -> String {

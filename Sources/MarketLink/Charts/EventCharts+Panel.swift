@@ -1,0 +1,33 @@
+// MARK: - Event chart panels
+
+extension EventCharts {
+    /// The charts around each event (see `charts(around:series:window:rule:rebase:)`) stacked
+    /// in one panel, headed by the series, the number of events and the window. `eventsFile`,
+    /// when given, is named in the subheading.
+    public static func panel(
+        around events: [Event], series: [Series], window: EventWindow, rule: AlignmentRule = .next, rebase: Bool,
+        eventsFile: String? = nil
+    ) -> ChartPanel {
+        let subject =
+            events.count == 1 ? "event #" + (events.first?.id ?? "") : String(events.count) + " events"
+        var subtitle =
+            "Window " + window.description + ": closes " + sessionLabel(window.start - 1) + " to "
+            + sessionLabel(window.end) + " in each market"
+        if rebase { subtitle += ", rebased to 100 at " + sessionLabel(window.start - 1) }
+        subtitle += "; t0 by the " + rule.rawValue + " rule"
+        if let eventsFile { subtitle += "; events from " + eventsFile }
+        return ChartPanel(
+            title: names(series) + " around " + subject, subtitle: subtitle,
+            charts: charts(around: events, series: series, window: window, rule: rule, rebase: rebase))
+    }
+
+    /// The chart over `from` … `to` (see `chart(from:to:series:events:rebase:title:)`), with a
+    /// key under it naming each event it marks: `#11 2023-06-07 Ambassador Xie Feng …`.
+    public static func panel(from: Day, to: Day, series: [Series], events: [Event], rebase: Bool) -> ChartPanel {
+        let (low, high) = from <= to ? (from, to) : (to, from)
+        let marked = events.filter { low <= $0.date && $0.date <= high }
+        return ChartPanel(
+            title: "", charts: [chart(from: low, to: high, series: series, events: events, rebase: rebase)],
+            key: marked.map { "#" + $0.id + " " + $0.date.iso + " " + ChartStyle.singleLine($0.title) })
+    }
+}

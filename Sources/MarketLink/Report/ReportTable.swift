@@ -1,0 +1,40 @@
+// MARK: - Report table
+
+/// A table in a report: a caption, named columns, and rows of cells.
+///
+/// Written as an HTML `<table>` with a header row that repeats on every printed page. At phone
+/// width each row becomes a card: short cells side by side, each under its column name (every
+/// cell carries the name in `data-label`), and text cells across the whole card, so that no
+/// reader has to scroll sideways.
+public struct ReportTable: Sendable, Equatable {
+    /// What a column holds, which sets how it is laid out.
+    public enum Kind: Sendable, Equatable {
+        /// Short values kept on one line: dates, ids, names, windows, statuses.
+        case label
+        /// Numbers: right-aligned on one line, with digits of equal width.
+        case number
+        /// Running text that wraps (a title); the whole width of a card on a phone.
+        case text
+    }
+
+    public struct Column: Sendable, Equatable {
+        public var name: String
+        public var kind: Kind
+
+        public init(_ name: String, _ kind: Kind = .label) {
+            self.name = name
+            self.kind = kind
+        }
+    }
+
+    public var caption: ReportText?
+    public var columns: [Column]
+    /// Cells by row; a row shorter than `columns` is padded with empty cells.
+    public var rows: [[ReportText]]
+
+    public init(caption: ReportText? = nil, columns: [Column], rows: [[ReportText]] = []) {
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+    }
+}
