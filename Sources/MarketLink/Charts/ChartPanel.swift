@@ -3,9 +3,13 @@
 /// Several line charts stacked in one SVG document, under an optional heading and above an
 /// optional key (one line of text each, e.g. the events a range chart marks by id).
 ///
-/// Each chart is drawn exactly as `LineChart.svg(width:height:)` draws it, as a nested `<svg>`
-/// moved down by a `<g transform="translate(0 y)">`, with 12 pixels between charts. The same
+/// Each chart is drawn as `LineChart.svg(width:height:)` draws it (its title shortened to fit
+/// in bold), as a nested `<svg>` moved down by a `<g transform="translate(0 y)">`. The same
 /// panel always gives the same bytes.
+///
+/// Layout, top to bottom (pixels): 16 margin; the title (18 px bold, baseline +15); the
+/// subtitle (12 px, baseline 20 below the title's, or 26 from the top without one); 12; each chart followed by 12; the key,
+/// 16 a line, then 16 margin. Without a title or subtitle the first chart starts at 0.
 public struct ChartPanel: Sendable, Equatable {
     public var title: String
     public var subtitle: String?
@@ -49,10 +53,9 @@ public struct ChartPanel: Sendable, Equatable {
         if !heading.isEmpty {
             cursor = margin + 15
             headingText.append((heading, cursor, 18, true))
-            cursor += 4
         }
         if let subheading, !subheading.isEmpty {
-            cursor += 16
+            cursor = heading.isEmpty ? margin + 10 : cursor + 20
             headingText.append((subheading, cursor, ChartStyle.subtitleSize, false))
         }
         if cursor > 0 { cursor += ChartPanel.gap }

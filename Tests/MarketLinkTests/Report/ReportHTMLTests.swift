@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+@testable import MarketLink
+
+/// The change report of the fixtures, as HTML. Numbers derived in `Derivations/fixture-numbers.md`.
+@Suite struct ReportHTMLTests {
+    typealias F = ReportFixtures
+
+    static func html(windows: [String] = ["0:1"]) throws -> String {
+        try F.report(windows: windows.map { try EventWindow(parsing: $0) }).report().html()
+    }
+
+    @Test func holdsTheSentenceAndTheTableValuesOfEvent11() throws {
+        let html = try Self.html()
+        #expect(
+            html.contains(
+                "<li><code>0:1</code> The Dow Jones Industrial Average rose 260.33 points, or 0.78%, to 33,833.61 on Wednesday and Thursday (June 7–8, 2023).</li>"
+            ))
+        // The change-table row of event 11 on the DJIA, cell by cell.
+        let row = try #require(Self.tableRows(html, section: "changes").first { $0.first == "#11" && $0[3] == "DJIA" })
+        #expect(
+            row == [
+                "#11", "2023-06-07", "Ambassador Xie Feng addresses the US-China Business Council", "DJIA",
+                "<code>0:1</code>", "2023-06-06", "33,573.28", "2023-06-08", "33,833.61", "+260.33", "+0.78%", "ok",
+            ])
+    }
+
+    @Test func isWellFormedXMLWithTheSectionsInOrder() throws {
+        let html = try Self.html(windows: ["-1:1", "0:0"])
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n"))
+        let parsed = ParsedXML(html)
+        #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
+        #expect(parsed.all("section").map { $0.attributes["id"] ?? "" } == ["summary", "events", "changes", "data"])
+        #expect(parsed.all("h2").map(\.text) == ["Summary", "Events", "Change table", "Data and definitions"])
+        // One card per event, each with its chart drawn wide and narrow; plus the overview.
+        #expect(parsed.all("article").count == 15)
+        #expect(parsed.all("figure").count == 16)
+        #expect(parsed.all("svg").count == 32)
+        // 15 events × 2 series × 2 windows.
+        #expect(try Self.tableRows(html, section: "changes").count == 60)
+        #expect(TagBalance.check(html) == nil)
+    }
+
+    @Test func isSelfContained() throws {
+        let html = try Self.html()
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("src="))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("url("))
+        #expect(!html.contains("@import"))
+        // The only address is the SVG namespace, which names and fetches nothing.
+        let addresses = html.components(separatedBy: "http").count - 1
+        #expect(addresses == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
+        #expect(html.contains("@media print"))
+        #expect(html.contains("@media (max-width: 640px)"))
+    }
+
+    @Test func sameInputSameBytes() throws {
+        #expect(try Self.html() == Self.html())
+    }
+
+    @Test func dataSectionNamesFilesLayoutsWindowsRuleAndVersion() throws {
+        let html = try Self.html(windows: ["-1:1", "0:0"])
+        let data = try #require(Self.section(html, id: "data"))
+        let rows = try Self.tableRows(html, section: "data")
+        #expect(rows.count == 2)
+        // The paths as given (here absolute, as `ReportFixtures` loads them).
+        let djia = "<code>" + CLIRunner.fixture("fixtures/djia.csv") + "</code>"
+        let sse = "<code>" + CLIRunner.fixture("fixtures/sse.csv") + "</code>"
+        #expect(Array(rows[0].prefix(4)) == [djia, "FRED (old)", "DJIA", "DJIA"])
+        #expect(Array(rows[1].prefix(4)) == [sse, "Investing.com (Chinese)", "收盘", "SSE"])
+        #expect(rows[0][4] == "NYSE (America/New_York, close 16:00)")
+        #expect(data.contains("<code>fixtures/events-2023.csv</code>: 15 events, December 7, 2022–June 19, 2023"))
+        #expect(data.contains("<dt>Window <code>-1:1</code></dt>"))
+        #expect(data.contains("the close of the base session t0\u{2212}2 to the close of the end session t0+1"))
+        #expect(data.contains("<code>--align next</code>"))
+        #expect(data.contains("<dt>Made by</dt>\n") && data.contains("<dd>MarketLink test</dd>"))
+    }
+
+    @Test func largestMovesAreRankedByAbsolutePercent() throws {
+        let report = try F.report(windows: [try EventWindow(parsing: "0:0")])
+        let table = report.largestMovesTable(count: 3)
+        let percents = table.rows.map { $0[6].plainText }
+        #expect(percents.count == 3)
+        let magnitudes = percents.map { Double($0.dropFirst().dropLast()) ?? 0 }
+        #expect(magnitudes == magnitudes.sorted(by: >))
+        // Independently: every 0:0 percent in the change table, largest magnitude first.
+        let all = report.table.rows.compactMap { report.table.percent($0) }.map { abs($0) }.sorted(by: >)
+        #expect(abs((magnitudes.first ?? 0) - ((all.first ?? 0) * 100).rounded() / 100) < 1e-9)
+    }
+
+    @Test func directionCountsAddUpToTheEvents() throws {
+        let report = try F.report()
+        let table = report.directionTable()
+        #expect(table.rows.count == 4)
+        for row in table.rows {
+            let counts = row[2...5].map { Int($0.plainText) ?? -1 }
+            #expect(counts.reduce(0, +) == 15)
+        }
+    }
+
+    @Test func rowsWithoutNumbersShowTheirStatusAndItsMeaning() throws {
+        var events = try F.events()
+        events.append(Event(id: "99", title: "After the data", date: F.day("2024-03-01")))
+        let html = try F.report(events: events).report().html()
+        let rows = try Self.tableRows(html, section: "changes").filter { $0.first == "#99" }
+        #expect(rows.count == 4)
+        #expect(rows.allSatisfy { $0[9] == "" && $0[10] == "" && $0[11] == "<strong>after-data</strong>" })
+        #expect(html.contains("<dt><code>after-data</code></dt>"))
+        #expect(html.contains("DJIA: no move (<code>after-data</code>: the event is after the last session of the data)."))
+        #expect(ParsedXML(html).isWellFormed)
+    }
+
+    @Test func chartsStopAtTheLimitAndSaySo() throws {
+        var report = try F.report()
+        report.maxEventCharts = 2
+        let html = report.report().html()
+        #expect(ParsedXML(html).all("figure").count == 3)
+        #expect(html.contains("Charts are drawn for the first 2 events of 15; <code>mlink chart</code> draws any of them."))
+    }
+
+    @Test func hostileTextIsEscapedEverywhere() throws {
+        var events = try F.events()
+        events[0].title = F.hostile
+        events[0].tags = [F.hostile]
+        events[0].source = F.hostile
+        var report = try F.report(events: events)
+        report.title = F.hostile
+        report.eventsFile = F.hostile
+        let html = report.report().html()
+        #expect(!html.lowercased().contains("<script"))
+        #expect(html.contains("<title>" + F.hostileEscaped + "</title>"))
+        #expect(html.contains("<h1>" + F.hostileEscaped + "</h1>"))
+        let parsed = ParsedXML(html)
+        #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
+        #expect(parsed.all("td").contains { $0.text == F.hostile })
+        #expect(parsed.all("h3").contains { $0.text.hasSuffix(" · " + F.hostile) })
+    }
+
+    @Test func sectionsFromOtherAnalysesGoWhereTheySay() throws {
+        var report = try F.report().report()
+        let extra = ReportSection(
+            id: "study", heading: "Event study",
+            blocks: [
+                .table(ReportTable(columns: [.init("tag"), .init("n", .number)], rows: [["diplomacy", "9"]])),
+                .bandChart(BandChart(title: "CAAR", sessions: [BandChart.Session(offset: 0, value: 1, lower: 0, upper: 2)])),
+            ])
+        report.insert(extra, after: "changes")
+        #expect(report.sections.map(\.id) == ["summary", "events", "changes", "study", "data"])
+        report.insert(ReportSection(id: "end", heading: "End", blocks: []), after: "no-such-section")
+        #expect(report.sections.last?.id == "end")
+        let html = report.html()
+        let parsed = ParsedXML(html)
+        #expect(parsed.isWellFormed)
+        #expect(parsed.all("a").map { $0.attributes["href"] ?? "" }.contains("#study"))
+        #expect(html.contains("<td class=\"num\" data-label=\"n\">9</td>"))
+    }
+
+    // MARK: - Helpers
+
+    /// The text between `<section id="ID">` and its `</section>`.
+    static func section(_ html: String, id: String) -> String? {
+        guard let start = html.range(of: "<section id=\"\(id)\">") else { return nil }
+        guard let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex) else { return nil }
+        return String(html[start.upperBound..<end.lowerBound])
+    }
+
+    /// The cells (inner markup) of each body row of the section's last table.
+    static func tableRows(_ html: String, section id: String) throws -> [[String]] {
+        let body = try #require(section(html, id: id))
+        let tbody = try #require(body.components(separatedBy: "<tbody>").last?.components(separatedBy: "</tbody>").first)
+        return tbody.components(separatedBy: "</tr>").dropLast().map { row in
+            row.components(separatedBy: "</td>").dropLast().map { cell in
+                // Inner markup after the opening `<td ...>`.
+                guard let open = cell.range(of: "<td") else { return "" }
+                let rest = cell[open.upperBound...]
+                guard let close = rest.firstIndex(of: ">") else { return "" }
+                return String(rest[rest.index(after: close)...])
+            }
+        }
+    }
+}
+
+// MARK: - Tag balance
+
+/// A second, independent check that every element is closed in order: a small scanner over
+/// `<name`, `</name>` and `/>`, skipping the doctype and the style sheet's text.
+enum TagBalance {
+    /// `nil` when balanced, else a description of the first problem.
+    static func check(_ html: String) -> String? {
+        var stack: [String] = []
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[open...]
+            guard let close = rest.firstIndex(of: ">") else { return "unclosed <" }
+            let tag = rest[rest.index(after: rest.startIndex)..<close]
+            rest = rest[rest.index(after: close)...]
+            if tag.hasPrefix("!") || tag.hasPrefix("?") { continue }
+            if tag.hasPrefix("/") {
+                let name = String(tag.dropFirst())
+                guard stack.popLast() == name else { return "</\(name)> closes \(stack.last ?? "nothing")" }
+                continue
+            }
+            if tag.hasSuffix("/") { continue }
+            let name = String(tag.prefix { !$0.isWhitespace })
+            stack.append(name)
+        }
+        return stack.isEmpty ? nil : "unclosed <\(stack.last ?? "")>"
+    }
+}
