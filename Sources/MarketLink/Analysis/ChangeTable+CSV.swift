@@ -8,14 +8,14 @@ extension ChangeTable {
         "end_close", "points", "percent", "status", "event_session",
     ]
 
-    /// Decimals written for percent: enough for 1e-9 agreement with any other tool.
-    static let percentDecimals = 10
+    /// Significant digits written for percent: 12, for 1e-9 relative agreement with any other tool.
+    static let percentDigits = 12
 
     /// The change report as CSV bytes (UTF-8, LF line ends, header first).
     ///
     /// Closes and points are written to the precision of the series as read (`Series.decimals`), so
     /// a move between two 2-decimal closes is exact (`260.33`, not `260.33000000000175`); percent
-    /// has 10 decimals; trailing zeros are trimmed.
+    /// has 12 significant digits; trailing zeros are trimmed.
     public func csv() -> [UInt8] {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(rows.count * 120 + 256)
@@ -167,7 +167,7 @@ struct ChangeCSVFormatter: Sendable {
             let to = closes[base + Int(row.endSession)]
             NumberFormat.append(to - from, decimals: places, trimZeros: true, to: &buffer)
             buffer.append(44)
-            NumberFormat.append(100 * (to / from - 1), decimals: ChangeTable.percentDecimals, trimZeros: true, to: &buffer)
+            NumberFormat.appendSignificant(100 * (to / from - 1), digits: ChangeTable.percentDigits, to: &buffer)
             buffer.append(44)
             buffer.append(contentsOf: ChangeCSVFormatter.ok)
         } else {

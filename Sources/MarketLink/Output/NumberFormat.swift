@@ -25,11 +25,32 @@ public enum NumberFormat {
         case 12: return 1e12
         case 13: return 1e13
         case 14: return 1e14
-        default: return 1e15
+        case 15: return 1e15
+        case 16: return 1e16
+        default: return 1e17
         }
     }
 
-    /// Appends `value` with exactly `decimals` decimals (0...12): `-260.33`, `33833.61`.
+    /// Appends `value` with `digits` significant digits (at most 17 decimals), trailing zeros
+    /// trimmed: 0.00676418364757847 → `0.00676418364758` for 12 digits. Relative error stays below
+    /// 10^−digits for every magnitude down to 10^−5, which fixed decimals cannot promise.
+    public static func appendSignificant(_ value: Double, digits: Int, to buffer: inout [UInt8]) {
+        let magnitude = abs(value)
+        var exponent = 0  // floor(log10(magnitude)), found by comparison
+        if magnitude >= 1 {
+            while exponent < 17, magnitude >= power(exponent + 1) { exponent += 1 }
+        } else if magnitude > 0 {
+            var scaled = magnitude
+            while exponent > -17, scaled < 1 {
+                scaled *= 10
+                exponent -= 1
+            }
+        }
+        let decimals = max(0, min(digits - 1 - exponent, 17))
+        append(value, decimals: decimals, trimZeros: true, to: &buffer)
+    }
+
+    /// Appends `value` with exactly `decimals` decimals (0...17): `-260.33`, `33833.61`.
     /// `grouping` inserts `,` every three integer digits; `plus` writes `+` before positive values;
     /// `trimZeros` drops trailing zeros after the decimal mark (and the mark when nothing is left).
     public static func append(
@@ -40,7 +61,7 @@ public enum NumberFormat {
             buffer.append(contentsOf: value.isNaN ? Array("nan".utf8) : (value < 0 ? Array("-inf".utf8) : Array("inf".utf8)))
             return
         }
-        let requested = max(0, min(decimals, 12))
+        let requested = max(0, min(decimals, 17))
         let scaled = (abs(value) * power(requested)).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9.0e18 else {
             // Too large for integer formatting: fall back to the standard library.
