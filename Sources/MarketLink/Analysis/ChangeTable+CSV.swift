@@ -8,13 +8,14 @@ extension ChangeTable {
         "end_close", "points", "percent", "status", "event_session",
     ]
 
-    /// Decimals written for percent: enough for 1e-9 agreement with any other tool.
-    static let percentDecimals = 10
+    /// Significant digits written for percent: 12, for 1e-9 relative agreement with any other tool.
+    static let percentDigits = 12
 
     /// The change report as CSV bytes (UTF-8, LF line ends, header first).
     ///
     /// Closes and points are written to the precision of the series as read (`Series.decimals`), so
-    /// a move between two 2-decimal closes is exact (`260.33`, not `260.33000000000175`).
+    /// a move between two 2-decimal closes is exact (`260.33`, not `260.33000000000175`); percent
+    /// has 12 significant digits; trailing zeros are trimmed.
     public func csv() -> [UInt8] {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(rows.count * 120 + 256)
@@ -23,75 +24,179 @@ extension ChangeTable {
         return buffer
     }
 
-    static let okBytes = Array("ok".utf8)
-
     /// Appends rows (any slice of `rows`) without the header.
     public func appendCSVRows(_ slice: ArraySlice<ChangeRow>, to buffer: inout [UInt8]) {
-        // Escape each event's and series' text once, not once per row.
-        var eventPrefix: [Int: [UInt8]] = [:]
-        let seriesCells: [[UInt8]] = series.map { item in
+        ChangeCSVFormatter(events: events, series: series, windows: windows).append(slice, to: &buffer)
+    }
+}
+
+// MARK: - Formatter
+
+/// Everything a CSV row needs, prepared once: each event's escaped leading cells, each series'
+/// escaped name, the ISO text of every date in range, and the sessions of all series in two flat
+/// arrays (read through pointers, without reference counting, on the hot path).
+struct ChangeCSVFormatter: Sendable {
+    /// Cell texts of events, series and windows, each kind in one flat byte array with offsets.
+    let eventCells: FlatCells
+    let seriesCells: FlatCells
+    let windowCells: FlatCells
+    let decimals: [Int]
+    let seriesStart: [Int]
+    let days: [Int32]
+    let closes: [Double]
+    /// `YYYY-MM-DD` for every day from `firstOrdinal`, 10 bytes each.
+    let dayText: [UInt8]
+    let firstOrdinal: Int32
+
+    static let ok = Array("ok".utf8)
+    static let statusCells: [ChangeStatus: [UInt8]] = Dictionary(
+        uniqueKeysWithValues: ChangeStatus.allCases.map { ($0, Array($0.rawValue.utf8)) })
+
+    init(events: [Event], series: [Series], windows: [EventWindow]) {
+        eventCells = FlatCells(events.map { event in
+            var cell: [UInt8] = []
+            CSVWriter.appendText(event.id, to: &cell)
+            cell.append(44)
+            event.date.appendISO(to: &cell)
+            cell.append(44)
+            CSVWriter.appendText(event.title, to: &cell)
+            cell.append(44)
+            CSVWriter.appendText(event.tags.joined(separator: ";"), to: &cell)
+            cell.append(44)
+            return cell
+        })
+        seriesCells = FlatCells(series.map { item in
             var cell: [UInt8] = []
             CSVWriter.appendText(item.name, to: &cell)
+            cell.append(44)
             return cell
+        })
+        windowCells = FlatCells(windows.map { Array(($0.description + ",").utf8) })
+        decimals = series.map(\.decimals)
+        var start: [Int] = []
+        var days: [Int32] = []
+        var closes: [Double] = []
+        let total = series.reduce(0) { $0 + $1.count }
+        days.reserveCapacity(total)
+        closes.reserveCapacity(total)
+        var low = Int32.max
+        var high = Int32.min
+        for item in series {
+            start.append(days.count)
+            days.append(contentsOf: item.dayOrdinals)
+            closes.append(contentsOf: item.closes)
+            if let first = item.dayOrdinals.first, let last = item.dayOrdinals.last {
+                low = min(low, first)
+                high = max(high, last)
+            }
         }
-        let windowCells: [[UInt8]] = windows.map { Array($0.description.utf8) }
-        for row in slice {
-            let prefix: [UInt8]
-            if let cached = eventPrefix[row.event] {
-                prefix = cached
-            } else {
-                let event = events[row.event]
-                var cell: [UInt8] = []
-                CSVWriter.appendText(event.id, to: &cell)
-                cell.append(44)
-                event.date.appendISO(to: &cell)
-                cell.append(44)
-                CSVWriter.appendText(event.title, to: &cell)
-                cell.append(44)
-                CSVWriter.appendText(event.tags.joined(separator: ";"), to: &cell)
-                cell.append(44)
-                eventPrefix[row.event] = cell
-                prefix = cell
-            }
-            buffer.append(contentsOf: prefix)
-            buffer.append(contentsOf: seriesCells[row.series])
-            buffer.append(44)
-            buffer.append(contentsOf: windowCells[row.window])
-            buffer.append(44)
-            let item = series[row.series]
-            let decimals = item.decimals
-            if row.baseSession >= 0 {
-                item.day(at: Int(row.baseSession)).appendISO(to: &buffer)
-                buffer.append(44)
-                CSVWriter.appendNumber(item.close(at: Int(row.baseSession)), decimals: decimals, to: &buffer)
-            } else {
-                buffer.append(44)
-            }
-            buffer.append(44)
-            if row.endSession >= 0 {
-                item.day(at: Int(row.endSession)).appendISO(to: &buffer)
-                buffer.append(44)
-                CSVWriter.appendNumber(item.close(at: Int(row.endSession)), decimals: decimals, to: &buffer)
-            } else {
-                buffer.append(44)
-            }
-            buffer.append(44)
-            if row.status == .ok {
-                let base = item.close(at: Int(row.baseSession))
-                let end = item.close(at: Int(row.endSession))
-                CSVWriter.appendNumber(end - base, decimals: decimals, to: &buffer)
-                buffer.append(44)
-                CSVWriter.appendNumber(100 * (end / base - 1), decimals: ChangeTable.percentDecimals, to: &buffer)
-                buffer.append(44)
-                buffer.append(contentsOf: ChangeTable.okBytes)
-            } else {
-                buffer.append(44)
-                buffer.append(44)
-                buffer.append(contentsOf: Array(row.status.rawValue.utf8))
-            }
-            buffer.append(44)
-            if row.eventSession >= 0 { item.day(at: Int(row.eventSession)).appendISO(to: &buffer) }
-            buffer.append(10)
+        seriesStart = start
+        self.days = days
+        self.closes = closes
+        if low <= high {
+            firstOrdinal = low
+            var text: [UInt8] = []
+            text.reserveCapacity(Int(high - low + 1) * 10)
+            for ordinal in low...high { Day(ordinal: ordinal).appendISO(to: &text) }
+            dayText = text
+        } else {
+            firstOrdinal = 0
+            dayText = []
         }
     }
+
+    func append(_ rows: ArraySlice<ChangeRow>, to buffer: inout [UInt8]) {
+        days.withUnsafeBufferPointer { days in
+            closes.withUnsafeBufferPointer { closes in
+                dayText.withUnsafeBufferPointer { dayText in
+                    eventCells.bytes.withUnsafeBufferPointer { eventBytes in
+                        seriesCells.bytes.withUnsafeBufferPointer { seriesBytes in
+                            windowCells.bytes.withUnsafeBufferPointer { windowBytes in
+                                let text = CellText(events: eventBytes, series: seriesBytes, windows: windowBytes, days: dayText)
+                                for row in rows {
+                                    appendRow(row, days: days, closes: closes, text: text, to: &buffer)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The flat cell bytes, borrowed for one batch.
+    struct CellText {
+        let events: UnsafeBufferPointer<UInt8>
+        let series: UnsafeBufferPointer<UInt8>
+        let windows: UnsafeBufferPointer<UInt8>
+        let days: UnsafeBufferPointer<UInt8>
+    }
+
+    @inline(__always)
+    private func appendRow(
+        _ row: ChangeRow, days: UnsafeBufferPointer<Int32>, closes: UnsafeBufferPointer<Double>,
+        text: CellText, to buffer: inout [UInt8]
+    ) {
+        @inline(__always) func appendDay(_ index: Int) {
+            let offset = Int(days[index] - firstOrdinal) * 10
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text.days[offset..<(offset + 10)]))
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text.events[eventCells.range(row.event)]))
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text.series[seriesCells.range(row.series)]))
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text.windows[windowCells.range(row.window)]))
+        let base = seriesStart[row.series]
+        let places = decimals[row.series]
+        if row.baseSession >= 0 {
+            appendDay(base + Int(row.baseSession))
+            buffer.append(44)
+            NumberFormat.append(closes[base + Int(row.baseSession)], decimals: places, trimZeros: true, to: &buffer)
+        } else {
+            buffer.append(44)
+        }
+        buffer.append(44)
+        if row.endSession >= 0 {
+            appendDay(base + Int(row.endSession))
+            buffer.append(44)
+            NumberFormat.append(closes[base + Int(row.endSession)], decimals: places, trimZeros: true, to: &buffer)
+        } else {
+            buffer.append(44)
+        }
+        buffer.append(44)
+        if row.status == .ok {
+            let from = closes[base + Int(row.baseSession)]
+            let to = closes[base + Int(row.endSession)]
+            NumberFormat.append(to - from, decimals: places, trimZeros: true, to: &buffer)
+            buffer.append(44)
+            NumberFormat.appendSignificant(100 * (to / from - 1), digits: ChangeTable.percentDigits, to: &buffer)
+            buffer.append(44)
+            buffer.append(contentsOf: ChangeCSVFormatter.ok)
+        } else {
+            buffer.append(44)
+            buffer.append(44)
+            buffer.append(contentsOf: ChangeCSVFormatter.statusCells[row.status] ?? [])
+        }
+        buffer.append(44)
+        if row.eventSession >= 0 { appendDay(base + Int(row.eventSession)) }
+        buffer.append(10)
+    }
+}
+
+/// Byte strings stored end to end, with the offset where each starts.
+struct FlatCells: Sendable {
+    let bytes: [UInt8]
+    let starts: [Int]
+
+    init(_ cells: [[UInt8]]) {
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+        for cell in cells {
+            bytes.append(contentsOf: cell)
+            starts.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    @inline(__always)
+    func range(_ index: Int) -> Range<Int> { starts[index]..<starts[index + 1] }
 }

@@ -26,6 +26,7 @@ extension ChangeTable {
             batches.append(start..<end)
             start = end
         }
+        let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows)
         let workers = ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1
         var next = 0
         while next < batches.count {
@@ -33,10 +34,9 @@ extension ChangeTable {
             let outputs = BatchOutputs(count: group.count)
             DispatchQueue.concurrentPerform(iterations: group.count) { k in
                 let rows = ChangeTable.compute(events: events, series: series, windows: windows, rule: rule, eventRange: group[k])
-                let table = ChangeTable(events: events, series: series, windows: windows, rule: rule, rows: rows)
                 var buffer: [UInt8] = []
-                buffer.reserveCapacity(rows.count * 180)
-                table.appendCSVRows(rows[...], to: &buffer)
+                buffer.reserveCapacity(rows.count * 200)
+                formatter.append(rows[...], to: &buffer)
                 outputs.store(buffer, at: k)
             }
             for k in group.indices { try sink(outputs.take(k)) }

@@ -81,8 +81,8 @@ public struct ChangeTable: Sendable {
         for e in eventRange {
             let event = events[e]
             for s in series.indices {
-                let item = series[s]
-                let t0 = Alignment.eventSession(for: event, in: item, rule: rule)
+                let count = series[s].count
+                let t0 = Alignment.eventSession(for: event, in: series[s], rule: rule)
                 for w in windows.indices {
                     var row = ChangeRow(event: e, series: s, window: w, status: .ok, eventSession: -1, baseSession: -1, endSession: -1)
                     switch t0 {
@@ -90,12 +90,12 @@ public struct ChangeTable: Sendable {
                         row.eventSession = Int32(index)
                         let base = index + windows[w].start - 1
                         let end = index + windows[w].end
-                        if base >= 0, base < item.count { row.baseSession = Int32(base) }
-                        if end >= 0, end < item.count { row.endSession = Int32(end) }
+                        if base >= 0, base < count { row.baseSession = Int32(base) }
+                        if end >= 0, end < count { row.endSession = Int32(end) }
                         // base < end always, so base past the data implies end past it too.
                         if base < 0 {
                             row.status = .noBase
-                        } else if end >= item.count {
+                        } else if end >= count {
                             row.status = .noEnd
                         }
                     case .beforeData: row.status = .beforeData

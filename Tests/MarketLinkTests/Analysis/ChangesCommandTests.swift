@@ -30,12 +30,12 @@ import Testing
         // 15 events × 2 series × 1 window.
         #expect(rows.count == 1 + 30)
         // Event 11 (2023-06-07, Xie Feng) on DJIA: 33573.28 → 33833.61, +260.33 points,
-        // 100·260.33/33573.28 = 0.775408300886895769... (Python decimal, 30 digits), written to 10 decimals.
+        // 100·260.33/33573.28 = 0.775408300886895769... (Python decimal, 30 digits), written to 12 significant digits.
         let djia = try #require(rows.first { $0[0] == "11" && $0[4] == "DJIA" })
-        #expect(Array(djia[6...12]) == ["2023-06-06", "33573.28", "2023-06-08", "33833.61", "260.33", "0.7754083009", "ok"])
+        #expect(Array(djia[6...12]) == ["2023-06-06", "33573.28", "2023-06-08", "33833.61", "260.33", "0.775408300887", "ok"])
         // Event 12 (2023-06-08, Politico) on SSE: 3197.76 → 3231.41, +33.65, 100·33.65/3197.76 = 1.052299109376563...%.
         let sse = try #require(rows.first { $0[0] == "12" && $0[4] == "SSE" })
-        #expect(Array(sse[6...11]) == ["2023-06-07", "3197.76", "2023-06-09", "3231.41", "33.65", "1.0522991094"])
+        #expect(Array(sse[6...11]) == ["2023-06-07", "3197.76", "2023-06-09", "3231.41", "33.65", "1.05229910938"])
         // Weekend events (G7 on Saturday 2023-05-20, Micron on Sunday 05-21) open on Monday 05-22.
         for id in ["6", "7"] {
             let row = try #require(rows.first { $0[0] == id && $0[4] == "DJIA" })
