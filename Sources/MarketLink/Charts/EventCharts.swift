@@ -128,7 +128,8 @@ public enum EventCharts {
     private static func subtitle(for event: Event, window: EventWindow, rebase: Bool) -> String {
         var text = event.date.weekdayName + ", " + DateRangeText.full(event.date)
         if let time = event.time { text += " " + time + (event.timeZone.map { " " + $0 } ?? "") }
-        text += " · window " + window.description + ": closes " + sessionLabel(window.start - 1) + " to "
+        text +=
+            " · window " + window.description + ": closes " + sessionLabel(window.start - 1) + " to "
             + sessionLabel(window.end)
         if rebase { text += ", rebased to 100 at " + sessionLabel(window.start - 1) }
         return text

@@ -98,8 +98,10 @@ public struct ChangeReport: Sendable {
         what.append(
             .plain(
                 plural(table.rows.count, "move") + " in all; " + String(measured) + " with both closes"
-                    + (measured == table.rows.count ? "." : ", " + String(table.rows.count - measured)
-                        + " without (see the status column of the change table).")))
+                    + (measured == table.rows.count
+                        ? "."
+                        : ", " + String(table.rows.count - measured)
+                            + " without (see the status column of the change table).")))
         blocks.append(.paragraph(ReportText(what)))
 
         let largest = largestMovesTable()
