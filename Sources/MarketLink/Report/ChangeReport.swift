@@ -135,7 +135,7 @@ public struct ChangeReport: Sendable {
         return ReportTable(
             caption: "Largest moves in each window, by absolute percent",
             columns: [
-                .init("window"), .init("event"), .init("date"), .init("title", .text), .init("series"), .init("points", .number),
+                .init("window"), .init("event"), .init("date"), .init("title", .title), .init("series"), .init("points", .number),
                 .init("percent", .number),
             ], rows: rows)
     }
@@ -289,7 +289,7 @@ public struct ChangeReport: Sendable {
                             + ": every event, series and window, in the order of the events file; the same rows as "
                     ) + ReportText([.code("mlink changes"), .plain(".")]),
                     columns: [
-                        .init("event"), .init("date"), .init("title", .text), .init("series"), .init("window"), .init("base"),
+                        .init("event"), .init("date"), .init("title", .title), .init("series"), .init("window"), .init("base"),
                         .init("base close", .number), .init("end"), .init("end close", .number), .init("points", .number),
                         .init("percent", .number), .init("status"),
                     ], rows: rows))

@@ -61,14 +61,17 @@ struct HTMLWriter {
     // MARK: - Inline text
 
     /// A report text as inline markup: each span escaped, styled spans in `<strong>`,
-    /// `<code>` or `<span class="muted">`.
+    /// `<code>` or `<span class="muted">`. Code of up to 20 characters (a window, an option)
+    /// stays on one line; longer code (a file path) is `class="long"` and may wrap anywhere,
+    /// so that it never runs out of a phone's width.
     static func inline(_ text: ReportText) -> String {
         var markup = ""
         for span in text.spans {
             switch span {
             case .plain(let content): markup += escapeHTML(content)
             case .strong(let content): markup += "<strong>" + escapeHTML(content) + "</strong>"
-            case .code(let content): markup += "<code>" + escapeHTML(content) + "</code>"
+            case .code(let content):
+                markup += (content.count > 20 ? "<code class=\"long\">" : "<code>") + escapeHTML(content) + "</code>"
             case .muted(let content): markup += "<span class=\"muted\">" + escapeHTML(content) + "</span>"
             }
         }

@@ -115,6 +115,7 @@ extension Report {
         case .label: return "label"
         case .number: return "num"
         case .text: return "text"
+        case .title: return "text title"
         }
     }
 

@@ -36,7 +36,8 @@ enum ReportStyle {
         ul { margin: 0 0 .75rem; padding-left: 1.25rem; }
         li { margin: .15rem 0; }
         code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em;
-          background: #f0f0ec; border-radius: 3px; padding: 0 .25em; overflow-wrap: anywhere; }
+          background: #f0f0ec; border-radius: 3px; padding: 0 .25em; white-space: nowrap; }
+        code.long { white-space: normal; overflow-wrap: anywhere; }
         .muted { color: #5c5c5c; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.25rem; margin: 0 0 1rem; }
         dt { font-weight: 600; }
@@ -69,8 +70,9 @@ enum ReportStyle {
             border: 1px solid #dcdcd6; border-radius: 4px; padding: .45rem .6rem; margin: 0 0 .6rem; }
           table.stack tbody tr:nth-child(even) { background: #fff; }
           table.stack td { display: block; border: 0; padding: 0; text-align: left; white-space: normal; min-width: 0; }
-          table.stack td.text { grid-column: 1 / -1; order: -1; font-weight: 600; }
-          table.stack td.text::before { display: none; }
+          table.stack td.text { grid-column: 1 / -1; }
+          table.stack td.title { order: -1; font-weight: 600; }
+          table.stack td.title::before { display: none; }
           table.stack td::before { content: attr(data-label); display: block; font-size: .75rem; font-weight: 400;
             color: #5c5c5c; }
         }

@@ -3,9 +3,9 @@
 /// A table in a report: a caption, named columns, and rows of cells.
 ///
 /// Written as an HTML `<table>` with a header row that repeats on every printed page. At phone
-/// width each row becomes a card: short cells side by side, each under its column name (every
-/// cell carries the name in `data-label`), and text cells across the whole card, so that no
-/// reader has to scroll sideways.
+/// width each row becomes a card: its title cell first, then short cells side by side, each
+/// under its column name (every cell carries the name in `data-label`), and text cells across
+/// the whole card, so that no reader has to scroll sideways.
 public struct ReportTable: Sendable, Equatable {
     /// What a column holds, which sets how it is laid out.
     public enum Kind: Sendable, Equatable {
@@ -13,8 +13,12 @@ public struct ReportTable: Sendable, Equatable {
         case label
         /// Numbers: right-aligned on one line, with digits of equal width.
         case number
-        /// Running text that wraps (a title); the whole width of a card on a phone.
+        /// Running text that wraps (a market's description, a file path); the whole width of a
+        /// card on a phone.
         case text
+        /// What the row is about (an event's title): wraps; on a phone, the card's bold first
+        /// line, without its column name.
+        case title
     }
 
     public struct Column: Sendable, Equatable {

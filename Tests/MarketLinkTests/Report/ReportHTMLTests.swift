@@ -65,12 +65,13 @@ import Testing
         let rows = try Self.tableRows(html, section: "data")
         #expect(rows.count == 2)
         // The paths as given (here absolute, as `ReportFixtures` loads them).
-        let djia = "<code>" + CLIRunner.fixture("fixtures/djia.csv") + "</code>"
-        let sse = "<code>" + CLIRunner.fixture("fixtures/sse.csv") + "</code>"
+        // Code longer than 20 characters may wrap (`class="long"`).
+        let djia = "<code class=\"long\">" + CLIRunner.fixture("fixtures/djia.csv") + "</code>"
+        let sse = "<code class=\"long\">" + CLIRunner.fixture("fixtures/sse.csv") + "</code>"
         #expect(Array(rows[0].prefix(4)) == [djia, "FRED (old)", "DJIA", "DJIA"])
         #expect(Array(rows[1].prefix(4)) == [sse, "Investing.com (Chinese)", "收盘", "SSE"])
         #expect(rows[0][4] == "NYSE (America/New_York, close 16:00)")
-        #expect(data.contains("<code>fixtures/events-2023.csv</code>: 15 events, December 7, 2022–June 19, 2023"))
+        #expect(data.contains("<code class=\"long\">fixtures/events-2023.csv</code>: 15 events, December 7, 2022–June 19, 2023"))
         #expect(data.contains("<dt>Window <code>-1:1</code></dt>"))
         #expect(data.contains("the close of the base session t0\u{2212}2 to the close of the end session t0+1"))
         #expect(data.contains("<code>--align next</code>"))
