@@ -28,18 +28,25 @@ extension ChangeTable {
         }
         let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows)
         let workers = ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1
+        // One output buffer per worker, reused batch after batch: fresh multi-megabyte buffers would
+        // cost a page fault per 4 KiB each time.
+        let outputs = BatchOutputs(count: workers)
         var next = 0
         while next < batches.count {
             let group = Array(batches[next..<min(batches.count, next + workers)])
-            let outputs = BatchOutputs(count: group.count)
             DispatchQueue.concurrentPerform(iterations: group.count) { k in
                 let rows = ChangeTable.compute(events: events, series: series, windows: windows, rule: rule, eventRange: group[k])
-                var buffer: [UInt8] = []
+                var buffer = outputs.take(k)
+                buffer.removeAll(keepingCapacity: true)
                 buffer.reserveCapacity(rows.count * 200)
                 formatter.append(rows[...], to: &buffer)
                 outputs.store(buffer, at: k)
             }
-            for k in group.indices { try sink(outputs.take(k)) }
+            for k in group.indices {
+                let buffer = outputs.take(k)
+                try sink(buffer)
+                outputs.store(buffer, at: k)
+            }
             next += group.count
         }
     }
