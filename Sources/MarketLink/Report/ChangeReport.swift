@@ -15,7 +15,7 @@
 /// - Data and definitions [`data`]: the events file, each price file with the layout it was
 ///   read as, the series and their markets, the windows, the alignment rule and the formulas.
 ///
-/// Further analyses (an event study, say) go in with `Report.insert(_:after: "changes")`.
+/// Further analyses (an event study, say) go in with `HTMLReport.insert(_:after: "changes")`.
 public struct ChangeReport: Sendable {
     public var table: ChangeTable
     /// The events file as the user named it.
@@ -45,8 +45,8 @@ public struct ChangeReport: Sendable {
     }
 
     /// The report, with the four sections above.
-    public func report() -> Report {
-        Report(
+    public func report() -> HTMLReport {
+        HTMLReport(
             title: title ?? defaultTitle, lede: lede,
             sections: [summarySection(), eventsSection(), changesSection(), dataSection()], generator: generator)
     }

@@ -4,7 +4,7 @@
 /// charts), so that whoever adds a section never writes markup and never has to escape.
 ///
 /// The change report is made of the sections `summary`, `events`, `changes` and `data`
-/// (`ChangeReport`); other analyses add theirs with `Report.insert(_:after:)` — an event study,
+/// (`ChangeReport`); other analyses add theirs with `HTMLReport.insert(_:after:)` — an event study,
 /// say, as a table per event, a summary per tag and its CAAR as a `BandChart`.
 public struct ReportSection: Sendable, Equatable {
     /// The anchor (`<section id>`), unique in a report: letters, digits and `-`.

@@ -1,6 +1,6 @@
-// MARK: - Report as HTML
+// MARK: - HTML report rendering
 
-extension Report {
+extension HTMLReport {
     /// Chart sizes in pixels: wide for screens and print, narrow (shown below 600 CSS pixels
     /// of width) so that chart text stays readable on a phone rather than shrinking to half.
     static let wideChart = (width: 760, height: 320)
@@ -46,7 +46,7 @@ extension Report {
         for section in sections {
             writer.open("section", [("id", section.id)])
             writer.text("h2", [], section.heading)
-            for block in section.blocks { Report.write(block, into: &writer) }
+            for block in section.blocks { HTMLReport.write(block, into: &writer) }
             writer.close()
         }
         writer.close()

@@ -1,11 +1,11 @@
-// MARK: - Report
+// MARK: - HTML report
 
 /// A self-contained report: a title, a lede, sections, and a colophon naming what made it.
 ///
 /// `html()` writes it as one HTML file that needs nothing else: CSS and SVG inline, no scripts,
 /// no fonts or images to fetch. The same report always gives the same bytes (nothing in it
 /// depends on the clock, the locale or the machine).
-public struct Report: Sendable, Equatable {
+public struct HTMLReport: Sendable, Equatable {
     public var title: String
     /// The line under the title.
     public var lede: ReportText?
