@@ -43,6 +43,26 @@ import Testing
         }
     }
 
+    /// Timed events align to each market's own close (fixtures/events-timed.csv). Expected t0, worked
+    /// out from the exchanges' closes: NYSE 16:00 New York time (EST −5 until 2023-03-12, EDT −4
+    /// after), SSE 15:00 Beijing time (+8, no daylight saving).
+    @Test(arguments: [
+        ("1", "2023-06-08", "2023-06-08"),  // Thu 10:00 Beijing = 02:00 UTC: before both Thursday closes.
+        ("2", "2023-06-08", "2023-06-08"),  // Wed 17:00 New York = 21:00 UTC Wed: after both Wednesday closes.
+        ("3", "2023-03-13", "2023-03-13"),  // Fri 16:30 EST = 21:30 UTC: after both Friday closes.
+        ("4", "2023-03-13", "2023-03-14"),  // Mon 15:30 EDT = 19:30 UTC: before NYSE's 20:00 UTC close, after SSE's 07:00.
+        ("5", "2023-06-06", "2023-06-07"),  // Tue 07:30 UTC: before NYSE's 20:00 UTC, after SSE's 07:00 UTC.
+        ("6", "2023-06-09", "2023-06-09"),  // Fri 09:30 +08:00 = 01:30 UTC: before both Friday closes.
+    ])
+    func timedEventsAlignToEachMarketsClose(id: String, djia: String, sse: String) throws {
+        let outcome = try CLIRunner.run(
+            ["changes", "--events", "fixtures/events-timed.csv", "fixtures/djia.csv", "SSE=fixtures/sse.csv", "--window", "0:0", "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = try Self.cells(outcome.stdout)
+        #expect(rows.first { $0[0] == id && $0[4] == "DJIA" }?[13] == djia)
+        #expect(rows.first { $0[0] == id && $0[4] == "SSE" }?[13] == sse)
+    }
+
     @Test func exactAlignmentGivesWeekendEventsNoSession() throws {
         let outcome = try CLIRunner.run(["changes"] + Self.fixtures + ["--align", "exact", "--format", "csv", "--window", "0:0"])
         let rows = try Self.cells(outcome.stdout)
