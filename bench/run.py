@@ -7,7 +7,7 @@ For each scale: generate the data if missing (bench/generate.py), then run every
 whole process from CSV in to CSV out under `/usr/bin/time -f '%e %M'`, --repeat times in
 turn, and report the median wall time and the median peak resident memory. Afterwards every
 peer's table is checked against MarketLink's status-ok rows with bench/compare.py (against
-the first peer when MarketLink cannot run). Results are printed and written to
+polars when MarketLink cannot run). Results are printed and written to
 bench/out/results/<timestamp>/results.md and results.json.
 
 MarketLink is built in release with `swift build -c release --scratch-path bench/.build-release`
@@ -193,8 +193,12 @@ def measure(command: list[str]) -> dict:
     return {"ok": True, "wall": float(fields[0]), "rss_mb": int(fields[1]) / 1024.0}
 
 
+TOLERANCE = {"rtol": "1e-9", "atol": "0"}
+
+
 def compare(reference: str, candidate: str) -> dict:
-    result = subprocess.run([sys.executable, os.path.join(BENCH, "compare.py"), reference, candidate],
+    result = subprocess.run([sys.executable, os.path.join(BENCH, "compare.py"), reference, candidate,
+                             "--rtol", TOLERANCE["rtol"], "--atol", TOLERANCE["atol"]],
                             capture_output=True, text=True)
     report = (result.stdout + result.stderr).strip()
     return {"agree": result.returncode == 0, "report": report}
@@ -245,9 +249,11 @@ def run_scale(scale: float, tools: list[str], repeat: int, seed: int, out: str,
             "rss_mb": statistics.median(run["rss_mb"] for run in good) if good else None,
         }
 
-    # Correctness: every peer against MarketLink's ok rows, or against the first peer.
+    # Correctness: every peer against MarketLink's ok rows, or against polars (else the first
+    # peer) when MarketLink was left out.
     produced = [tool for tool in tools if summary[tool]["ok"] and os.path.exists(outputs[tool])]
-    reference = "mlink" if "mlink" in produced else (produced[0] if produced else None)
+    preference = ["mlink", "polars", *produced]
+    reference = next((tool for tool in preference if tool in produced), None)
     for tool in produced:
         summary[tool]["ok_rows"] = count_ok_rows(outputs[tool])
         if tool == reference:
@@ -380,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run this mlink binary instead of building one (implies --no-build)")
     parser.add_argument("--keep-outputs", action="store_true",
                         help="keep every tool's table under bench/out/tables/")
+    parser.add_argument("--rtol", default="1e-9", help="compare.py's relative tolerance (1e-9)")
+    parser.add_argument("--atol", default="0", help="compare.py's absolute tolerance (0)")
     parser.add_argument("--out", default=os.path.join(BENCH, "out"))
     args = parser.parse_args(argv)
 
@@ -389,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown or not tools or args.repeat < 1 or not scales or min(scales) <= 0:
         parser.error("bad --tools, --scale or --repeat")
     out = os.path.abspath(args.out)
+    TOLERANCE.update(rtol=args.rtol, atol=args.atol)
     if args.mlink:
         global MLINK
         MLINK = os.path.abspath(args.mlink)
@@ -429,10 +438,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{info['swift']}; commit {info['commit']}; {info['date']}; load average at start "
         f"{' '.join(f'{x:.2f}' for x in info['load_average'])}.",
         "Peers: " + ", ".join(f"{name} {version}" for name, version in info["versions"].items()) + ".",
-        "Wall time and peak resident memory from `/usr/bin/time -f '%e %M'`, whole process, CSV in to CSV out.",
+        "Wall time and peak resident memory from `/usr/bin/time -f '%e %M'`, whole process, CSV in to CSV out; "
+        f"rows compared with compare.py --rtol {TOLERANCE['rtol']} --atol {TOLERANCE['atol']}.",
     ]
     if skipped:
         lines += ["", f"MarketLink was left out: {skipped.splitlines()[0]}"]
+    elif args.mlink:
+        lines += ["", f"MarketLink binary: {MLINK} (given with --mlink, not built from commit "
+                      f"{info['commit']})."]
     for result in results:
         lines += [""] + table(result, args.repeat)
     extra = growth(results)
