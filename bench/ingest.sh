@@ -64,10 +64,13 @@ for run in $(seq 1 "$repeat"); do
   printf '  run %d: %s s, %d MB peak\n' "$run" "$wall" $((kb / 1024))
 done
 
-# MarketLink's inspect must state the row count; without it the timing measures nothing.
-if ! grep -q -e "$rows" -e "$(python3 -c 'import sys; print(f"{int(sys.argv[1]):,}")' "$rows")" "$output"; then
-  echo "warning: \`mlink inspect\` did not report the $rows rows of the panel; is inspect implemented?" >&2
-  echo "its output began with: $(head -c 200 "$output")" >&2
+# `mlink inspect` must describe the panel (its row count, or its number of series); output
+# that does neither means the command is not there and the timing measures nothing.
+symbols=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["symbols"])' "$data/meta.json")
+rows_commas=$(python3 -c 'import sys; print(f"{int(sys.argv[1]):,}")' "$rows")
+if ! grep -q -w -e "$rows" -e "$rows_commas" -e "$symbols" "$output"; then
+  echo "warning: \`mlink inspect\` mentioned neither the $rows rows nor the $symbols series of the panel;" \
+       "is inspect implemented? Its output began with: $(head -c 200 "$output")" >&2
 fi
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
