@@ -5,9 +5,11 @@ import Foundation
 
 extension ChangeTable {
     /// Computes the change report and hands it to `sink` as CSV bytes, batch by batch, in the same
-    /// order and with the same bytes as `ChangeTable(...).csv()`, without holding every row in
-    /// memory. Batches are formatted on two threads at a time; `sink` is called in order on the
-    /// calling thread.
+    /// order and with the same bytes as `ChangeTable(...).csv()`, without holding every row in memory.
+    ///
+    /// A pipeline: batches of events are computed and formatted on worker threads (as many as there
+    /// are cores, at most `inFlight` batches ahead), while the calling thread hands finished batches
+    /// to `sink` strictly in order, so writing overlaps formatting.
     public static func streamCSV(
         events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule = .next,
         sink: ([UInt8]) throws -> Void
@@ -18,7 +20,7 @@ extension ChangeTable {
         guard !events.isEmpty else { return }
         // About 4 MB of CSV per batch.
         let rowsPerEvent = max(series.count * windows.count, 1)
-        let batchEvents = max(1, min(events.count, 40_000 / rowsPerEvent))
+        let batchEvents = max(1, min(events.count, 24_000 / rowsPerEvent))
         var batches: [Range<Int>] = []
         var start = 0
         while start < events.count {
@@ -27,48 +29,66 @@ extension ChangeTable {
             start = end
         }
         let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows)
-        let workers = ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1
-        // One output buffer per worker, reused batch after batch: fresh multi-megabyte buffers would
-        // cost a page fault per 4 KiB each time.
-        let outputs = BatchOutputs(count: workers)
-        var next = 0
-        while next < batches.count {
-            let group = Array(batches[next..<min(batches.count, next + workers)])
-            DispatchQueue.concurrentPerform(iterations: group.count) { k in
-                let rows = ChangeTable.compute(events: events, series: series, windows: windows, rule: rule, eventRange: group[k])
-                var buffer = outputs.take(k)
-                buffer.removeAll(keepingCapacity: true)
+        let results = OrderedBatches(count: batches.count)
+        let queue = DispatchQueue(label: "marketlink.csv", attributes: .concurrent)
+        let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount + 1)
+        var submitted = 0
+        func submit() {
+            let index = submitted
+            let range = batches[index]
+            submitted += 1
+            queue.async {
+                let rows = ChangeTable.compute(events: events, series: series, windows: windows, rule: rule, eventRange: range)
+                var buffer: [UInt8] = []
                 buffer.reserveCapacity(rows.count * 200)
                 formatter.append(rows[...], to: &buffer)
-                outputs.store(buffer, at: k)
+                results.deliver(buffer, at: index)
             }
-            for k in group.indices {
-                let buffer = outputs.take(k)
-                try sink(buffer)
-                outputs.store(buffer, at: k)
-            }
-            next += group.count
+        }
+        while submitted < min(inFlight, batches.count) { submit() }
+        defer {
+            // On an error from `sink`, let the batches already started finish before returning.
+            for index in 0..<submitted { _ = results.wait(index) }
+        }
+        for index in batches.indices {
+            let buffer = results.wait(index)
+            try sink(buffer)
+            if submitted < batches.count { submit() }
         }
     }
 }
 
-/// One output slot per formatting thread.
-final class BatchOutputs: @unchecked Sendable {
-    private var slots: [[UInt8]]
+/// Finished batches, handed over in order: one slot and one semaphore per batch.
+final class OrderedBatches: @unchecked Sendable {
+    private var slots: [[UInt8]?]
+    private let ready: [DispatchSemaphore]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
 
-    func store(_ bytes: [UInt8], at index: Int) {
+    func deliver(_ bytes: [UInt8], at index: Int) {
         lock.lock()
         slots[index] = bytes
         lock.unlock()
+        ready[index].signal()
     }
 
-    func take(_ index: Int) -> [UInt8] {
+    /// Blocks until batch `index` is delivered, then takes it (an empty array on a second call).
+    func wait(_ index: Int) -> [UInt8] {
+        lock.lock()
+        if let bytes = slots[index] {
+            slots[index] = []
+            lock.unlock()
+            return bytes
+        }
+        lock.unlock()
+        ready[index].wait()
         lock.lock()
         defer { lock.unlock() }
-        let bytes = slots[index]
+        let bytes = slots[index] ?? []
         slots[index] = []
         return bytes
     }
