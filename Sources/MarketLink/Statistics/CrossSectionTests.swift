@@ -59,7 +59,9 @@ public struct CrossSectionTests: Sendable, Equatable {
         let sameWindow = events.allSatisfy { $0.abnormalReturns.count == k }
         averageAbnormalReturns =
             sameWindow
-            ? (0..<k).map { τ in events.reduce(0) { $0 + $1.abnormalReturns[τ] } / Double(events.count) }
+            ? (0..<k).map { session in
+                events.reduce(0) { $0 + $1.abnormalReturns[session] } / Double(events.count)
+            }
             : nil
         crossSectionalT = CrossSectionTests.studentT(of: events.map(\.car))
         patellZ = CrossSectionTests.patell(events)
@@ -100,10 +102,10 @@ public struct CrossSectionTests: Sendable, Equatable {
         var deviationSums = [Double](repeating: 0, count: days)
         var counts = [Int](repeating: 0, count: days)
         for event in events {
-            let L = event.estimationAbnormalReturns.count
+            let length = event.estimationAbnormalReturns.count
             let ranks = averageRanks(event.estimationAbnormalReturns + event.abnormalReturns)
             let scale = 1 / Double(ranks.count + 1)
-            let first = longest - L  // aligned position of the first estimation session
+            let first = longest - length  // aligned position of the first estimation session
             for (position, rank) in ranks.enumerated() {
                 deviationSums[first + position] += rank * scale - 0.5
                 counts[first + position] += 1

@@ -217,8 +217,8 @@ func logBeta(_ a: Double, _ b: Double) -> Double {
     // ln Γ(z) = (z − ½) ln z − z + ½ ln 2π + δ(z); the ½ ln 2π terms cancel in the difference.
     // (big − ½) ln big − (big + small − ½) ln(big + small) + small
     //   = −(big − ½) log1p(small/big) − small · ln(big + small) + small.
-    let difference = -(big - 0.5) * log1p(small / big) - small * log(big + small) + small
-        + stirlingCorrection(big) - stirlingCorrection(big + small)
+    let leading = -(big - 0.5) * log1p(small / big) - small * log(big + small) + small
+    let difference = leading + stirlingCorrection(big) - stirlingCorrection(big + small)
     return lgamma(small) + difference
 }
 

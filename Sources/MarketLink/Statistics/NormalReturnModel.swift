@@ -66,10 +66,10 @@ public enum NormalReturnModel: String, Sendable, Equatable, CaseIterable {
         minimumEstimationReturns: Int = 120,
         buyAndHold: Bool = false
     ) -> EventAbnormalReturns {
-        let L = estimation.count
+        let length = estimation.count  // L
         let k = event.count
         var result = EventAbnormalReturns(
-            model: self, status: .ok, estimationCount: L, eventCount: k, fit: nil, inference: nil)
+            model: self, status: .ok, estimationCount: length, eventCount: k, fit: nil, inference: nil)
         func failed(_ status: AbnormalReturnStatus) -> EventAbnormalReturns {
             result.status = status
             return result
@@ -77,14 +77,14 @@ public enum NormalReturnModel: String, Sendable, Equatable, CaseIterable {
 
         // MARK: Checks
         guard k > 0 else { return failed(.emptyEventWindow) }
-        var marketEstimation = [Double](repeating: 0, count: L)
+        var marketEstimation = [Double](repeating: 0, count: length)
         var marketEvent = [Double](repeating: 0, count: k)
         if needsBenchmark {
             guard let estimationBenchmark, let eventBenchmark else { return failed(.missingBenchmark) }
-            guard estimationBenchmark.count == L else {
+            guard estimationBenchmark.count == length else {
                 return failed(
                     .benchmarkLengthMismatch(
-                        window: .estimation, returns: L, benchmark: estimationBenchmark.count))
+                        window: .estimation, returns: length, benchmark: estimationBenchmark.count))
             }
             guard eventBenchmark.count == k else {
                 return failed(
@@ -100,7 +100,7 @@ public enum NormalReturnModel: String, Sendable, Equatable, CaseIterable {
             return failed(.nonFiniteReturn(window: .event))
         }
         let minimum = max(minimumEstimationReturns, estimatedParameters + 1)
-        guard L >= minimum else { return failed(.tooFewEstimationReturns(count: L, minimum: minimum)) }
+        guard length >= minimum else { return failed(.tooFewEstimationReturns(count: length, minimum: minimum)) }
 
         // MARK: Estimation window
         let alpha: Double
@@ -120,7 +120,7 @@ public enum NormalReturnModel: String, Sendable, Equatable, CaseIterable {
             regression = fit
             (alpha, beta) = (fit.alpha, fit.beta)
         }
-        let estimationAR = (0..<L).map { estimation[$0] - alpha - beta * marketEstimation[$0] }
+        let estimationAR = (0..<length).map { estimation[$0] - alpha - beta * marketEstimation[$0] }
         let sigmaSquared: Double
         if let regression {
             sigmaSquared = regression.residualVariance
@@ -135,9 +135,9 @@ public enum NormalReturnModel: String, Sendable, Equatable, CaseIterable {
         if buyAndHold {
             var held = 1.0
             var normal = 1.0
-            for τ in 0..<k {
-                held *= 1 + event[τ]
-                normal *= 1 + alpha + beta * marketEvent[τ]
+            for session in 0..<k {
+                held *= 1 + event[session]
+                normal *= 1 + alpha + beta * marketEvent[session]
             }
             bhar = held - normal
         }
@@ -155,21 +155,21 @@ public enum NormalReturnModel: String, Sendable, Equatable, CaseIterable {
         var variances: [Double] = []
         variances.reserveCapacity(k)
         var benchmarkDeviation = 0.0  // Σ_{s ≤ τ} (R_m,s − R̄_m)
-        for τ in 1...k {
-            let sessions = Double(τ)
+        for count in 1...k {
+            let sessions = Double(count)
             var factor = sessions
             if self == .mean {
-                factor += sessions * sessions / Double(L)
+                factor += sessions * sessions / Double(length)
             } else if let regression {
-                benchmarkDeviation += marketEvent[τ - 1] - regression.meanX
-                factor += sessions * sessions / Double(L)
-                    + benchmarkDeviation * benchmarkDeviation / regression.sxx
+                benchmarkDeviation += marketEvent[count - 1] - regression.meanX
+                let estimationError = sessions * sessions / Double(length)
+                factor += estimationError + benchmarkDeviation * benchmarkDeviation / regression.sxx
             }
             variances.append(sigmaSquared * factor)
         }
         let variance = variances[k - 1]
         let standardError = variance.squareRoot()
-        let degreesOfFreedom = L - estimatedParameters
+        let degreesOfFreedom = length - estimatedParameters
         let t = car / standardError
         result.inference = EventAbnormalReturns.Inference(
             sigma: sigma,

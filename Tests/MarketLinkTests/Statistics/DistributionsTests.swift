@@ -40,6 +40,18 @@ import Testing
         expectClose(StudentT.twoSidedP(-c.t, degreesOfFreedom: c.df), c.p)
     }
 
+    /// Two-sided p at 40 digits with mpmath (Derivations/expected.txt): huge ν, where a plain-double
+    /// continued fraction loses log10(ν) digits, a p of 1e-196, and a point where scipy is off.
+    @Test(arguments: [
+        (2.0, 1e8, 0.045500266595906752883),
+        (3.0, 1e12, 0.0026997960633266667795),
+        (38.0, 1000, 2.9187578422600381901e-196),
+        (1e-6, 1, 0.99999936338022763263),
+    ])
+    func studentTAgainstHighPrecision(t: Double, df: Double, p: Double) {
+        expectClose(StudentT.twoSidedP(t, degreesOfFreedom: df), p, relative: 1e-13)
+    }
+
     @Test(arguments: [
         (0.975, 10.0, 2.2281388519862739),
         (0.975, 1, 12.706204736174694),

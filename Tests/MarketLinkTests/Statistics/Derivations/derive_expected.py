@@ -2,7 +2,7 @@
 
 Run with numpy and scipy installed, outside the repository's build:
 
-    python3 -m venv /tmp/statsvenv && /tmp/statsvenv/bin/pip install numpy scipy
+    python3 -m venv /tmp/statsvenv && /tmp/statsvenv/bin/pip install numpy scipy mpmath
     /tmp/statsvenv/bin/python derive_expected.py > expected.txt
 
 Each section prints the inputs and the numbers the Swift tests compare with (17 significant
@@ -12,6 +12,7 @@ matrix form, V = sigma^2 [I + X*(X'X)^-1 X*'], rather than with the closed forms
 uses, so the two derivations check each other.
 """
 
+import mpmath as mp
 import numpy as np
 from scipy import special, stats
 
@@ -28,6 +29,19 @@ for t, df in [(2.228, 10), (2.2281388519862744, 10), (1.0, 1), (-3.5, 1), (0.5, 
               (-2.0, 2.5), (1.96, 300), (8.0, 300), (50.0, 5), (1000.0, 1), (0.001, 7),
               (40.0, 30), (3.0, 1e6), (-1.5, 0.3)]:
     print(f"t={t!r} df={df!r}: cdf={stats.t.cdf(t, df):.17g} p={2 * stats.t.sf(abs(t), df):.17g}")
+
+print("\n# Student's t two-sided p at 40 digits (mpmath): very large df, the far tail, and a point")
+print("# where scipy itself is off by 3e-11 (t = 1e-6, df = 1: exactly 1 - (2/pi) atan(1e-6))")
+mp.mp.dps = 40
+for t, df in [(2.0, 1e8), (3.0, 1e12), (38.0, 1000), (1e-6, 1)]:
+    T, nu = mp.mpf(t), mp.mpf(df)
+    y = T * T / (nu + T * T)
+    if df >= 1e8:  # 1 - I_y(1/2, nu/2): mpmath is slow for I_x(nu/2, 1/2) with nu/2 huge
+        p = 1 - mp.betainc(mp.mpf(1) / 2, nu / 2, 0, y, regularized=True)
+    else:
+        p = mp.betainc(nu / 2, mp.mpf(1) / 2, 0, nu / (nu + T * T), regularized=True)
+    print(f"t={t!r} df={df!r}: p={mp.nstr(p, 20)}")
+print(f"check 1 - (2/pi) atan(1e-6) = {mp.nstr(1 - 2 / mp.pi * mp.atan(mp.mpf('1e-6')), 20)}")
 
 print("\n# Student's t quantiles (scipy.stats.t.ppf)")
 for q, df in [(0.975, 10), (0.975, 1), (0.995, 2.5), (0.025, 300), (1e-8, 4), (0.6, 7)]:
