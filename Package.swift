@@ -16,7 +16,7 @@ let package = Package(
             name: "MarketLinkTests",
             dependencies: ["MarketLink", "mlink"],
             // Hand derivations and golden files live beside the tests that use them.
-            exclude: ["Charts/Derivations", "Charts/Golden", "Report/Derivations", "Report/Golden", "Statistics/Derivations"]
+            exclude: ["Charts/Derivations", "Charts/Golden", "Report/Derivations", "Report/Golden", "Statistics/Derivations", "Study/Derivations"]
         ),
     ]
 )

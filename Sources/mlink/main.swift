@@ -8,6 +8,8 @@ let version = "0.1.0"
 let commands: [CommandSpec] = [
     InspectCommand.spec,
     ChangesCommand.spec,
+    StudyCommand.spec,
+    CorrelateCommand.spec,
     EventsCommand.add, EventsCommand.list, EventsCommand.edit, EventsCommand.remove,
     MoveCommand.spec,
     CheckCommand.spec,

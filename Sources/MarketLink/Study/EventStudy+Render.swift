@@ -1,0 +1,243 @@
+// MARK: - Words
+
+extension EventStudy {
+    /// What the model computes, in words: `constant-mean model (AR = R − μ̂)`.
+    static func modelText(_ model: NormalReturnModel) -> String {
+        switch model {
+        case .raw: "raw returns (AR = R)"
+        case .mean: "constant-mean model (AR = R − mean estimation-window return)"
+        case .market: "market-adjusted returns (AR = R − benchmark return)"
+        case .marketModel: "market model (AR = R − α̂ − β̂·benchmark return, OLS on the estimation window)"
+        }
+    }
+
+    /// The lines that say what was computed, printed above the tables.
+    public func methodLines() -> [String] {
+        let window = design.window
+        let estimation = design.estimation
+        var lines: [String] = []
+        var first =
+            "Event study: \(EventStudy.modelText(design.model)), \(design.returns.rawValue) returns"
+        if let benchmark { first += ", benchmark \(benchmark.name)" }
+        first += "; \(events.count) event\(events.count == 1 ? "" : "s") × \(series.count) series."
+        lines.append(first)
+        lines.append(
+            "Event window \(window): returns of sessions \(EventCharts.sessionLabel(window.start)) … "
+                + "\(EventCharts.sessionLabel(window.end)) (\(window.sessionCount)), each from the previous session's close.")
+        var estimationLine =
+            "Estimation window \(estimation): sessions \(EventCharts.sessionLabel(estimation.start)) … "
+            + "\(EventCharts.sessionLabel(estimation.end)) (\(design.estimationLength)), at least \(design.requiredEstimationReturns) returns"
+        if design.clean { estimationLine += ", leaving out sessions inside other events' windows (--clean)" }
+        if benchmark != nil { estimationLine += ", leaving out sessions without benchmark closes" }
+        lines.append(estimationLine + ".")
+        return lines
+    }
+
+    /// The legend under the tables.
+    public func legendLines(events: Bool, summary: Bool) -> [String] {
+        var lines: [String] = []
+        if events {
+            lines.append(
+                "AR, CAR: abnormal return of a session and their sum over the window, in percent; SE: standard error of the CAR; "
+                    + "t = CAR/SE with its two-sided p; σ: the CAR in standard deviations of normal variation; est. n: estimation returns used.")
+        }
+        if summary {
+            lines.append(
+                "Across events, only events with status ok: n events; CAAR = mean CAR; each test as statistic (two-sided p).")
+        }
+        lines.append(Significance.legend + ". Formulas: docs/STATISTICS.md.")
+        return lines
+    }
+
+    // MARK: - Tables
+
+    /// Whether the terminal table shows one AR column per session (windows of up to 5 sessions).
+    var showsSessionColumns: Bool { design.window.sessionCount <= 5 }
+
+    /// Whether any result left estimation sessions out.
+    var hasDroppedSessions: Bool { results.contains { $0.droppedForBenchmark + $0.droppedForClean > 0 } }
+
+    /// One row per event and series: t0, the estimation returns used, the ARs (windows of up to 5
+    /// sessions), CAR with significance stars, SE, t, p, σ units, and the status. CARs are green
+    /// when up and red when down on a colour terminal.
+    public func eventTable(titleWidth: Int = 36) -> TextTable {
+        var headers = ["event", "date", "title", "series", "t0", "est. n"]
+        var alignments: [TextTable.Alignment] = [.left, .left, .left, .left, .left, .right]
+        if hasDroppedSessions {
+            headers.append("left out")
+            alignments.append(.right)
+        }
+        if showsSessionColumns {
+            for offset in design.window.start...design.window.end {
+                headers.append("AR " + EventCharts.sessionLabel(offset))
+                alignments.append(.right)
+            }
+        }
+        headers += ["CAR", "SE", "t", "p", "σ"]
+        alignments += [.right, .right, .right, .right, .right]
+        if design.buyAndHold {
+            headers.append("BHAR")
+            alignments.append(.right)
+        }
+        headers.append("status")
+        alignments.append(.left)
+        var table = TextTable(headers: headers, alignments: alignments)
+        for result in results {
+            let event = events[result.event]
+            var cells: [TextTable.Cell] = [
+                .init(event.id), .init(event.date.iso), .init(TextTable.truncate(event.title, to: titleWidth)),
+                .init(series[result.series].name), .init(result.eventDay?.iso ?? "—"),
+                .init(result.abnormal.map { String($0.estimationCount) } ?? ""),
+            ]
+            if hasDroppedSessions {
+                let dropped = result.droppedForBenchmark + result.droppedForClean
+                cells.append(.init(dropped > 0 ? String(dropped) : ""))
+            }
+            let fit = result.fit
+            let inference = result.inference
+            if showsSessionColumns {
+                for session in 0..<design.window.sessionCount {
+                    cells.append(.init(StatisticText.percent(fit?.abnormalReturns[safe: session])))
+                }
+            }
+            let color: Int? = fit.map { $0.car > 0 ? 32 : ($0.car < 0 ? 31 : nil) } ?? nil
+            cells.append(.init(StatisticText.percent(fit?.car) + Significance.stars(inference?.pValue), color: color))
+            cells.append(.init(StatisticText.unsignedPercent(inference?.standardError)))
+            cells.append(.init(StatisticText.statistic(inference?.t)))
+            cells.append(.init(StatisticText.pValue(inference?.pValue)))
+            cells.append(.init(inference.map { NumberFormat.string($0.sigmaUnits, decimals: 1, plus: true) } ?? ""))
+            if design.buyAndHold { cells.append(.init(StatisticText.percent(fit?.bhar))) }
+            cells.append(.init(result.status.name, color: result.status.isOK ? nil : 33))
+            table.append(cells)
+        }
+        return table
+    }
+
+    /// `#3 SSE: estimation-off-data — explanation` for every result whose status is not `ok`.
+    public func statusNotes() -> [String] {
+        results.filter { !$0.status.isOK }.map { result in
+            "#\(events[result.event].id) \(series[result.series].name): \(result.status.name) — \(result.explanation)"
+        }
+    }
+
+    /// Groups of two or more events with status `ok` that share their event session in a series,
+    /// by series and then date: their abnormal returns are the same numbers, yet each counts as an
+    /// event in the tests across events (which assume independent events).
+    public func sharedEventSessions() -> [(series: Int, day: Day, events: [Int])] {
+        var groups: [(series: Int, day: Day, events: [Int])] = []
+        for s in series.indices {
+            var byDay: [Day: [Int]] = [:]
+            for e in events.indices {
+                let item = result(event: e, series: s)
+                if item.status.isOK, let day = item.eventDay { byDay[day, default: []].append(e) }
+            }
+            for day in byDay.keys.sorted() {
+                if let members = byDay[day], members.count > 1 { groups.append((s, day, members)) }
+            }
+        }
+        return groups
+    }
+
+    /// `DJIA: #6 and #7 (2023-05-22), #9 and #10 (2023-06-06)`, one line per series with shared sessions.
+    func sharedSessionLines() -> [String] {
+        let groups = sharedEventSessions()
+        return series.indices.compactMap { s in
+            let mine = groups.filter { $0.series == s }
+            guard !mine.isEmpty else { return nil }
+            let items = mine.map { group in
+                let ids = group.events.map { "#" + events[$0].id }
+                let joined = ids.count == 2 ? ids.joined(separator: " and ") : ids.joined(separator: ", ")
+                return joined + " (" + group.day.iso + ")"
+            }
+            return series[s].name + ": " + items.joined(separator: ", ")
+        }
+    }
+
+    /// For each series where some event's estimation window runs off the data, the earliest start
+    /// E₁ that fits every event with an event session: 1 − (the smallest t0 index), since the
+    /// window needs the close of t0+E₁−1.
+    public func fittingEstimationStarts() -> [(series: Int, start: Int)] {
+        series.indices.compactMap { s in
+            let sessions = events.indices.map { result(event: $0, series: s) }
+            guard sessions.contains(where: { if case .estimationOffData = $0.status { true } else { false } }),
+                let earliest = sessions.compactMap(\.eventSession).min()
+            else { return nil }
+            return (s, 1 - earliest)
+        }
+    }
+
+    /// The hint printed when estimation windows run off the data.
+    func estimationHint() -> String? {
+        let starts = fittingEstimationStarts()
+        guard !starts.isEmpty else { return nil }
+        let end = design.estimation.end
+        let fits = starts.map { item in
+            let length = end - item.start + 1
+            return length >= 1
+                ? "\(series[item.series].name) \(item.start):\(end) (\(length) sessions)"
+                : "\(series[item.series].name) none ending at \(end)"
+        }
+        return "The estimation window is never shortened to fit the data. The longest ending at \(end) that fits every event: "
+            + fits.joined(separator: ", ") + " (--estimation A:B, with --min-estimation N if needed), or load a longer history."
+    }
+
+    /// One row per series and group: events, n used, CAAR, and each test as `statistic** (p)`.
+    public func summaryTable(_ summaries: [EventStudySummary]) -> TextTable {
+        var table = TextTable(
+            headers: ["series", "group", "events", "n", "CAAR", "cross-sect. t", "Patell Z", "BMP t", "Corrado rank", "gen. sign Z"],
+            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right])
+        for summary in summaries {
+            let tests = summary.tests
+            table.append([
+                series[summary.series].name, summary.group ?? "all", String(summary.eventCount), String(tests?.n ?? 0),
+                StatisticText.percent(tests?.caar), StatisticText.test(tests?.crossSectionalT),
+                StatisticText.test(tests?.patellZ), StatisticText.test(tests?.bmpT), StatisticText.test(tests?.corradoRank),
+                StatisticText.test(tests?.generalizedSign),
+            ])
+        }
+        return table
+    }
+
+    // MARK: - Whole outputs
+
+    /// The terminal output: what was computed, the per-event table (unless `summaryOnly`), the
+    /// notes on results without numbers, the summary across events, and the legend.
+    public func textReport(summaries: [EventStudySummary], summaryOnly: Bool = false, color: Bool = false) -> String {
+        var out = methodLines().joined(separator: "\n") + "\n\n"
+        if !summaryOnly {
+            out += eventTable().render(color: color)
+            let notes = statusNotes()
+            if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n" }
+            if let hint = estimationHint() { out += hint + "\n" }
+            out += "\n"
+        }
+        out += "Across events:\n" + summaryTable(summaries).render(color: color)
+        let shared = sharedSessionLines()
+        if !shared.isEmpty {
+            out += "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n"
+                + shared.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        out += "\n" + legendLines(events: !summaryOnly, summary: true).joined(separator: "\n") + "\n"
+        return out
+    }
+
+    /// The same as Markdown: paragraphs and GitHub-flavoured tables.
+    public func markdownReport(summaries: [EventStudySummary], summaryOnly: Bool = false) -> String {
+        var out = methodLines().joined(separator: "\n") + "\n\n"
+        if !summaryOnly {
+            out += eventTable(titleWidth: 80).markdown()
+            let notes = statusNotes()
+            if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+            if let hint = estimationHint() { out += "\n" + hint + "\n" }
+            out += "\n"
+        }
+        out += "Across events:\n\n" + summaryTable(summaries).markdown()
+        let shared = sharedSessionLines()
+        if !shared.isEmpty {
+            out += "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n\n"
+                + shared.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        }
+        out += "\n" + legendLines(events: !summaryOnly, summary: true).joined(separator: "\n") + "\n"
+        return out
+    }
+}
