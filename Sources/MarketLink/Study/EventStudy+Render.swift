@@ -26,7 +26,7 @@ extension EventStudy {
                 + "\(EventCharts.sessionLabel(window.end)) (\(window.sessionCount)), each from the previous session's close.")
         var estimationLine =
             "Estimation window \(estimation): sessions \(EventCharts.sessionLabel(estimation.start)) … "
-            + "\(EventCharts.sessionLabel(estimation.end)) (\(design.estimationLength)), at least \(design.requiredEstimationReturns) returns"
+            + "\(EventCharts.sessionLabel(estimation.end)) (\(design.estimationLength)), at least \(design.requiredEstimationReturns) returns, never shortened to fit the data"
         if design.clean { estimationLine += ", leaving out sessions inside other events' windows (--clean)" }
         if benchmark != nil { estimationLine += ", leaving out sessions without benchmark closes" }
         lines.append(estimationLine + ".")
@@ -166,19 +166,26 @@ extension EventStudy {
         }
     }
 
-    /// The hint printed when estimation windows run off the data.
+    /// The hint printed when estimation windows run off the data: per series, the longest window
+    /// ending at the requested E₂ that fits every event, or how few sessions precede the first event.
     func estimationHint() -> String? {
         let starts = fittingEstimationStarts()
         guard !starts.isEmpty else { return nil }
         let end = design.estimation.end
-        let fits = starts.map { item in
+        let required = design.requiredEstimationReturns
+        let fits = starts.map { item -> String in
+            let name = series[item.series].name
             let length = end - item.start + 1
-            return length >= 1
-                ? "\(series[item.series].name) \(item.start):\(end) (\(length) sessions)"
-                : "\(series[item.series].name) none ending at \(end)"
+            guard length >= 1 else {
+                return "\(name): none (its first event has only \(1 - item.start) sessions of data before its event session, "
+                    + "so an estimation window must end after \(EventCharts.sessionLabel(end)))"
+            }
+            var text = "\(name) \(item.start):\(end) (\(length) sessions"
+            if length < required { text += ", below the minimum of \(required): add --min-estimation \(length)" }
+            return text + ")"
         }
-        return "The estimation window is never shortened to fit the data. The longest ending at \(end) that fits every event: "
-            + fits.joined(separator: ", ") + " (--estimation A:B, with --min-estimation N if needed), or load a longer history."
+        return "The longest estimation windows ending at \(end) that fit every event: " + fits.joined(separator: "; ")
+            + ". Or load a longer price history."
     }
 
     /// One row per series and group: events, n used, CAAR, and each test as `statistic** (p)`.

@@ -63,6 +63,22 @@ public enum StudyStatus: Sendable, Equatable {
         }
     }
 
+    /// What the status means in general, without the numbers of one event (for a legend).
+    public var meaning: String {
+        switch self {
+        case .estimationOffData:
+            "the estimation window needs sessions before the start of the data; it is never shortened to fit"
+        case .benchmarkMissing:
+            "the benchmark has no close on a date the event window needs"
+        case .computed(.tooFewEstimationReturns):
+            "after leaving out sessions without benchmark closes (and, with --clean, inside other events' windows), the estimation window has fewer returns than the minimum"
+        case .computed(.benchmarkLengthMismatch):
+            "series and benchmark returns are not paired one for one"
+        default:
+            explanation
+        }
+    }
+
     /// Whether abnormal returns and the CAR were computed (`ok` or `zero-variance`).
     public var hasAbnormalReturns: Bool {
         if case .computed(let status) = self { return status.hasAbnormalReturns }

@@ -1,0 +1,206 @@
+// MARK: - Event study in a report
+
+/// The event-study section of an HTML report (id `study`), made from an `EventStudy`.
+///
+/// It says what was computed (model, returns, windows), then, when at least one event in one
+/// series could be measured: the summary across events (all events, and per tag with `.tag`),
+/// a CAAR band chart per series with the cross-sectional 95% band (when two or more events were
+/// measured in it), the per-event table, and what each status and mark means. When no event could
+/// be measured, it says why instead (how many results had each status) and which estimation
+/// window would fit the data. `mlink report` inserts it after the change table.
+public struct StudyReport: Sendable {
+    public var study: EventStudy
+    public var grouping: StudyGrouping
+    /// The benchmark's file as the user named it, for the description.
+    public var benchmarkFile: String?
+
+    public init(study: EventStudy, grouping: StudyGrouping = .tag, benchmarkFile: String? = nil) {
+        self.study = study
+        self.grouping = grouping
+        self.benchmarkFile = benchmarkFile
+    }
+
+    public func section() -> ReportSection {
+        var blocks: [ReportBlock] = [.paragraph(method)]
+        let measured = study.results.filter(\.status.isOK).count
+        guard measured > 0 else {
+            blocks.append(.paragraph(ReportText([.strong("No event could be measured. ")]) + ReportText(absenceText)))
+            if let hint = study.estimationHint() { blocks.append(.paragraph(ReportText(hint))) }
+            blocks.append(
+                .paragraph(
+                    ReportText([
+                        .plain("Choose the study's windows with "), .code("--estimation A:B"), .plain(", "),
+                        .code("--min-estimation N"), .plain(", "), .code("--model"), .plain(" and "), .code("--benchmark"),
+                        .plain(" (see "), .code("mlink study --help"), .plain(")."),
+                    ])))
+            return ReportSection(id: "study", heading: "Event study", blocks: blocks)
+        }
+        let summaries = study.summaries(groupBy: grouping)
+        blocks.append(.table(summaryTable(summaries)))
+        for summary in summaries where summary.group == nil {
+            if let chart = bandChart(summary) { blocks.append(.bandChart(chart)) }
+        }
+        let shared = study.sharedSessionLines()
+        if !shared.isEmpty {
+            blocks.append(
+                .paragraph(
+                    ReportText(
+                        "Events that share an event session have the same abnormal returns, and each counts as a separate event in the tests: "
+                            + shared.joined(separator: "; ") + ".")))
+        }
+        blocks.append(.table(eventTable()))
+        let notes = study.results.filter { !$0.status.isOK }
+        if !notes.isEmpty {
+            blocks.append(.heading("Not measured, or measured without a test"))
+            blocks.append(
+                .list(
+                    notes.map { result in
+                        ReportText([
+                            .plain("#" + study.events[result.event].id + " " + study.series[result.series].name + ": "),
+                            .code(result.status.name), .plain(" — " + result.explanation + "."),
+                        ])
+                    }))
+            if let hint = study.estimationHint() { blocks.append(.paragraph(ReportText(hint))) }
+        }
+        blocks.append(.definitions(definitions))
+        return ReportSection(id: "study", heading: "Event study", blocks: blocks)
+    }
+
+    // MARK: - Words
+
+    var method: ReportText {
+        let design = study.design
+        var spans: [ReportText.Span] = [
+            .plain("Abnormal returns by the " + EventStudy.modelText(design.model) + " on " + design.returns.rawValue + " returns"),
+        ]
+        if let benchmark = study.benchmark {
+            spans.append(.plain(", benchmark " + benchmark.name))
+            if let benchmarkFile { spans += [.plain(" ("), .code(benchmarkFile), .plain(")")] }
+        }
+        spans += [
+            .plain(". Event window "), .code(design.window.description),
+            .plain(
+                ": the returns of sessions " + EventCharts.sessionLabel(design.window.start) + " to "
+                    + EventCharts.sessionLabel(design.window.end) + ", each from the previous session's close. Estimation window "),
+            .code(design.estimation.description),
+            .plain(
+                ": sessions " + EventCharts.sessionLabel(design.estimation.start) + " to "
+                    + EventCharts.sessionLabel(design.estimation.end) + ", at least "
+                    + String(design.requiredEstimationReturns) + " returns"
+                    + (design.clean ? ", leaving out sessions inside other events' windows" : "")
+                    + (study.benchmark != nil ? ", leaving out sessions without benchmark closes" : "")
+                    + ". The estimation window is never shortened to fit the data."),
+        ]
+        return ReportText(spans)
+    }
+
+    /// `30 results: estimation-off-data (22), ...`.
+    var absenceText: String {
+        var counts: [(name: String, meaning: String, count: Int)] = []
+        for result in study.results {
+            if let index = counts.firstIndex(where: { $0.name == result.status.name }) {
+                counts[index].count += 1
+            } else {
+                counts.append((result.status.name, result.status.meaning, 1))
+            }
+        }
+        let total = study.results.count
+        if total == 0 { return "There are no events or no series." }
+        return "Of " + String(total) + " event and series pairs, "
+            + counts.map { String($0.count) + " " + $0.name + " (" + $0.meaning + ")" }.joined(separator: "; ") + "."
+    }
+
+    var definitions: [ReportDefinition] {
+        var items: [ReportDefinition] = [
+            ReportDefinition(
+                "AR, CAR",
+                "The abnormal return of a session (the return less the model's normal return) and their sum over the event window, in percent."
+            ),
+            ReportDefinition(
+                "SE, t, p", "The standard error of the CAR in the exact form for the model, t = CAR / SE, and its two-sided p-value from Student's t."),
+            ReportDefinition("σ", "The CAR in standard deviations of a normal window's abnormal return, CAR / (σ̂·√k)."),
+            ReportDefinition(
+                "Across events",
+                "Only events with status ok: n of them. CAAR = mean CAR; each test as statistic (two-sided p): cross-sectional t, Patell Z, Boehmer–Musumeci–Poulsen t, Corrado rank Z, generalized sign Z."
+            ),
+            ReportDefinition(
+                "Band chart",
+                "The CAAR through each session of the window, with a 95% band: CAAR ± t(0.975, n − 1) · s/√n, s the standard deviation of the events' CARs through that session."
+            ),
+            ReportDefinition("Stars", ReportText(Significance.legend + ".")),
+        ]
+        var seen: Set<String> = []
+        for result in study.results where !result.status.isOK && seen.insert(result.status.name).inserted {
+            items.append(ReportDefinition(ReportText([.code(result.status.name)]), ReportText(result.status.meaning + ".")))
+        }
+        items.append(ReportDefinition("Formulas", ReportText([.plain("Every formula and its reference: "), .code("docs/STATISTICS.md"), .plain(".")])))
+        return items
+    }
+
+    // MARK: - Tables and chart
+
+    func summaryTable(_ summaries: [EventStudySummary]) -> ReportTable {
+        let rows = summaries.map { summary -> [ReportText] in
+            let tests = summary.tests
+            return [
+                ReportText(study.series[summary.series].name), ReportText(summary.group ?? "all events"),
+                ReportText(String(summary.eventCount)), ReportText(String(tests?.n ?? 0)),
+                ReportText(StatisticText.percent(tests?.caar)), ReportText(StatisticText.test(tests?.crossSectionalT)),
+                ReportText(StatisticText.test(tests?.patellZ)), ReportText(StatisticText.test(tests?.bmpT)),
+                ReportText(StatisticText.test(tests?.corradoRank)), ReportText(StatisticText.test(tests?.generalizedSign)),
+            ]
+        }
+        return ReportTable(
+            caption: ReportText(
+                grouping == .tag
+                    ? "Across events, all and per tag (an event with several tags counts in each): statistic (two-sided p)"
+                    : "Across events: statistic (two-sided p)"),
+            columns: [
+                .init("series"), .init("group"), .init("events", .number), .init("n", .number), .init("CAAR", .number),
+                .init("cross-sectional t", .number), .init("Patell Z", .number), .init("BMP t", .number),
+                .init("Corrado rank", .number), .init("generalized sign", .number),
+            ], rows: rows)
+    }
+
+    func eventTable() -> ReportTable {
+        let rows = study.results.map { result -> [ReportText] in
+            let event = study.events[result.event]
+            let fit = result.fit
+            let inference = result.inference
+            return [
+                ReportText("#" + event.id), ReportText(event.date.iso), ReportText(event.title),
+                ReportText(study.series[result.series].name), ReportText(result.eventDay?.iso ?? "—"),
+                ReportText(StatisticText.percent(fit?.car) + Significance.stars(inference?.pValue)),
+                ReportText(StatisticText.unsignedPercent(inference?.standardError)),
+                ReportText(StatisticText.statistic(inference?.t)), ReportText(StatisticText.pValue(inference?.pValue)),
+                ReportText(inference.map { NumberFormat.string($0.sigmaUnits, decimals: 1, plus: true) } ?? ""),
+                result.status.isOK ? ReportText(result.status.name) : ReportText([.strong(result.status.name)]),
+            ]
+        }
+        return ReportTable(
+            caption: ReportText("Every event and series: CAR over the window " + study.design.window.description + ", in percent"),
+            columns: [
+                .init("event"), .init("date"), .init("title", .title), .init("series"), .init("t0"), .init("CAR", .number),
+                .init("SE", .number), .init("t", .number), .init("p", .number), .init("σ", .number), .init("status"),
+            ], rows: rows)
+    }
+
+    /// The CAAR of all events in one series, in percent, from 0 at the base session t0+A−1, with
+    /// its 95% band; `nil` for fewer than two measured events.
+    func bandChart(_ summary: EventStudySummary) -> BandChart? {
+        guard let n = summary.tests?.n, n >= 2, !summary.path.isEmpty else { return nil }
+        let window = study.design.window
+        var sessions = [BandChart.Session(offset: window.start - 1, value: 0, lower: 0, upper: 0)]
+        for point in summary.path {
+            sessions.append(
+                BandChart.Session(
+                    offset: point.offset, value: 100 * point.caar, lower: point.lower.map { 100 * $0 } ?? .nan,
+                    upper: point.upper.map { 100 * $0 } ?? .nan))
+        }
+        return BandChart(
+            title: study.series[summary.series].name + ": CAAR over " + String(n) + " events",
+            subtitle: "Mean cumulative abnormal return from " + EventCharts.sessionLabel(window.start - 1)
+                + ", with a 95% cross-sectional band (" + study.design.model.rawValue + " model)",
+            sessions: sessions)
+    }
+}
