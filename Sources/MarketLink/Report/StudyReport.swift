@@ -71,7 +71,7 @@ public struct StudyReport: Sendable {
     var method: ReportText {
         let design = study.design
         var spans: [ReportText.Span] = [
-            .plain("Abnormal returns by the " + EventStudy.modelText(design.model) + " on " + design.returns.rawValue + " returns"),
+            .plain("Abnormal returns by the " + EventStudy.modelText(design.model) + " on " + design.returns.rawValue + " returns")
         ]
         if let benchmark = study.benchmark {
             spans.append(.plain(", benchmark " + benchmark.name))

@@ -221,7 +221,8 @@ extension EventStudy {
         out += "Across events:\n" + summaryTable(summaries).render(color: color)
         let shared = sharedSessionLines()
         if !shared.isEmpty {
-            out += "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n"
+            out +=
+                "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n"
                 + shared.map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
         out += "\n" + legendLines(events: !summaryOnly, summary: true).joined(separator: "\n") + "\n"
@@ -241,7 +242,8 @@ extension EventStudy {
         out += "Across events:\n\n" + summaryTable(summaries).markdown()
         let shared = sharedSessionLines()
         if !shared.isEmpty {
-            out += "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n\n"
+            out +=
+                "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n\n"
                 + shared.map { "- " + $0 }.joined(separator: "\n") + "\n"
         }
         out += "\n" + legendLines(events: !summaryOnly, summary: true).joined(separator: "\n") + "\n"

@@ -193,15 +193,16 @@ import Testing
 
     // MARK: - Design
 
-    @Test(arguments: [
-        ("estimation overlaps the window", (-5, 0), nil, NormalReturnModel.mean, false, ReturnKind.simple, false, "must end before the event window"),
-        ("model needs a benchmark", (-30, -2), nil, .marketModel, false, .simple, false, "needs a benchmark series"),
-        ("market needs a benchmark", (-30, -2), nil, .market, false, .simple, false, "needs a benchmark series"),
-        ("benchmark the model ignores", (-30, -2), nil, .mean, true, .simple, false, "does not use a benchmark"),
-        ("BHAR of log returns", (-30, -2), nil, .mean, false, .log, true, "compounds simple returns"),
-        ("minimum beyond the window", (-30, -2), 40, .mean, false, .simple, false, "asks for more returns than the estimation window"),
-        ("minimum of zero", (-30, -2), 0, .mean, false, .simple, false, "must be at least 1"),
-    ] as [(String, (Int, Int), Int?, NormalReturnModel, Bool, ReturnKind, Bool, String)])
+    @Test(
+        arguments: [
+            ("estimation overlaps the window", (-5, 0), nil, NormalReturnModel.mean, false, ReturnKind.simple, false, "must end before the event window"),
+            ("model needs a benchmark", (-30, -2), nil, .marketModel, false, .simple, false, "needs a benchmark series"),
+            ("market needs a benchmark", (-30, -2), nil, .market, false, .simple, false, "needs a benchmark series"),
+            ("benchmark the model ignores", (-30, -2), nil, .mean, true, .simple, false, "does not use a benchmark"),
+            ("BHAR of log returns", (-30, -2), nil, .mean, false, .log, true, "compounds simple returns"),
+            ("minimum beyond the window", (-30, -2), 40, .mean, false, .simple, false, "asks for more returns than the estimation window"),
+            ("minimum of zero", (-30, -2), 0, .mean, false, .simple, false, "must be at least 1"),
+        ] as [(String, (Int, Int), Int?, NormalReturnModel, Bool, ReturnKind, Bool, String)])
     func impossibleDesignsAreUsageErrors(
         name: String, estimation: (Int, Int), minimum: Int?, model: NormalReturnModel, benchmark: Bool, returns: ReturnKind,
         bhar: Bool, message: String

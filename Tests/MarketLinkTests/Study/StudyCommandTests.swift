@@ -150,8 +150,10 @@ import Testing
     /// expected.txt "DJIA.mm.11.*" (OLS by numpy's lstsq, checked against scipy's linregress).
     @Test func marketModelOnTheSP500() throws {
         let run = try CLIRunner.run(
-            ["study", "--events", "fixtures/events-2023.csv", "fixtures/djia.csv", "--benchmark", "SP500=fixtures/sp500.csv",
-             "--estimation", "-120:-6", "--format", "csv"])
+            [
+                "study", "--events", "fixtures/events-2023.csv", "fixtures/djia.csv", "--benchmark", "SP500=fixtures/sp500.csv",
+                "--estimation", "-120:-6", "--format", "csv",
+            ])
         #expect(run.status == 0, "\(run.stderr)")
         let records = try Self.records(run.stdout)
         #expect(records.allSatisfy { $0["model"] == "market-model" && $0["dropped_benchmark"] == "0" })

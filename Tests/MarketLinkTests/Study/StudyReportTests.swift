@@ -47,8 +47,10 @@ import Testing
 
     @Test func marketModelAndNoStudy() throws {
         let model = try CLIRunner.run(
-            ["report", "--events", "fixtures/events-2023.csv", "fixtures/djia.csv", "--benchmark", "fixtures/sp500.csv",
-             "--estimation", "-120:-6", "--max-charts", "0"])
+            [
+                "report", "--events", "fixtures/events-2023.csv", "fixtures/djia.csv", "--benchmark", "fixtures/sp500.csv",
+                "--estimation", "-120:-6", "--max-charts", "0",
+            ])
         #expect(model.status == 0, "\(model.stderr)")
         let section = try Self.studyText(model.stdout)
         #expect(section.contains("market model"))
