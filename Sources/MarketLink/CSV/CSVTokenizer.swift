@@ -146,9 +146,11 @@ public struct CSVTokenizer {
     }
 
     /// The fast path for text known to hold no quote character: a field ends at the delimiter or
-    /// the line end. Same rows as `nextRow(into:)` for such text.
-    public mutating func nextUnquotedRow(into fields: inout [CSVField]) -> Bool {
-        fields.removeAll(keepingCapacity: true)
+    /// the line end. Same rows as `nextRow(into:)` for such text. Fields go into `fields`; when a
+    /// row has more fields than it holds, the count returned is `fields.count` and the last slot
+    /// holds the first field that did not fit's start (enough to report "too many fields").
+    /// Returns `nil` at the end.
+    public mutating func nextUnquotedRow(into fields: UnsafeMutableBufferPointer<CSVField>) -> Int? {
         let count = bytes.count
         var i = position
         while i < count, bytes[i] == 10 || bytes[i] == 13 {
@@ -158,25 +160,33 @@ public struct CSVTokenizer {
         }
         if i >= count {
             position = count
-            return false
+            return nil
         }
         rowStart = i
         rowLine = line
         var fieldStart = i
+        var filled = 0
+        let limit = fields.count
         let delimiter = self.delimiter
         while i < count {
             let byte = bytes[i]
             if byte == delimiter {
-                fields.append(CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false))
+                if filled < limit {
+                    fields[filled] = CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false)
+                    filled += 1
+                }
                 fieldStart = i + 1
             } else if byte == 10 || byte == 13 {
                 break
             }
             i += 1
         }
-        fields.append(CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false))
+        if filled < limit {
+            fields[filled] = CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false)
+            filled += 1
+        }
         position = i < count ? endOfLine(i) : count
-        return true
+        return filled
     }
 
     /// Consumes a line end at `offset` and counts it; returns the offset after it.

@@ -58,16 +58,23 @@ struct RowChunk {
         var tokenizer = CSVTokenizer(bytes: limited, delimiter: layout.delimiter, file: layout.file, start: range.lowerBound, line: line)
         var fields: [CSVField] = []
         fields.reserveCapacity(layout.header.count + 1)
+        // The quote-free fast path fills a fixed buffer: one more slot than the header has, enough
+        // to notice a row with too many fields.
+        let capacity = layout.header.count + 1
+        let scratch = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: capacity)
+        defer { scratch.deallocate() }
         var previousSymbol: (start: Int, end: Int, builder: Int)?
-        while true {
-            let more: Bool
-            if quotesPossible {
-                more = try tokenizer.nextRow(into: &fields)
-            } else {
-                more = tokenizer.nextUnquotedRow(into: &fields)
+        if quotesPossible {
+            while try tokenizer.nextRow(into: &fields) {
+                try fields.withUnsafeBufferPointer { row throws(MarketLinkError) in
+                    try chunk.take(row, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol)
+                }
             }
-            guard more else { break }
-            try chunk.take(fields, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol)
+        } else {
+            while let count = tokenizer.nextUnquotedRow(into: scratch) {
+                let row = UnsafeBufferPointer(rebasing: scratch[..<count])
+                try chunk.take(row, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol)
+            }
         }
         chunk.linesConsumed = tokenizer.line - line
         return chunk
@@ -76,11 +83,14 @@ struct RowChunk {
     /// Reads one row into the columns.
     @inline(__always)
     private mutating func take(
-        _ fields: [CSVField], tokenizer: CSVTokenizer, layout: RowLayout, previousSymbol: inout (start: Int, end: Int, builder: Int)?
+        _ fields: UnsafeBufferPointer<CSVField>, tokenizer: CSVTokenizer, layout: RowLayout, previousSymbol: inout (start: Int, end: Int, builder: Int)?
     ) throws(MarketLinkError) {
         let header = layout.header
         let line = tokenizer.rowLine
-        if fields.allSatisfy({ field in tokenizer.slice(field).allSatisfy { $0 == 32 || $0 == 9 } }) {
+        // A blank row: cheap to rule out, since a real row's date field starts with a non-blank byte.
+        if let first = fields.first, first.isEmpty || tokenizer.bytes[first.start] == 32 || tokenizer.bytes[first.start] == 9,
+            fields.allSatisfy({ field in tokenizer.slice(field).allSatisfy { $0 == 32 || $0 == 9 } })
+        {
             dropped.append(DroppedRow(line: line, series: nil, reason: "empty row"))
             return
         }

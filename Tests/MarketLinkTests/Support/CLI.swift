@@ -33,7 +33,7 @@ enum CLI {
         throw NotFound(searched: directories.map(\.path))
     }
 
-    /// Runs `mlink arguments...` and waits for it. Output goes through temporary files so that a
+    /// Runs `mlink arguments...` in the package root (so `fixtures/...` paths work) and waits for it. Output goes through temporary files so that a
     /// large output cannot fill a pipe and block the child.
     static func run(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) throws -> Result {
         let scratch = try temporaryDirectory()
@@ -47,6 +47,7 @@ enum CLI {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
@@ -86,3 +87,6 @@ enum CLI {
         return url.path
     }
 }
+
+/// The name the price-file and change-table tests use for the same runner.
+typealias CLIRunner = CLI
