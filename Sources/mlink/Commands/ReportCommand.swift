@@ -4,7 +4,7 @@ import MarketLink
 enum ReportCommand {
     static let spec = CommandSpec(
         name: "report",
-        summary: "one self-contained HTML report: summary, sentences, change table, charts",
+        summary: "one self-contained HTML report: summary, sentences, change table, charts, event study",
         help: """
             usage: mlink report --events EVENTS SERIES... [--window A:B]... [--chart-window A:B] [--align RULE]
                                 [--title TEXT] [--max-charts N] [--estimation A:B] [--model M] [--benchmark SERIES]

@@ -191,6 +191,51 @@ import Testing
         #expect(try Self.records(suggested.stdout).allSatisfy { $0["status"] == "ok" && $0["estimation_returns"] == "120" })
     }
 
+    /// The S&P 500 file without its 2023-06-07 row. Event 11 (t0 2023-06-07) and every event whose
+    /// window -1:1 has a return from or to that date (9 and 10 at t0 06-06, 12 and 13 at 06-08, 14
+    /// at 06-09) get `benchmark-missing`. Event 15 (DJIA t0 2023-06-20, estimation t0−120 … t0−6 =
+    /// … 2023-06-09) loses the returns of 06-07 and 06-08: 113 of 115, shown in "left out".
+    @Test func aBenchmarkMissingASessionGivesStatusesAndCounts() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let full = try String(contentsOfFile: CLIRunner.fixture("fixtures/sp500.csv"), encoding: .utf8)
+        let lines = full.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("2023-06-07,") }
+        #expect(lines.count == full.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+        let benchmark = try CLI.write(lines.joined(separator: "\n"), named: "sp500.csv", in: folder)
+        let arguments = [
+            "study", "--events", "fixtures/events-2023.csv", "fixtures/djia.csv", "--benchmark", benchmark, "--estimation", "-120:-6",
+            "--min-estimation", "100",
+        ]
+        let csv = try CLIRunner.run(arguments + ["--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let records = try Self.records(csv.stdout)
+        let missing = records.filter { $0["status"] == "benchmark-missing" }.compactMap { $0["event_id"] }
+        #expect(missing == ["9", "10", "11", "12", "13", "14"])
+        let event11 = records.first { $0["event_id"] == "11" }
+        #expect(event11?["explanation"] == "the benchmark has no close on 2023-06-07, which the event window needs")
+        #expect(event11?["car_percent"] == "")
+        let event15 = records.first { $0["event_id"] == "15" }
+        #expect(event15?["status"] == "ok" && event15?["dropped_benchmark"] == "2" && event15?["estimation_returns"] == "113")
+        let table = try CLIRunner.run(arguments)
+        let header = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("event ") })
+        #expect(header.contains("left out"))
+        #expect(table.stdout.contains("#11 DJIA: benchmark-missing — the benchmark has no close on 2023-06-07, which the event window needs"))
+    }
+
+    /// --clean on the DJIA: event 15 (t0 2023-06-20, estimation sessions 2022-12-23 … 2023-06-09)
+    /// loses the sessions inside the other events' -1:1 windows, counted by hand from the fixture's
+    /// sessions: 02-02, 02-03, 02-06 (event 2); 03-09, 03-10, 03-13 (3); 05-05, 05-08, 05-09 (4);
+    /// 05-10, 05-11, 05-12 (5); 05-19, 05-22, 05-23 (6, 7); 05-24, 05-25, 05-26 (8); 06-05 … 06-09,
+    /// five sessions (9 to 14): 23 in all, leaving 115 − 23 = 92.
+    @Test func cleanEstimationWindowsThroughTheCommand() throws {
+        let run = try CLIRunner.run(
+            ["study", "--events", "fixtures/events-2023.csv", "fixtures/djia.csv", "--estimation", "-120:-6", "--clean", "--min-estimation", "80", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let event15 = try Self.records(run.stdout).first { $0["event_id"] == "15" }
+        #expect(event15?["estimation_first"] == "2022-12-23" && event15?["estimation_last"] == "2023-06-09")
+        #expect(event15?["dropped_clean"] == "23" && event15?["estimation_returns"] == "92" && event15?["status"] == "ok")
+    }
+
     @Test func jsonHasTheDesignResultsAndSummary() throws {
         let run = try CLIRunner.run(["study"] + Self.inputs + ["--estimation", "-120:-6", "--bhar", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
