@@ -64,6 +64,8 @@ extension MarketCorrelation {
                 } else {
                     cells.append("")
                 }
+            } else {
+                cells += Array(repeating: "", count: 6)
             }
             table.append(cells)
         }
