@@ -38,14 +38,12 @@ enum ChangesCommand {
         let output = try arguments.value("-o", "--output")
         let format = try OutputFormat.choose(try arguments.value("--format"), output: output)
         let sentences = arguments.flag("--sentences")
-        let order = try dateOrder(&arguments)
-        let adjusted = arguments.flag("--adjusted")
-        let markets = try arguments.values("--market").map { text throws(MarketLinkError) in try MarketOverride(argument: text) }
+        let prices = try PriceOptions(&arguments)
         let sources = try arguments.positionals()
         guard !sources.isEmpty else { throw UsageError(message: "name at least one price file (SERIES)") }
 
         let events = try EventLog.load(path: eventsPath).events
-        let collection = try SeriesCollection(arguments: sources, dateOrder: order, adjustedClose: adjusted, markets: markets)
+        let collection = try prices.load(sources)
         let chosen = windows.isEmpty ? EventWindow.defaults : windows
         let inputs = [eventsPath] + collection.paths
         if let output { try AtomicFile.refuseInput(output, inputs: inputs) }

@@ -53,11 +53,7 @@ enum ChartCommand {
         let width = try pixels(try arguments.value("--width"), option: "--width", default: 800)
         let height = try pixels(try arguments.value("--height"), option: "--height", default: 320)
         let output = try arguments.value("-o", "--output")
-        let order = try dateOrder(&arguments)
-        let adjusted = arguments.flag("--adjusted")
-        let markets = try arguments.values("--market").map { text throws(MarketLinkError) in
-            try MarketOverride(argument: text)
-        }
+        let prices = try PriceOptions(&arguments)
         let sources = try arguments.positionals()
         guard !sources.isEmpty else { throw UsageError(message: "name at least one price file (SERIES)") }
         if let output, output != "-", (output as NSString).pathExtension.lowercased() != "svg" {
@@ -74,7 +70,7 @@ enum ChartCommand {
         let window = try windowText.map { text throws(MarketLinkError) in try EventWindow(parsing: text) }
 
         var events = try eventsPath.map { path throws(MarketLinkError) in try EventLog.load(path: path).events } ?? []
-        let collection = try SeriesCollection(arguments: sources, dateOrder: order, adjustedClose: adjusted, markets: markets)
+        let collection = try prices.load(sources)
         let inputs = (eventsPath.map { [$0] } ?? []) + collection.paths
         if let output, output != "-" { try AtomicFile.refuseInput(output, inputs: inputs) }
 

@@ -35,12 +35,11 @@ enum CheckCommand {
         guard let text = try arguments.value("--claim") else { throw UsageError(message: "--claim TEXT is required") }
         let nearText = try arguments.value("--near")
         let near = try nearText.map { try MoveCommand.isoDay($0, option: "--near") }
-        let order = try dateOrder(&arguments)
-        let adjusted = arguments.flag("--adjusted")
+        let prices = try PriceOptions(&arguments)
         let sources = try arguments.positionals()
         guard sources.count == 1 else { throw UsageError(message: "name one price file (SERIES) to check the claim against") }
         let claim = try ClaimReader.read(text)
-        let collection = try SeriesCollection(arguments: sources, dateOrder: order, adjustedClose: adjusted)
+        let collection = try prices.load(sources)
         guard collection.series.count == 1, let series = collection.series.first else {
             throw UsageError(
                 message: "\(sources[0]) holds \(collection.series.count) series (\(collection.series.map(\.name).joined(separator: ", "))); check takes a file with one")

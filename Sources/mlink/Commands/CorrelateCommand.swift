@@ -37,14 +37,12 @@ enum CorrelateCommand {
         let rule = try alignmentRule(&arguments)
         let output = try arguments.value("-o", "--output")
         let format = try OutputFormat.choose(try arguments.value("--format"), output: output)
-        let order = try dateOrder(&arguments)
-        let adjusted = arguments.flag("--adjusted")
-        let markets = try arguments.values("--market").map { text throws(MarketLinkError) in try MarketOverride(argument: text) }
+        let prices = try PriceOptions(&arguments)
         let sources = try arguments.positionals()
         guard !sources.isEmpty else { throw UsageError(message: "name at least one price file (SERIES)") }
 
         let events = try EventLog.load(path: eventsPath).events
-        let collection = try SeriesCollection(arguments: sources, dateOrder: order, adjustedClose: adjusted, markets: markets)
+        let collection = try prices.load(sources)
         let inputs = [eventsPath] + collection.paths
         if let output { try AtomicFile.refuseInput(output, inputs: inputs) }
         let correlation = MarketCorrelation(

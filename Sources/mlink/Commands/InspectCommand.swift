@@ -22,7 +22,7 @@ enum InspectCommand {
 
     static func run(_ arguments: inout Arguments) throws -> Int32 {
         let format = try arguments.value("--format") ?? "table"
-        let order = try dateOrder(&arguments)
+        let order = try readDateOrder(&arguments)
         let adjusted = arguments.flag("--adjusted")
         let files = try arguments.positionals()
         guard !files.isEmpty else { throw UsageError(message: "name at least one price file") }
@@ -43,7 +43,7 @@ enum InspectCommand {
 }
 
 /// `--date-format` shared by every command that reads prices.
-func dateOrder(_ arguments: inout Arguments) throws -> DateOrder? {
+func readDateOrder(_ arguments: inout Arguments) throws -> DateOrder? {
     guard let text = try arguments.value("--date-format") else { return nil }
     guard let order = DateOrder(userText: text) else {
         throw UsageError(message: "--date-format takes MDY, DMY or YMD (or %m/%d/%Y style), not \"\(text)\"")

@@ -32,12 +32,11 @@ enum MoveCommand {
         guard format == "table" || format == "json" else { throw UsageError(message: "--format takes table or json for move") }
         let from = try isoDay(try arguments.value("--from"), option: "--from")
         let to = try isoDay(try arguments.value("--to"), option: "--to")
-        let order = try dateOrder(&arguments)
-        let adjusted = arguments.flag("--adjusted")
+        let prices = try PriceOptions(&arguments)
         let sources = try arguments.positionals()
         guard !sources.isEmpty else { throw UsageError(message: "name a price file (SERIES)") }
         guard from <= to else { throw UsageError(message: "--from \(from.iso) is after --to \(to.iso)") }
-        let collection = try SeriesCollection(arguments: sources, dateOrder: order, adjustedClose: adjusted)
+        let collection = try prices.load(sources)
         var moves: [(Move, Series)] = []
         for series in collection.series {
             let move = try Move(series: series, from: from, to: to)

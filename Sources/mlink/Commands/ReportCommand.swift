@@ -63,11 +63,7 @@ enum ReportCommand {
         let title = try arguments.value("--title")
         let maxCharts = try count(try arguments.value("--max-charts"), option: "--max-charts", default: 40)
         let output = try arguments.value("-o", "--output")
-        let order = try dateOrder(&arguments)
-        let adjusted = arguments.flag("--adjusted")
-        let markets = try arguments.values("--market").map { text throws(MarketLinkError) in
-            try MarketOverride(argument: text)
-        }
+        let prices = try PriceOptions(&arguments)
         let sources = try arguments.positionals()
         guard !sources.isEmpty else { throw UsageError(message: "name at least one price file (SERIES)") }
         if let output, output != "-", !["html", "htm"].contains((output as NSString).pathExtension.lowercased()) {
@@ -78,9 +74,9 @@ enum ReportCommand {
         let design = try studyOptions.design(window: studyWindow, buyAndHold: false, rule: rule)
 
         let events = try EventLog.load(path: eventsPath).events
-        let collection = try SeriesCollection(arguments: sources, dateOrder: order, adjustedClose: adjusted, markets: markets)
+        let collection = try prices.load(sources)
         let benchmark = try studyOptions.benchmark.map { text throws(MarketLinkError) in
-            try BenchmarkFile(argument: text, dateOrder: order, adjustedClose: adjusted)
+            try BenchmarkFile(argument: text, dateOrder: prices.dateOrder, adjustedClose: prices.adjusted)
         }
         let inputs = [eventsPath] + collection.paths + (benchmark.map { [$0.file.path] } ?? [])
         if let output, output != "-" { try AtomicFile.refuseInput(output, inputs: inputs) }
