@@ -60,6 +60,13 @@ public struct MarketLinkError: Error, Hashable, Sendable, CustomStringConvertibl
 
 /// Quotes input text for a message, shortening it so that a 5 MB line does not flood the terminal.
 func quoted(_ text: String, limit: Int = 60) -> String {
+    "\"\(shown(text, limit: limit))\""
+}
+
+/// Input text for a message that puts its own quotes around it (`column "\(shown(name))"`): shortened
+/// to `limit` characters, with quotes, backslashes and control characters escaped, so that a
+/// message stays one line of bounded length whatever the input holds.
+func shown(_ text: String, limit: Int = 60) -> String {
     var shown = text
     if shown.count > limit { shown = String(shown.prefix(limit)) + "…" }
     var escaped = ""
@@ -79,7 +86,7 @@ func quoted(_ text: String, limit: Int = 60) -> String {
             }
         }
     }
-    return "\"\(escaped)\""
+    return escaped
 }
 
 /// Quotes raw input bytes for a message; invalid UTF-8 shows as the replacement character.

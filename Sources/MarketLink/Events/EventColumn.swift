@@ -9,7 +9,9 @@ public enum EventColumn: String, Sendable, CaseIterable {
 
     /// The role of a header cell, or nil for a column MarketLink does not interpret.
     public init?(header: String) {
-        self.init(rawValue: header.trimmingCharacters(in: .whitespaces).lowercased())
+        // No name is near this long; a huge cell (a 5 MB line) is rejected without reading it.
+        guard header.utf8.count <= 256 else { return nil }
+        self.init(rawValue: header.trimmingWhitespace.lowercased())
     }
 
     /// The `mlink events add|edit` option that sets this column.

@@ -131,7 +131,7 @@ struct EventLogReader {
         for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";"), 9] {
             var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, file: file)
             guard try tokenizer.nextRow(into: &fields) else { break }
-            let header = fields.map { tokenizer.text($0).trimmingCharacters(in: .whitespaces) }
+            let header = fields.map { tokenizer.text($0).trimmingWhitespace }
             let roles = Set(header.compactMap { EventColumn(header: $0) })
             if roles.contains(.date), roles.contains(.title) {
                 chosen = (tokenizer, header, fields)
@@ -145,7 +145,7 @@ struct EventLogReader {
                     "the file has no header line: an events file needs one naming at least \"date\" and \"title\"",
                     at: SourceLocation(file: file, line: 1, column: 1))
             }
-            let header = fields.map { tokenizer.text($0).trimmingCharacters(in: .whitespaces) }
+            let header = fields.map { tokenizer.text($0).trimmingWhitespace }
             let roles = Set(header.compactMap { EventColumn(header: $0) })
             let missing = [EventColumn.date, .title].filter { !roles.contains($0) }.map { "\"\($0.rawValue)\"" }
             throw MarketLinkError(
@@ -179,7 +179,7 @@ struct EventLogReader {
         var firstLineOfID: [String: Int] = [:]
         let idIndex = roles.firstIndex(of: .id)
         while try tokenizer.nextRow(into: &fields) {
-            if fields.allSatisfy({ tokenizer.text($0).trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if fields.allSatisfy({ tokenizer.text($0).trimmingWhitespace.isEmpty }) { continue }
             let rowSpan = span(of: fields, tokenizer: tokenizer)
             if fields.count > header.count {
                 throw MarketLinkError(
@@ -191,7 +191,7 @@ struct EventLogReader {
             for (index, role) in roles.enumerated() {
                 let text = index < fields.count ? tokenizer.text(fields[index]) : ""
                 if let role {
-                    cells[role] = text.trimmingCharacters(in: .whitespaces)
+                    cells[role] = text.trimmingWhitespace
                 } else {
                     extra.append(Event.Field(name: header[index], value: text))
                 }

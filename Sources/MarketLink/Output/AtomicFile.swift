@@ -22,7 +22,7 @@ public enum AtomicFile {
     public static func refuseInput(_ path: String, inputs: [String]) throws(MarketLinkError) {
         for input in inputs where sameFile(path, input) {
             throw MarketLinkError(
-                "refusing to write over the input file \(quoted(input)); choose another output path",
+                "refusing to write over the input file \(quoted(input, limit: 1024)); choose another output path",
                 at: SourceLocation(file: path))
         }
     }
@@ -67,7 +67,8 @@ extension AtomicFile {
             let folder = directory.isEmpty ? "." : directory
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw MarketLinkError("cannot write: the folder \(quoted(folder)) does not exist", at: SourceLocation(file: path))
+                let what = FileManager.default.fileExists(atPath: folder) ? "is a file, not a folder" : "does not exist"
+                throw MarketLinkError("cannot write: the folder \(quoted(folder, limit: 1024)) \(what)", at: SourceLocation(file: path))
             }
             self.path = path
             let name = (path as NSString).lastPathComponent
@@ -75,7 +76,7 @@ extension AtomicFile {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             guard descriptor >= 0 else {
                 throw MarketLinkError(
-                    "cannot write into \(quoted(folder)): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+                    "cannot write into \(quoted(folder, limit: 1024)): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
             }
         }
 

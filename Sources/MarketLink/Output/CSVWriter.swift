@@ -6,7 +6,7 @@
 /// `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so that Excel, LibreOffice and
 /// Google Sheets show it as text instead of running it (OWASP "CSV Injection"). Numbers are
 /// written with `appendNumber` and never altered. A cell is quoted when it holds a comma, a quote,
-/// a line break, or leading or trailing spaces; quotes inside are doubled.
+/// a line break, or leading or trailing spaces, or starts with U+FEFF; quotes inside are doubled.
 public enum CSVWriter {
     /// Appends a text cell, neutralised and quoted as needed.
     public static func appendText(_ text: String, to buffer: inout [UInt8]) {
@@ -21,8 +21,11 @@ public enum CSVWriter {
     }
 
     /// Appends bytes as one cell, quoting when needed (no neutralisation: for dates, numbers, codes).
+    /// A cell that starts with U+FEFF is quoted too: at the very start of a file, a reader would take
+    /// it for a byte-order mark and drop it.
     public static func appendEscaped(_ utf8: [UInt8], to buffer: inout [UInt8]) {
         var needsQuotes = utf8.first == 32 || utf8.last == 32
+        if utf8.first == 0xEF, utf8.starts(with: [0xEF, 0xBB, 0xBF]) { needsQuotes = true }
         if !needsQuotes {
             for byte in utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
                 needsQuotes = true

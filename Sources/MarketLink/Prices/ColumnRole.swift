@@ -43,6 +43,11 @@ public enum ColumnRole: String, Sendable {
     }()
 
     public init(header: String) {
+        // No name is near this long; a huge cell (a 5 MB line) is not normalised character by character.
+        guard header.utf8.count <= 256 else {
+            self = .unknown
+            return
+        }
         self = ColumnRole.names[ColumnRole.normalize(header)] ?? .unknown
     }
 }

@@ -72,6 +72,18 @@ public struct RawDate: Sendable, Equatable {
         }
     }
 
+    /// Year, month and day under a given order as numbers, whether or not they make a real date
+    /// (for messages: "February 2023 has 28 days"); `nil` where the order does not apply.
+    func parts(order: DateOrder?) -> (year: Int, month: Int, day: Int)? {
+        switch (form, order) {
+        case (.resolved, _): return (Int(a), Int(b), Int(c))
+        case (_, nil), (.twoWays, .yearMonthDay): return nil
+        case (_, .yearMonthDay): return (RawDate.fullYear(a), Int(b), Int(c))
+        case (_, .monthDayYear): return (RawDate.fullYear(c), Int(a), Int(b))
+        case (_, .dayMonthYear): return (RawDate.fullYear(c), Int(b), Int(a))
+        }
+    }
+
     /// Two-digit years follow POSIX `strptime`: 69–99 are 1969–1999, 00–68 are 2000–2068.
     static func fullYear(_ year: Int32) -> Int {
         let value = Int(year)

@@ -152,8 +152,15 @@ struct PriceFileReader {
         var isYFinance = false
         var tickerFromRow: String?
         while try tokenizer.nextRow(into: &fields) {
+            // A row this long is no header (a 5 MB line); reading its cells as text would take seconds.
+            if fields.count > 100_000 || tokenizer.position - tokenizer.rowStart > 1 << 20 {
+                preamble.append([])
+                preambleLines.append(tokenizer.rowLine)
+                if preamble.count >= 64 { break }
+                continue
+            }
             let cells = fields.map { tokenizer.text($0) }
-            let trimmed = cells.map { $0.trimmingCharacters(in: .whitespaces) }
+            let trimmed = cells.map { $0.trimmingWhitespace }
             let roles = trimmed.map { ColumnRole(header: $0) }
             // yfinance: `Price,Close,...` / `Ticker,^DJI,...` / `Date,,,...`
             if preamble.isEmpty, ColumnRole.normalize(trimmed.first ?? "") == "price", trimmed.count > 1,
@@ -216,7 +223,7 @@ struct PriceFileReader {
         if options.adjustedClose {
             guard let adjustedIndex else {
                 throw MarketLinkError(
-                    "--adjusted asks for an adjusted close, but the header has none (columns: \(header.joined(separator: ", ")))",
+                    "--adjusted asks for an adjusted close, but the header has none (columns: \(shown(header.joined(separator: ", "), limit: 200)))",
                     at: SourceLocation(file: file, line: headerLine, column: 1))
             }
             valueIndexes = [adjustedIndex]
@@ -231,13 +238,13 @@ struct PriceFileReader {
         }
         guard !valueIndexes.isEmpty else {
             throw MarketLinkError(
-                "no close column: expected Close, Close/Last, Price, PX_LAST, 收盘 or a value column (columns: \(header.joined(separator: ", ")))",
+                "no close column: expected Close, Close/Last, Price, PX_LAST, 收盘 or a value column (columns: \(shown(header.joined(separator: ", "), limit: 200)))",
                 at: SourceLocation(file: file, line: headerLine, column: 1))
         }
         let isWide = valueIndexes.count > 1 || (closeIndex == nil && adjustedIndex == nil)
         if isWide, symbolIndex != nil {
             throw MarketLinkError(
-                "the file has a symbol column but no close column (columns: \(header.joined(separator: ", ")))",
+                "the file has a symbol column but no close column (columns: \(shown(header.joined(separator: ", "), limit: 200)))",
                 at: SourceLocation(file: file, line: headerLine, column: 1))
         }
 
@@ -291,7 +298,7 @@ struct PriceFileReader {
             case .failure(let detail):
                 let offset = dateOffset(detail.index)
                 throw MarketLinkError(
-                    "date \(quoted(dateText(at: offset))) in column \"\(header[dateIndex])\" \(detail.message)", at: locate(offset: offset))
+                    "date \(quoted(dateText(at: offset))) in column \"\(shown(header[dateIndex]))\" \(detail.message)", at: locate(offset: offset))
             }
         }
         var ordinals = [Int32](repeating: 0, count: totalRows)
@@ -300,7 +307,9 @@ struct PriceFileReader {
             for (r, packed) in chunks[k].dates.enumerated() {
                 guard let day = RawDate(packed: packed).day(order: decision.order) else {
                     let offset = dateOffset(base + r)
-                    throw MarketLinkError("\(quoted(dateText(at: offset))) is not a real date (no such day in the calendar)", at: locate(offset: offset))
+                    let why = RawDate(packed: packed).parts(order: decision.order).map { EventFieldReader.whyNotReal($0.year, $0.month, $0.day) }
+                    throw MarketLinkError(
+                        "\(quoted(dateText(at: offset))) is not a real date (\(why ?? "no such day in the calendar"))", at: locate(offset: offset))
                 }
                 ordinals[base + r] = day.ordinal
             }
@@ -355,7 +364,7 @@ struct PriceFileReader {
                 let (first, second) = earlierRow < laterRow ? (earlierRow, laterRow) : (laterRow, earlierRow)
                 let location = locate(offset: dateOffset(second))
                 let firstLine = lineOf(offset: dateOffset(first))
-                let what = symbolIndex != nil || isWide ? " for \(name)" : ""
+                let what = symbolIndex != nil || isWide ? " for \(shown(name))" : ""
                 if days[k - 1] == days[k] {
                     throw MarketLinkError("duplicate date \(Day(ordinal: days[k]).iso)\(what) (also on line \(firstLine))", at: location)
                 }
@@ -384,6 +393,10 @@ struct PriceFileReader {
             if let given = options.name { (name, source) = (given, "NAME=path") }
             series[0] = renamed(series[0], to: name)
             notes.insert("series name \(quoted(name)) from \(source)", at: 0)
+        } else if let given = options.name, series.count == 1 {
+            // One series from a column or symbol name (FRED's `DATE,DJIA`, a one-symbol panel).
+            series[0] = renamed(series[0], to: given)
+            notes.insert("series name \(quoted(given)) from NAME=path", at: 0)
         } else if let given = options.name {
             throw MarketLinkError(
                 "\(given)= names one series, but the file has \(series.count) (\(series.prefix(5).map(\.name).joined(separator: ", "))\(series.count > 5 ? ", ..." : "")); drop the name",

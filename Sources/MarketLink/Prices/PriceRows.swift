@@ -102,14 +102,14 @@ struct RowChunk {
         guard fields.count >= layout.neededFields else {
             let missing = [layout.dateIndex, layout.symbolIndex ?? 0, layout.valueIndexes.max() ?? 0].filter { $0 >= fields.count }.min() ?? 0
             throw MarketLinkError(
-                "row has \(fields.count) field\(fields.count == 1 ? "" : "s"), too few to reach column \"\(header[missing])\" (field \(missing + 1) of \(header.count))",
+                "row has \(fields.count) field\(fields.count == 1 ? "" : "s"), too few to reach column \"\(shown(header[missing]))\" (field \(missing + 1) of \(header.count))",
                 at: tokenizer.locate(offset: tokenizer.rowStart, line: line))
         }
         let dateField = fields[layout.dateIndex]
         guard let raw = DateReader.read(tokenizer.slice(dateField)) else {
             let text = tokenizer.text(dateField)
             let what = text.trimmingCharacters(in: .whitespaces).isEmpty ? "row has no date" : "cannot read \(quoted(text)) as a date"
-            throw MarketLinkError("\(what) in column \"\(header[layout.dateIndex])\"", at: tokenizer.locate(dateField))
+            throw MarketLinkError("\(what) in column \"\(shown(header[layout.dateIndex]))\"", at: tokenizer.locate(dateField))
         }
         let row = Int32(dates.count)
         var target = 0
@@ -120,7 +120,7 @@ struct RowChunk {
             } else {
                 let symbol = tokenizer.text(field).trimmingCharacters(in: .whitespaces)
                 guard !symbol.isEmpty else {
-                    throw MarketLinkError("row has no symbol in column \"\(header[symbolIndex])\"", at: tokenizer.locate(field))
+                    throw MarketLinkError("row has no symbol in column \"\(shown(header[symbolIndex]))\"", at: tokenizer.locate(field))
                 }
                 if let existing = builderByName[symbol] {
                     target = existing
@@ -140,7 +140,7 @@ struct RowChunk {
             case .value(let close):
                 guard close > 0 else {
                     throw MarketLinkError(
-                        "close \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) in column \"\(header[valueIndex])\" is not positive: an index level must be above 0 (percent changes divide by it)",
+                        "close \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) in column \"\(shown(header[valueIndex]))\" is not positive: an index level must be above 0 (percent changes divide by it)",
                         at: tokenizer.locate(field))
                 }
                 if decimals > builders[builderIndex].decimals { builders[builderIndex].decimals = decimals }
@@ -156,7 +156,7 @@ struct RowChunk {
                         reason: "\(dateText): no close (\(marker) in column \"\(header[valueIndex])\")"))
             case .invalid:
                 throw MarketLinkError(
-                    "cannot read \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) as a number in column \"\(header[valueIndex])\"",
+                    "cannot read \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) as a number in column \"\(shown(header[valueIndex]))\"",
                     at: tokenizer.locate(field))
             }
         }
