@@ -146,9 +146,8 @@ public struct CSVTokenizer {
     }
 
     /// The fast path for text known to hold no quote character: a field ends at the delimiter or
-    /// the line end. Same rows as `nextRow(into:)` for such text. Fields go into `fields`; when a
-    /// row has more fields than it holds, the count returned is `fields.count` and the last slot
-    /// holds the first field that did not fit's start (enough to report "too many fields").
+    /// the line end. Same rows as `nextRow(into:)` for such text. Fields go into `fields` as far as
+    /// it holds them; the count returned is the row's true number of fields (which may be more).
     /// Returns `nil` at the end.
     public mutating func nextUnquotedRow(into fields: UnsafeMutableBufferPointer<CSVField>) -> Int? {
         let count = bytes.count
@@ -171,20 +170,16 @@ public struct CSVTokenizer {
         while i < count {
             let byte = bytes[i]
             if byte == delimiter {
-                if filled < limit {
-                    fields[filled] = CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false)
-                    filled += 1
-                }
+                if filled < limit { fields[filled] = CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false) }
+                filled += 1
                 fieldStart = i + 1
             } else if byte == 10 || byte == 13 {
                 break
             }
             i += 1
         }
-        if filled < limit {
-            fields[filled] = CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false)
-            filled += 1
-        }
+        if filled < limit { fields[filled] = CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false) }
+        filled += 1
         position = i < count ? endOfLine(i) : count
         return filled
     }

@@ -67,13 +67,13 @@ struct RowChunk {
         if quotesPossible {
             while try tokenizer.nextRow(into: &fields) {
                 try fields.withUnsafeBufferPointer { row throws(MarketLinkError) in
-                    try chunk.take(row, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol)
+                    try chunk.take(row, count: row.count, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol)
                 }
             }
         } else {
             while let count = tokenizer.nextUnquotedRow(into: scratch) {
-                let row = UnsafeBufferPointer(rebasing: scratch[..<count])
-                try chunk.take(row, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol)
+                let row = UnsafeBufferPointer(rebasing: scratch[..<min(count, capacity)])
+                try chunk.take(row, count: count, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol)
             }
         }
         chunk.linesConsumed = tokenizer.line - line
@@ -83,7 +83,7 @@ struct RowChunk {
     /// Reads one row into the columns.
     @inline(__always)
     private mutating func take(
-        _ fields: UnsafeBufferPointer<CSVField>, tokenizer: CSVTokenizer, layout: RowLayout, previousSymbol: inout (start: Int, end: Int, builder: Int)?
+        _ fields: UnsafeBufferPointer<CSVField>, count fieldCount: Int, tokenizer: CSVTokenizer, layout: RowLayout, previousSymbol: inout (start: Int, end: Int, builder: Int)?
     ) throws(MarketLinkError) {
         let header = layout.header
         let line = tokenizer.rowLine
@@ -94,9 +94,9 @@ struct RowChunk {
             dropped.append(DroppedRow(line: line, series: nil, reason: "empty row"))
             return
         }
-        if fields.count > header.count {
+        if fieldCount > header.count {
             throw MarketLinkError(
-                "row has \(fields.count) fields but the header has \(header.count) (an unquoted comma inside a number?)",
+                "row has \(fieldCount) fields but the header has \(header.count) (an unquoted comma inside a number?)",
                 at: tokenizer.locate(fields[header.count]))
         }
         guard fields.count >= layout.neededFields else {
