@@ -32,9 +32,9 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 /// editors can jump to it. Messages are lowercase and quote the offending text.
 public struct MarketLinkError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
-        /// The data is wrong (exit code 1).
+        /// The data is wrong, or a file cannot be read or written, or an output would overwrite an input (exit code 1).
         case data
-        /// The request is wrong: an option, a window, an output path (exit code 64).
+        /// The request is wrong: an option, a window, a name (exit code 64).
         case usage
     }
 
