@@ -48,7 +48,6 @@ struct ChangeCSVFormatter: Sendable {
     let dayText: [UInt8]
     let firstOrdinal: Int32
 
-    static let ok = Array("ok".utf8)
     static let statusCells: [ChangeStatus: [UInt8]] = Dictionary(
         uniqueKeysWithValues: ChangeStatus.allCases.map { ($0, Array($0.rawValue.utf8)) })
 
@@ -112,9 +111,22 @@ struct ChangeCSVFormatter: Sendable {
                     eventCells.bytes.withUnsafeBufferPointer { eventBytes in
                         seriesCells.bytes.withUnsafeBufferPointer { seriesBytes in
                             windowCells.bytes.withUnsafeBufferPointer { windowBytes in
-                                let text = CellText(events: eventBytes, series: seriesBytes, windows: windowBytes, days: dayText)
-                                for row in rows {
-                                    appendRow(row, days: days, closes: closes, text: text, to: &buffer)
+                                eventCells.starts.withUnsafeBufferPointer { eventStarts in
+                                    seriesCells.starts.withUnsafeBufferPointer { seriesStarts in
+                                        windowCells.starts.withUnsafeBufferPointer { windowStarts in
+                                            seriesStart.withUnsafeBufferPointer { sessionStarts in
+                                                decimals.withUnsafeBufferPointer { decimals in
+                                                    let text = CellText(
+                                                        events: eventBytes, eventStarts: eventStarts, series: seriesBytes,
+                                                        seriesStarts: seriesStarts, windows: windowBytes, windowStarts: windowStarts,
+                                                        days: dayText, sessionStarts: sessionStarts, decimals: decimals)
+                                                    for row in rows {
+                                                        appendRow(row, days: days, closes: closes, text: text, to: &buffer)
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -124,12 +136,22 @@ struct ChangeCSVFormatter: Sendable {
         }
     }
 
-    /// The flat cell bytes, borrowed for one batch.
+    /// Everything a row reads, borrowed as pointers for one batch: no reference counting per row.
     struct CellText {
         let events: UnsafeBufferPointer<UInt8>
+        let eventStarts: UnsafeBufferPointer<Int>
         let series: UnsafeBufferPointer<UInt8>
+        let seriesStarts: UnsafeBufferPointer<Int>
         let windows: UnsafeBufferPointer<UInt8>
+        let windowStarts: UnsafeBufferPointer<Int>
         let days: UnsafeBufferPointer<UInt8>
+        let sessionStarts: UnsafeBufferPointer<Int>
+        let decimals: UnsafeBufferPointer<Int>
+
+        @inline(__always)
+        static func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>, _ index: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[starts[index]..<starts[index + 1]])
+        }
     }
 
     @inline(__always)
@@ -141,11 +163,11 @@ struct ChangeCSVFormatter: Sendable {
             let offset = Int(days[index] - firstOrdinal) * 10
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text.days[offset..<(offset + 10)]))
         }
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text.events[eventCells.range(row.event)]))
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text.series[seriesCells.range(row.series)]))
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text.windows[windowCells.range(row.window)]))
-        let base = seriesStart[row.series]
-        let places = decimals[row.series]
+        buffer.append(contentsOf: CellText.cell(text.events, text.eventStarts, row.event))
+        buffer.append(contentsOf: CellText.cell(text.series, text.seriesStarts, row.series))
+        buffer.append(contentsOf: CellText.cell(text.windows, text.windowStarts, row.window))
+        let base = text.sessionStarts[row.series]
+        let places = text.decimals[row.series]
         if row.baseSession >= 0 {
             appendDay(base + Int(row.baseSession))
             buffer.append(44)
@@ -169,7 +191,8 @@ struct ChangeCSVFormatter: Sendable {
             buffer.append(44)
             NumberFormat.appendSignificant(100 * (to / from - 1), digits: ChangeTable.percentDigits, to: &buffer)
             buffer.append(44)
-            buffer.append(contentsOf: ChangeCSVFormatter.ok)
+            buffer.append(UInt8(ascii: "o"))
+            buffer.append(UInt8(ascii: "k"))
         } else {
             buffer.append(44)
             buffer.append(44)
@@ -197,6 +220,4 @@ struct FlatCells: Sendable {
         self.starts = starts
     }
 
-    @inline(__always)
-    func range(_ index: Int) -> Range<Int> { starts[index]..<starts[index + 1] }
 }

@@ -62,13 +62,13 @@ public enum NumberFormat {
             return
         }
         let requested = max(0, min(decimals, 17))
-        let scaled = (abs(value) * power(requested)).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else {
+        let product = abs(value) * power(requested)
+        guard product < 9.0e18 else {
             // Too large for integer formatting: fall back to the standard library.
             buffer.append(contentsOf: Array(String(value).utf8))
             return
         }
-        var integer = UInt64(scaled)
+        var integer = UInt64(product.rounded(.toNearestOrAwayFromZero))
         let isZero = integer == 0
         var places = requested
         if trimZeros {
