@@ -23,6 +23,7 @@ enum MoveCommand {
               --format F        table (default) or json
               --date-format O   day/month order when a price file cannot tell: MDY, DMY or YMD
               --adjusted        take Adj Close instead of Close where a file has both
+              --market S=M      the market of series S (NYSE, SSE, ... or ZONE@HH:MM), for its name
 
             """,
         run: run)
