@@ -7,12 +7,7 @@ import Testing
 /// both through `mlink events list` and through `mlink changes` (which reads the events before
 /// computing anything). Locations counted by hand from each file's bytes.
 @Suite struct BadEventInputTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var file: String
-        var location: String
-        var message: String
-        var testDescription: String { file }
-    }
+    typealias Case = LocatedErrorCase
 
     static let cases: [Case] = [
         // Line 3 is `2,2023-06-08,10:00,Asia/Beijing,...`: id 1–2, date 3–13, time 14–19, zone at 20.

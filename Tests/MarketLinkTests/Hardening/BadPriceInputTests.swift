@@ -10,12 +10,7 @@ import Testing
 /// Every location was counted by hand from the bytes of the file (shown in each comment; a
 /// column counts bytes from 1, a byte-order mark at the start of the file not included).
 @Suite struct BadPriceInputTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var file: String
-        var location: String
-        var message: String
-        var testDescription: String { file }
-    }
+    typealias Case = LocatedErrorCase
 
     static let cases: [Case] = [
         // CSV structure

@@ -5,12 +5,7 @@ import Testing
 /// Each malformed file gives one located error and exit code 1. Locations were counted by hand
 /// from the bytes of each file (see the comment of each case).
 @Suite struct BadPriceFileTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var file: String
-        var location: String
-        var message: String
-        var testDescription: String { file }
-    }
+    typealias Case = LocatedErrorCase
 
     static let cases: [Case] = [
         // Line 3 is `2023-06-08,"33833.61` and the file ends inside the quote opened at column 12.
