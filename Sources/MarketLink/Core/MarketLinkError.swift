@@ -13,6 +13,25 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
+    /// The line and column of a byte offset in a whole file, counted on demand (for messages only):
+    /// LF, CRLF and CR each end a line, and a byte-order mark opening the file is not a column.
+    public init(offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        var line = 1
+        var lineStart = 0
+        var k = 0
+        let end = min(offset, bytes.count)
+        while k < end {
+            if bytes[k] == 10 || (bytes[k] == 13 && !(k + 1 < bytes.count && bytes[k + 1] == 10)) {
+                line += 1
+                lineStart = k + 1
+            }
+            k += 1
+        }
+        var column = offset - lineStart + 1
+        if lineStart == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { column -= 3 }
+        self.init(file: file, line: line, column: max(column, 1))
+    }
+
     /// `file:line:column`, leaving out the parts that are 0.
     public var description: String {
         var text = file

@@ -422,21 +422,11 @@ struct PriceFileReader {
 
     /// The physical line of a byte offset (counted on demand: only for messages).
     private func lineOf(offset: Int) -> Int {
-        var line = 1
-        var k = 0
-        while k < offset {
-            if bytes[k] == 10 || (bytes[k] == 13 && !(k + 1 < bytes.count && bytes[k + 1] == 10)) { line += 1 }
-            k += 1
-        }
-        return line
+        SourceLocation(offset: offset, in: bytes, file: file).line
     }
 
     private func locate(offset: Int) -> SourceLocation {
-        var start = offset
-        while start > 0, bytes[start - 1] != 10, bytes[start - 1] != 13 { start -= 1 }
-        var column = offset - start + 1
-        if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { column -= 3 }
-        return SourceLocation(file: file, line: lineOf(offset: offset), column: max(column, 1))
+        SourceLocation(offset: offset, in: bytes, file: file)
     }
 
     private func renamed(_ series: Series, to name: String) -> Series {

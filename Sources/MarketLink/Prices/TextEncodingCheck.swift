@@ -28,7 +28,7 @@ enum TextEncodingCheck {
             if byte == 0 {
                 throw MarketLinkError(
                     "NUL byte: this is not a text file (or it is UTF-16 without a byte-order mark)",
-                    at: location(of: i, in: bytes, file: file))
+                    at: SourceLocation(offset: i, in: bytes, file: file))
             }
             if byte < 0x80 {
                 i += 1
@@ -42,12 +42,12 @@ enum TextEncodingCheck {
                 } else {
                     message += "; re-save the file as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8.csv)"
                 }
-                throw MarketLinkError(message, at: location(of: i, in: bytes, file: file))
+                throw MarketLinkError(message, at: SourceLocation(offset: i, in: bytes, file: file))
             }
             if byte == 0xEF, i > 0, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
                 throw MarketLinkError(
                     "byte-order mark (U+FEFF) in the middle of the file: were two files joined? remove it",
-                    at: location(of: i, in: bytes, file: file))
+                    at: SourceLocation(offset: i, in: bytes, file: file))
             }
             i += length
         }
@@ -90,19 +90,5 @@ enum TextEncodingCheck {
             k += 2
         }
         return pairs >= 1 && (k >= bytes.count || bytes[k] < 0x80)
-    }
-
-    static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
-        var line = 1
-        var lineStart = 0
-        var k = 0
-        while k < offset {
-            if bytes[k] == 10 || (bytes[k] == 13 && !(k + 1 < bytes.count && bytes[k + 1] == 10)) {
-                line += 1
-                lineStart = k + 1
-            }
-            k += 1
-        }
-        return SourceLocation(file: file, line: line, column: offset - lineStart + 1)
     }
 }
