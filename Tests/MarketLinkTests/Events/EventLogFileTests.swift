@@ -163,21 +163,4 @@ import Testing
         guard stat(path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
         return UInt64(info.st_ino)
     }
-
-    final class Failures: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [String] = []
-
-        func add(_ item: String) {
-            lock.lock()
-            items.append(item)
-            lock.unlock()
-        }
-
-        var all: [String] {
-            lock.lock()
-            defer { lock.unlock() }
-            return items
-        }
-    }
 }

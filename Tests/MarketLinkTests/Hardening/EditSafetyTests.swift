@@ -82,21 +82,4 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try Support.read(url) != original)
     }
-
-    final class Failures: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [String] = []
-
-        func add(_ item: String) {
-            lock.lock()
-            items.append(item)
-            lock.unlock()
-        }
-
-        var all: [String] {
-            lock.lock()
-            defer { lock.unlock() }
-            return items
-        }
-    }
 }
