@@ -64,6 +64,17 @@ enum Terminal {
         Terminal.error("\(error)\n")
         return 1
     }
+
+    /// Says that an events file is locked by another process (`EventLogFile.Options.onWaitingForLock`).
+    static func waitingForLock(_ path: String) {
+        Terminal.error("mlink: waiting for the lock on \(path), held by another mlink (or another program); giving up after 30 s\n")
+    }
+
+    /// The options every events-file edit passes to `EventLogFile.update`: say on standard error
+    /// when the lock is held by another process (after 0.2 s), give up after 30 s.
+    static var eventLogOptions: EventLogFile.Options {
+        EventLogFile.Options(lock: .standard, onWaitingForLock: waitingForLock)
+    }
 }
 
 /// Standard output (no `-o`, or `-o -`), or `-o FILE` (never over an input): atomically for a
