@@ -35,6 +35,7 @@ public enum EventLogFile {
         /// leaves the file intact.
         var beforeReplacing: ((_ temporary: String) -> Void)?
 
+        /// Options with the standard wait (notice after 0.2 s, give up after 30 s) and no observer.
         public init(lock: LockWaiting = .standard, onWaitingForLock: ((_ path: String) -> Void)? = nil) {
             self.lock = lock
             self.onWaitingForLock = onWaitingForLock

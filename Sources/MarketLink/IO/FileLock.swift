@@ -9,6 +9,7 @@ public struct LockWaiting: Sendable, Equatable {
     /// After this long, the wait ends with an error.
     public var giveUpAfter: Duration
 
+    /// A wait that tells the caller after `noticeAfter` and gives up after `giveUpAfter`.
     public init(noticeAfter: Duration = .milliseconds(200), giveUpAfter: Duration = .seconds(30)) {
         self.noticeAfter = noticeAfter
         self.giveUpAfter = giveUpAfter

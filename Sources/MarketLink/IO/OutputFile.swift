@@ -153,6 +153,7 @@ public final class OutputFile {
         try writeOut(bytes)
     }
 
+    /// Appends text as UTF-8.
     public func write(_ text: String) throws(MarketLinkError) {
         try write(Array(text.utf8))
     }
@@ -214,6 +215,7 @@ public final class OutputFile {
         try output.commit()
     }
 
+    /// Writes `text` as UTF-8 to `path` and commits.
     public static func write(_ text: String, to path: String, refusing inputs: [String] = [], durable: Bool = false) throws(MarketLinkError) {
         try write(Array(text.utf8), to: path, refusing: inputs, durable: durable)
     }
