@@ -5,6 +5,13 @@ import MarketLink
 
 let version = "0.1.0"
 
+// A reader that closes the pipe early (`| head`) must not kill the run by signal: the failed write
+// comes back as EPIPE, and the run ends quietly with exit 0 (`Terminal`).
+signal(SIGPIPE, SIG_IGN)
+// Past a file-size limit (`ulimit -f`) a write fails with EFBIG, reported like any failed write
+// (the temporary file removed, the old file kept), instead of the signal killing the run mid-file.
+signal(SIGXFSZ, SIG_IGN)
+
 let commands: [CommandSpec] = [
     InspectCommand.spec,
     ChangesCommand.spec,
@@ -85,6 +92,8 @@ func run(_ argv: [String]) -> Int32 {
         case .usage:
             Terminal.error("mlink \(command.name): \(error)\n")
             return 64
+        case .outputClosed:
+            return 0
         }
     } catch let error as UsageError {
         Terminal.error("mlink \(command.name): error: \(error.message)\n\(command.usageLine)\nRun `mlink \(command.name) --help` for more.\n")

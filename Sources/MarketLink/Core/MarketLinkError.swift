@@ -55,6 +55,10 @@ public struct MarketLinkError: Error, Hashable, Sendable, CustomStringConvertibl
         case data
         /// The request is wrong: an option, a window, a name (exit code 64).
         case usage
+        /// The reader of an output (a pipe, a FIFO) closed it before the end, as `head` does once
+        /// it has read enough. Nothing is wrong with the data or the request: a command-line tool
+        /// stops quietly, with exit code 0.
+        case outputClosed
     }
 
     public var location: SourceLocation?

@@ -50,9 +50,9 @@ public struct EventLog: Sendable {
 
     // MARK: Loading
 
-    /// Reads an events file.
+    /// Reads an events file (through `InputFile`, with the bounds and checks of every input).
     public static func load(path: String) throws(MarketLinkError) -> EventLog {
-        try EventLog(bytes: PriceFile.readFile(path), file: path)
+        try EventLog(bytes: InputFile.readAll(path), file: path)
     }
 
     /// Reads events-file bytes; `file` names them in messages.

@@ -50,9 +50,11 @@ public struct PriceFile: Sendable {
     /// Other guesses worth showing (where the name came from, skipped preamble lines, ...).
     public var notes: [String]
 
-    /// Reads a price file from disk. Throws a located `MarketLinkError` for anything it cannot read.
+    /// Reads a price file from disk through `InputFile` (its kind and size checked before anything
+    /// is allocated, its first bytes checked as text). Throws a located `MarketLinkError` for
+    /// anything it cannot read.
     public static func load(path: String, options: PriceLoadOptions = .init()) throws(MarketLinkError) -> PriceFile {
-        let bytes = try readFile(path)
+        let bytes = try InputFile.readAll(path)
         return try load(bytes: bytes, file: path, options: options)
     }
 
@@ -67,52 +69,6 @@ public struct PriceFile: Sendable {
             }
         }
         return try result.get()
-    }
-
-    /// The whole file as bytes, or a clear error. Read with POSIX calls straight into one buffer
-    /// (no intermediate `Data` copy: a 120 MB file costs 120 MB, not 240).
-    public static func readFile(_ path: String) throws(MarketLinkError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : "cannot open the file: \(String(cString: strerror(errno)))"
-            throw MarketLinkError(reason, at: SourceLocation(file: path))
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw MarketLinkError("cannot read the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
-        }
-        guard info.st_mode & S_IFMT != S_IFDIR else {
-            throw MarketLinkError("is a directory, not a file", at: SourceLocation(file: path))
-        }
-        var bytes: [UInt8] = []
-        var capacity = max(Int(info.st_size), 0) + 1
-        var failure: Int32 = 0
-        while failure == 0 {
-            // Read into the spare capacity until the end of the file or until it is full (the file grew).
-            var filled = bytes.count
-            let previous = bytes
-            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                guard let base = buffer.baseAddress else { return }
-                previous.withUnsafeBufferPointer { old in
-                    if let source = old.baseAddress { base.update(from: source, count: old.count) }
-                }
-                while filled < capacity {
-                    let n = read(descriptor, base + filled, capacity - filled)
-                    if n < 0, errno == EINTR { continue }
-                    if n < 0 { failure = errno }
-                    if n <= 0 { break }
-                    filled += n
-                }
-                count = filled
-            }
-            if filled < capacity { break }
-            capacity *= 2
-        }
-        if failure != 0 {
-            throw MarketLinkError("cannot read the file: \(String(cString: strerror(failure)))", at: SourceLocation(file: path))
-        }
-        return bytes
     }
 }
 

@@ -46,20 +46,14 @@ enum ChangesCommand {
         let collection = try prices.load(sources)
         let chosen = windows.isEmpty ? EventWindow.defaults : windows
         let inputs = [eventsPath] + collection.paths
-        if let output { try AtomicFile.refuseInput(output, inputs: inputs) }
+        if let output { try OutputFile.refuseInput(output, inputs: inputs) }
         if format == .csv {
-            // Streamed: the report is never whole in memory, and the file appears only when complete.
-            if let output, output != "-" {
-                let writer = try AtomicFile.Writer(path: output, refusing: inputs, durable: false)
-                try ChangeTable.streamCSV(events: events, series: collection.series, windows: chosen, rule: rule) { bytes in
-                    try writer.write(bytes)
-                }
-                try writer.commit()
-            } else {
-                try ChangeTable.streamCSV(events: events, series: collection.series, windows: chosen, rule: rule) { bytes in
-                    Terminal.writeBytes(bytes, to: 1)
-                }
+            // Streamed: the report is never whole in memory, and a file appears only when complete.
+            let writer = try openOutput(output, inputs: inputs)
+            try ChangeTable.streamCSV(events: events, series: collection.series, windows: chosen, rule: rule) { bytes in
+                try writer.write(bytes)
             }
+            try writer.commit()
             return 0
         }
         let table = ChangeTable(events: events, series: collection.series, windows: chosen, rule: rule)

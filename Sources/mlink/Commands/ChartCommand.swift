@@ -72,7 +72,7 @@ enum ChartCommand {
         var events = try eventsPath.map { path throws(MarketLinkError) in try EventLog.load(path: path).events } ?? []
         let collection = try prices.load(sources)
         let inputs = (eventsPath.map { [$0] } ?? []) + collection.paths
-        if let output, output != "-" { try AtomicFile.refuseInput(output, inputs: inputs) }
+        if let output, output != "-" { try OutputFile.refuseInput(output, inputs: inputs) }
 
         let panel: ChartPanel
         if isRange {

@@ -44,7 +44,7 @@ enum CorrelateCommand {
         let events = try EventLog.load(path: eventsPath).events
         let collection = try prices.load(sources)
         let inputs = [eventsPath] + collection.paths
-        if let output { try AtomicFile.refuseInput(output, inputs: inputs) }
+        if let output { try OutputFile.refuseInput(output, inputs: inputs) }
         let correlation = MarketCorrelation(
             events: events, series: collection.series, window: window ?? EventStudyDesign.defaultWindow, rule: rule)
         switch format {

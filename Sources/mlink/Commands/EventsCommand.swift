@@ -46,7 +46,7 @@ enum EventsCommand {
         guard title != nil else { throw UsageError(message: "--title is required") }
         _ = try draft.validated()
         let timed = !(draft.time ?? "").trimmingCharacters(in: .whitespaces).isEmpty
-        let edit = try EventLogFile.update(path: path, newFileColumns: EventLogFile.defaultColumns(timed: timed)) { log throws(MarketLinkError) in
+        let edit = try EventLogFile.update(path: path, newFileColumns: EventLogFile.defaultColumns(timed: timed), options: Terminal.eventLogOptions) { log throws(MarketLinkError) in
             try log.adding(draft)
         }
         Terminal.write("\(path): added event \(edit.event.id) (\(describe(edit.event)))\n")
@@ -139,7 +139,7 @@ enum EventsCommand {
         guard !changes.isEmpty else {
             throw UsageError(message: "nothing to change: give at least one of --title, --date, --tag, --score, --source, --time, --timezone")
         }
-        let edit = try EventLogFile.update(path: path) { log throws(MarketLinkError) in try log.editing(id: id, changes) }
+        let edit = try EventLogFile.update(path: path, options: Terminal.eventLogOptions) { log throws(MarketLinkError) in try log.editing(id: id, changes) }
         if edit.changedColumns.isEmpty {
             Terminal.write("\(path): event \(edit.event.id) unchanged (it already has these values)\n")
         } else {
@@ -169,7 +169,7 @@ enum EventsCommand {
 
     static func runRemove(_ arguments: inout Arguments) throws -> Int32 {
         let (path, id) = try pathAndID(&arguments)
-        let edit = try EventLogFile.update(path: path) { log throws(MarketLinkError) in try log.removing(id: id) }
+        let edit = try EventLogFile.update(path: path, options: Terminal.eventLogOptions) { log throws(MarketLinkError) in try log.removing(id: id) }
         Terminal.write("\(path): removed event \(edit.event.id) (\(describe(edit.event)))\n")
         return 0
     }

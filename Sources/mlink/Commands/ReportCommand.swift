@@ -79,7 +79,7 @@ enum ReportCommand {
             try BenchmarkFile(argument: text, dateOrder: prices.dateOrder, adjustedClose: prices.adjusted)
         }
         let inputs = [eventsPath] + collection.paths + (benchmark.map { [$0.file.path] } ?? [])
-        if let output, output != "-" { try AtomicFile.refuseInput(output, inputs: inputs) }
+        if let output, output != "-" { try OutputFile.refuseInput(output, inputs: inputs) }
         let table = ChangeTable(
             events: events, series: collection.series, windows: windows.isEmpty ? EventWindow.defaults : windows, rule: rule)
         var report = ChangeReport(

@@ -78,7 +78,7 @@ enum StudyCommand {
             try BenchmarkFile(argument: text, dateOrder: prices.dateOrder, adjustedClose: prices.adjusted)
         }
         let inputs = [eventsPath] + collection.paths + (benchmark.map { [$0.file.path] } ?? [])
-        if let output { try AtomicFile.refuseInput(output, inputs: inputs) }
+        if let output { try OutputFile.refuseInput(output, inputs: inputs) }
 
         let study = try EventStudy(events: events, series: collection.series, benchmark: benchmark?.series, design: design)
         let summaries = study.summaries(groupBy: grouping)

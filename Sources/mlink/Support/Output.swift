@@ -27,42 +27,69 @@ enum OutputFormat: String, CaseIterable {
 }
 
 /// Standard output, standard error, and whether colour is wanted.
+///
+/// Every write to standard output is checked (`OutputFile.standardOutput()`). `main` ignores
+/// SIGPIPE, so a reader that closes the pipe early (`mlink ... | head -1`) shows up as an error of
+/// kind `.outputClosed`, and the run ends quietly with exit 0, as Unix tools do; any other failed
+/// write (`> /dev/full`, a full disk) is a message on standard error and exit 1.
 enum Terminal {
     static var useColor: Bool {
         isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
+    /// Writes to standard output; a failed write ends the run (see above), since the caller has
+    /// nothing left to do without its output.
     static func write(_ text: String) {
-        writeBytes(Array(text.utf8), to: 1)
+        writeBytes(Array(text.utf8))
     }
 
-    static func error(_ text: String) {
-        writeBytes(Array(text.utf8), to: 2)
-    }
-
-    static func writeBytes(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
+    static func writeBytes(_ bytes: [UInt8]) {
+        do throws(MarketLinkError) {
+            try OutputFile.standardOutput().write(bytes)
+        } catch {
+            exit(finish(error))
         }
+    }
+
+    /// Writes to standard error. A failure there has nowhere to be reported, so it is ignored.
+    static func error(_ text: String) {
+        try? OutputFile(descriptor: 2, name: "standard error").write(Array(text.utf8))
+    }
+
+    /// What a failed write to an output means for the run: nothing printed and exit 0 when the
+    /// reader closed it, else the message and exit 1.
+    static func finish(_ error: MarketLinkError) -> Int32 {
+        if error.kind == .outputClosed { return 0 }
+        Terminal.error("\(error)\n")
+        return 1
+    }
+
+    /// Says that an events file is locked by another process (`EventLogFile.Options.onWaitingForLock`).
+    static func waitingForLock(_ path: String) {
+        Terminal.error("mlink: waiting for the lock on \(path), held by another mlink (or another program); giving up after 30 s\n")
+    }
+
+    /// The options every events-file edit passes to `EventLogFile.update`: say on standard error
+    /// when the lock is held by another process (after 0.2 s), give up after 30 s.
+    static var eventLogOptions: EventLogFile.Options {
+        EventLogFile.Options(lock: .standard, onWaitingForLock: waitingForLock)
     }
 }
 
-/// Sends a result to standard output, or atomically to `-o FILE` (never over an input).
+/// Standard output (no `-o`, or `-o -`), or `-o FILE` (never over an input): atomically for a
+/// regular file, written through for a device, FIFO or `/dev/stdout`. Nothing appears at FILE
+/// before `commit()`.
+func openOutput(_ output: String?, inputs: [String]) throws(MarketLinkError) -> OutputFile {
+    guard let output, output != "-" else { return OutputFile.standardOutput() }
+    return try OutputFile(path: output, refusing: inputs)
+}
+
+/// Sends a whole result to standard output or to `-o FILE` (see `openOutput`).
 func emit(_ bytes: [UInt8], to output: String?, inputs: [String]) throws {
-    if let output, output != "-" {
-        try AtomicFile.write(bytes, to: output, refusing: inputs)
-    } else {
-        Terminal.writeBytes(bytes, to: 1)
-    }
+    let writer = try openOutput(output, inputs: inputs)
+    try writer.write(bytes)
+    try writer.commit()
 }
 
 func emit(_ text: String, to output: String?, inputs: [String]) throws {

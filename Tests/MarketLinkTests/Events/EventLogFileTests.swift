@@ -111,36 +111,24 @@ import Testing
     }
 
     /// A writer killed between writing its temporary file and renaming it leaves the events file
-    /// exactly as it was. `MLINK_TEST_PAUSE_BEFORE_RENAME` makes the writer stop there and say so on
-    /// standard error; the test waits for that line, then sends SIGKILL.
-    @Test func aWriterKilledMidWriteLeavesTheFileIntact() throws {
+    /// exactly as it was. An exit test runs the edit in a child process, whose
+    /// `beforeReplacing` hook (called with the whole new file written and synced, just before the
+    /// rename) sends the process SIGKILL; the parent checks what is on disk.
+    @Test func aWriterKilledMidWriteLeavesTheFileIntact() async throws {
         let folder = try Support.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("events.csv")
         let original = "id,date,title\r\n1,2023-06-06,\"Quoted, title\"\r\n"
         try Support.write(original, to: url)
+        let path = url.path
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Support.mlinkPath())
-        process.arguments = ["events", "add", url.path, "--date", "2023-06-19", "--title", "never written"]
-        var environment = ProcessInfo.processInfo.environment
-        environment[EventLogFile.pauseBeforeRenameVariable] = "30"
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        var said = ""
-        while !said.contains("pausing") {
-            let data = errors.fileHandleForReading.availableData
-            if data.isEmpty { break }  // end of file: the writer exited without pausing
-            said += String(decoding: data, as: UTF8.self)
+        await #expect(processExitsWith: .signal(SIGKILL)) { [path = path as String] in
+            var options = EventLogFile.Options()
+            options.beforeReplacing = { _ in kill(getpid(), SIGKILL) }
+            try EventLogFile.update(path: path, options: options) { log throws(MarketLinkError) in
+                try log.adding(EventDraft(date: "2023-06-19", title: "never written"))
+            }
         }
-        #expect(said.contains("pausing 30 s before the rename"))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
-        #expect(process.terminationStatus == SIGKILL)
 
         #expect(try Support.read(url) == original)
         // The killed writer had written its whole new file, which never replaced the original.

@@ -33,7 +33,7 @@ import Testing
         // FF FE opens the file.
         Case(
             file: "utf16.csv", location: "1:1",
-            message: "the file is UTF-16 text; MarketLink reads UTF-8: re-save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)"),
+            message: "the file is UTF-16 text (little-endian); MarketLink reads UTF-8: re-save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.csv)"),
         // Line 3 is `2023-06-08,33833.61 ` (20 bytes) then the lone byte 0x80.
         Case(
             file: "invalid-utf8.csv", location: "3:21",

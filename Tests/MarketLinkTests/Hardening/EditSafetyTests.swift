@@ -8,7 +8,9 @@ import Testing
 /// and renaming it leaves the file intact. These extend both to the other edits, which share the
 /// same locked read–change–rename (`EventLogFile.update`):
 /// - an `edit` running against concurrent `add`s neither loses an added row nor an edit;
-/// - an `edit` or `remove` killed mid-write leaves the original bytes.
+/// - an `edit` or `remove` killed mid-write leaves the original bytes (an exit test: the child
+///   process stops itself through `EventLogFile.Options`' hook, injected by the test, not read
+///   from the environment).
 @Suite struct EditSafetyTests {
     typealias Support = EventsTestSupport
 
@@ -44,41 +46,45 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["events.csv"])
     }
 
-    @Test(arguments: [
-        ["edit", "1", "--title", "never written"],
-        ["remove", "2"],
-    ])
-    func aKilledEditLeavesTheFileIntact(_ command: [String]) throws {
+    /// The edits an exit test can run in its child process (captured values must be `Codable`).
+    enum KilledEdit: String, Codable, Sendable, CaseIterable {
+        case edit, remove
+
+        func apply(to log: EventLog) throws(MarketLinkError) -> EventLogEdit {
+            switch self {
+            case .edit: try log.editing(id: "1", EventChanges(title: "never written"))
+            case .remove: try log.removing(id: "2")
+            }
+        }
+
+        var command: [String] {
+            switch self {
+            case .edit: ["edit", "1", "--title", "never written"]
+            case .remove: ["remove", "2"]
+            }
+        }
+    }
+
+    /// An edit or a removal killed (SIGKILL, in an exit test's child process) when its new file is
+    /// written and synced, just before the rename, leaves the original bytes.
+    @Test(arguments: KilledEdit.allCases)
+    func aKilledEditLeavesTheFileIntact(_ edit: KilledEdit) async throws {
         let folder = try Support.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("events.csv")
         let original = "\u{FEFF}id,date,title,note\r\n1,2023-06-06,\"Quoted, title\",kept\r\n2,2023-06-07,second,\r\n"
         try Support.write(original, to: url)
+        let path = url.path
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Support.mlinkPath())
-        process.arguments = ["events", command[0], url.path] + command.dropFirst()
-        var environment = ProcessInfo.processInfo.environment
-        environment[EventLogFile.pauseBeforeRenameVariable] = "30"
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        var said = ""
-        while !said.contains("pausing") {
-            let data = errors.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            said += String(decoding: data, as: UTF8.self)
+        await #expect(processExitsWith: .signal(SIGKILL)) { [path = path as String, edit = edit as KilledEdit] in
+            var options = EventLogFile.Options()
+            options.beforeReplacing = { _ in kill(getpid(), SIGKILL) }
+            try EventLogFile.update(path: path, options: options) { log throws(MarketLinkError) in try edit.apply(to: log) }
         }
-        #expect(said.contains("pausing 30 s before the rename"))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
 
         #expect(try Support.read(url) == original)
         // The lock died with the writer: the same edit now goes through.
-        let again = try Support.run(["events", command[0], url.path] + command.dropFirst())
+        let again = try Support.run(["events", edit.command[0], url.path] + edit.command.dropFirst())
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try Support.read(url) != original)
     }

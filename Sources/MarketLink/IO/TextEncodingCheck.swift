@@ -1,15 +1,18 @@
 // MARK: - Encoding check
 
 /// Refuses bytes that are not UTF-8 text before any parsing, with the place and the likely cause:
-/// UTF-16, NUL bytes, GBK/GB18030 or Latin-1 bytes, a byte-order mark in the middle of the file.
+/// compressed files, archives and workbooks, UTF-16 and UTF-32 (named by `ContentSignature`), NUL
+/// bytes, GBK/GB18030 or Latin-1 bytes, a byte-order mark in the middle of the file.
 enum TextEncodingCheck {
-    static func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(MarketLinkError) {
-        let count = bytes.count
-        if count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            throw MarketLinkError(
-                "the file is UTF-16 text; MarketLink reads UTF-8: re-save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
-                at: SourceLocation(file: file, line: 1, column: 1))
+    /// Checks `bytes`, the whole input, or with `complete: false` its first part (as `InputFile`
+    /// does on the first bytes it reads, before reading the rest): then a character cut by the end
+    /// of the part is not an error.
+    static func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, complete: Bool = true) throws(MarketLinkError) {
+        if let signature = ContentSignature.identify(bytes) {
+            throw MarketLinkError(signature.message, at: SourceLocation(file: file, line: 1, column: 1))
         }
+        // A character starting in the last three bytes of a part may continue past it.
+        let count = complete ? bytes.count : bytes.count - 3
         guard let base = bytes.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
         var i = 0
