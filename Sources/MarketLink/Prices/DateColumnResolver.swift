@@ -1,0 +1,81 @@
+// MARK: - Column resolution
+
+/// Decides the day/month order of a date column from all of its values.
+///
+/// An order is possible when it gives a valid date for every row. Among possible orders, the one
+/// under which consecutive rows lie closest in time (1 to 7 calendar days apart, as daily data
+/// does) wins when it wins clearly; otherwise the column is ambiguous and the user must name the
+/// order with `--date-format`.
+public struct DateColumnResolver {
+    public struct Decision: Sendable, Equatable {
+        public var order: DateOrder?
+        /// Why this order, in words for `inspect`.
+        public var reason: String
+    }
+
+    public static func decide(_ dates: [RawDate], lineOf: (Int) -> Int, override: DateOrder?) -> Result<Decision, MarketLinkErrorDetail> {
+        let ambiguous = dates.contains { $0.form != .resolved }
+        guard ambiguous else { return .success(Decision(order: nil, reason: "unambiguous")) }
+        let allowsYMD = !dates.contains { $0.form == .twoWays }
+        let candidates: [DateOrder] = allowsYMD ? [.monthDayYear, .dayMonthYear, .yearMonthDay] : [.monthDayYear, .dayMonthYear]
+        if let override {
+            if let bad = dates.indices.first(where: { dates[$0].day(order: override) == nil }) {
+                return .failure(MarketLinkErrorDetail(index: bad, message: "is not a valid date as \(override.pattern) (--date-format \(override.rawValue))"))
+            }
+            return .success(Decision(order: override, reason: "given by --date-format"))
+        }
+        var possible: [DateOrder] = []
+        var firstFailure: [DateOrder: Int] = [:]
+        for order in candidates {
+            if let bad = dates.indices.first(where: { dates[$0].day(order: order) == nil }) {
+                firstFailure[order] = bad
+            } else {
+                possible.append(order)
+            }
+        }
+        if possible.isEmpty {
+            let index = firstFailure.values.max() ?? 0
+            return .failure(MarketLinkErrorDetail(index: index, message: "is not a valid date in any day/month order the rest of the column allows"))
+        }
+        if possible.count == 1, let order = possible.first {
+            let ruledOut = candidates.filter { $0 != order }.compactMap { other -> String? in
+                guard let bad = firstFailure[other] else { return nil }
+                return "\(other.rawValue) fails on line \(lineOf(bad))"
+            }
+            return .success(Decision(order: order, reason: "the only order valid for every row (\(ruledOut.joined(separator: "; ")))"))
+        }
+        // Several orders give valid dates: compare how daily-like each reading is.
+        var scores: [(DateOrder, Int)] = []
+        for order in possible {
+            var near = 0
+            var previous: Day?
+            for raw in dates {
+                guard let day = raw.day(order: order) else { continue }
+                if let previous {
+                    let gap = abs(previous.distance(to: day))
+                    if gap >= 1, gap <= 7 { near += 1 }
+                }
+                previous = day
+            }
+            scores.append((order, near))
+        }
+        scores.sort { $0.1 > $1.1 }
+        let best = scores[0]
+        let runnerUp = scores[1]
+        // Win clearly: more near pairs, and at least twice as many as the next reading.
+        if best.1 > runnerUp.1, best.1 >= 2 * runnerUp.1 + 1 {
+            let detail = scores.map { "\($0.0.rawValue): \($0.1)" }.joined(separator: ", ")
+            return .success(Decision(order: best.0, reason: "rows 1–7 days apart under each order — \(detail)"))
+        }
+        let names = possible.map(\.rawValue).joined(separator: " or ")
+        return .failure(MarketLinkErrorDetail(index: 0, message: "could be \(names): the file cannot tell; name the order with --date-format (e.g. --date-format \(possible[0].rawValue))"))
+    }
+}
+
+// MARK: - Failure detail
+
+/// A message about one row of a column, before its location is known.
+public struct MarketLinkErrorDetail: Error, Sendable {
+    public var index: Int
+    public var message: String
+}
