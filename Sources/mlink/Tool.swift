@@ -44,8 +44,8 @@ enum MLink {
         }
     }
 
-    static let helpOption = OptionSpec.flag("--help", short: "-h", help: "print this help")
-    static let versionOption = OptionSpec.flag("--version", help: "print the version")
+    /// The options of `mlink` itself, before any command.
+    static let topLevelOptions = [OptionSpec.help, OptionSpec.version]
 
     /// `mlink --help`.
     static var help: String {
@@ -107,11 +107,11 @@ enum MLink {
             Terminal.error(help)
             return 64
         }
-        if first == "--help" || first == "-h" {
+        if OptionSpec.help.names.contains(first) {
             Terminal.write(help)
             return 0
         }
-        if first == "--version" {
+        if OptionSpec.version.names.contains(first) {
             Terminal.write("mlink \(version)\n")
             return 0
         }
@@ -122,7 +122,7 @@ enum MLink {
         case .command(let command, let rest):
             return run(command, rest)
         case .group(let group, let rest):
-            guard let word = rest.first, word != "--help", word != "-h" else {
+            guard let word = rest.first, !OptionSpec.help.names.contains(word) else {
                 Terminal.write(group.help)
                 return 0
             }

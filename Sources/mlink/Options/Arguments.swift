@@ -72,7 +72,7 @@ struct Arguments {
                 optionsEnded = true
                 continue
             }
-            if token == "--help" || token == "-h" {
+            if OptionSpec.help.names.contains(token) {
                 wantsHelp = true
                 continue
             }

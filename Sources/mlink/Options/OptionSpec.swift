@@ -19,6 +19,11 @@ struct OptionSpec: Sendable, Hashable {
     /// One help line (wrapped to the terminal width when shown).
     let help: String
 
+    /// `-h/--help`, which every command and group takes (the parser knows it; help does not list it).
+    static let help = OptionSpec.flag("--help", short: "-h", help: "print the help of mlink, a command or a command group")
+    /// `--version`, at the top level only.
+    static let version = OptionSpec.flag("--version", help: "print the version")
+
     /// A flag, on when given.
     static func flag(_ name: String, short: String? = nil, help: String) -> OptionSpec {
         OptionSpec(name: name, short: short, valueName: nil, kind: nil, repeatable: false, required: false, help: help)
