@@ -8,6 +8,15 @@ extension ChangeTable {
         "end_close", "points", "percent", "status", "event_session",
     ]
 
+    /// The column `sentences: true` adds after `csvColumns`: the newsroom sentence of each row
+    /// ("The Dow Jones Industrial Average rose 260.33 points, ..."), empty for a row without a move.
+    public static let sentenceColumn = "sentence"
+
+    /// The header of a change report, with the sentence column when asked for.
+    static func csvHeader(sentences: Bool) -> [String] {
+        sentences ? csvColumns + [sentenceColumn] : csvColumns
+    }
+
     /// Significant digits written for percent: 12, for 1e-9 relative agreement with any other tool.
     static let percentDigits = 12
 
@@ -15,18 +24,19 @@ extension ChangeTable {
     ///
     /// Closes and points are written to the precision of the series as read (`Series.decimals`), so
     /// a move between two 2-decimal closes is exact (`260.33`, not `260.33000000000175`); percent
-    /// has 12 significant digits; trailing zeros are trimmed.
-    public func csv() -> [UInt8] {
+    /// has 12 significant digits; trailing zeros are trimmed. With `sentences`, each row ends with
+    /// its sentence (`sentenceColumn`).
+    public func csv(sentences: Bool = false) -> [UInt8] {
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(rows.count * 120 + 256)
-        CSVWriter.appendHeader(ChangeTable.csvColumns, to: &buffer)
-        appendCSVRows(rows[...], to: &buffer)
+        buffer.reserveCapacity(rows.count * (sentences ? 260 : 120) + 256)
+        CSVWriter.appendHeader(ChangeTable.csvHeader(sentences: sentences), to: &buffer)
+        appendCSVRows(rows[...], sentences: sentences, to: &buffer)
         return buffer
     }
 
     /// Appends rows (any slice of `rows`) without the header.
-    public func appendCSVRows(_ slice: ArraySlice<ChangeRow>, to buffer: inout [UInt8]) {
-        ChangeCSVFormatter(events: events, series: series, windows: windows).append(slice, to: &buffer)
+    public func appendCSVRows(_ slice: ArraySlice<ChangeRow>, sentences: Bool = false, to buffer: inout [UInt8]) {
+        ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences).append(slice, to: &buffer)
     }
 }
 
@@ -47,11 +57,14 @@ struct ChangeCSVFormatter: Sendable {
     /// `YYYY-MM-DD` for every day from `firstOrdinal`, 10 bytes each.
     let dayText: [UInt8]
     let firstOrdinal: Int32
+    /// The series, kept only when rows end with their sentence.
+    let sentenceSeries: [Series]?
 
     static let statusCells: [ChangeStatus: [UInt8]] = Dictionary(
         uniqueKeysWithValues: ChangeStatus.allCases.map { ($0, Array($0.rawValue.utf8)) })
 
-    init(events: [Event], series: [Series], windows: [EventWindow]) {
+    init(events: [Event], series: [Series], windows: [EventWindow], sentences: Bool = false) {
+        sentenceSeries = sentences ? series : nil
         eventCells = FlatCells(events.map { event in
             var cell: [UInt8] = []
             CSVWriter.appendText(event.id, to: &cell)
@@ -200,6 +213,13 @@ struct ChangeCSVFormatter: Sendable {
         }
         buffer.append(44)
         if row.eventSession >= 0 { appendDay(base + Int(row.eventSession)) }
+        if let sentenceSeries {
+            buffer.append(44)
+            let item = sentenceSeries[row.series]
+            if row.status == .ok, let move = Move(series: item, baseSession: Int(row.baseSession), endSession: Int(row.endSession)) {
+                CSVWriter.appendText(MoveSentence.text(for: move, in: item), to: &buffer)
+            }
+        }
         buffer.append(10)
     }
 }

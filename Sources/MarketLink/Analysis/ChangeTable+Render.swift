@@ -1,12 +1,15 @@
 // MARK: - Table, Markdown and JSON
 
 extension ChangeTable {
-    /// A readable table: event date and title, series, window, base → end, points, percent.
-    /// Points and percent are green when up and red when down, on a colour terminal only.
-    public func textTable(titleWidth: Int = 44) -> TextTable {
+    /// A readable table: event date and title, series, window, base → end, the move in points and
+    /// in percent. The headers carry the units (`points`, `%`), so the cells are bare signed
+    /// numbers; a percent move that is not zero but would show as 0.00 shows as `+<0.01` or
+    /// `-<0.01` (see `percentCell`). Points and percent are green when up and red when down, on a
+    /// colour terminal only. With `sentences`, a last column holds each row's newsroom sentence.
+    public func textTable(titleWidth: Int = 44, sentences: Bool = false) -> TextTable {
         var table = TextTable(
-            headers: ["event", "date", "title", "series", "window", "base", "close", "end", "close", "points", "percent"],
-            alignments: [.left, .left, .left, .left, .right, .left, .right, .left, .right, .right, .right])
+            headers: ["event", "date", "title", "series", "window", "base", "close", "end", "close", "points", "%"] + (sentences ? ["sentence"] : []),
+            alignments: [.left, .left, .left, .left, .right, .left, .right, .left, .right, .right, .right] + (sentences ? [.left] : []))
         for row in rows {
             let event = events[row.event]
             let item = series[row.series]
@@ -19,14 +22,24 @@ extension ChangeTable {
             if let points = points(row), let percent = percent(row) {
                 let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
                 cells.append(.init(NumberFormat.string(points, decimals: min(item.decimals, 4), grouping: true, plus: true), color: color))
-                cells.append(.init(NumberFormat.string(percent, decimals: 2, plus: true) + "%", color: color))
+                cells.append(.init(ChangeTable.percentCell(percent), color: color))
             } else {
                 cells.append(.init(row.status.rawValue, color: 33))
                 cells.append(.init(""))
             }
+            if sentences { cells.append(.init(sentence(row) ?? "")) }
             table.append(cells)
         }
         return table
+    }
+
+    /// A percent move for a table cell: signed, 2 decimals, no `%` (the header says it); a move
+    /// that is not zero but rounds to 0.00 is `+<0.01` or `-<0.01`, so a small move never reads
+    /// as no move.
+    static func percentCell(_ percent: Double) -> String {
+        let text = NumberFormat.string(percent, decimals: 2, plus: true)
+        guard percent != 0, text == "+0.00" || text == "-0.00" || text == "0.00" else { return text }
+        return percent > 0 ? "+<0.01" : "-<0.01"
     }
 
     /// The legend printed under a table that has rows without numbers.
@@ -36,13 +49,14 @@ extension ChangeTable {
         return ChangeStatus.allCases.filter(used.contains).map { "  \($0.rawValue): \($0.explanation)" }.joined(separator: "\n") + "\n"
     }
 
-    /// Every row as a JSON object, with the same fields as the CSV.
-    public func json() -> JSONValue {
+    /// Every row as a JSON object, with the same fields as the CSV; with `sentences`, a
+    /// `sentence` field too (the newsroom sentence, or `null` for a row without a move).
+    public func json(sentences: Bool = false) -> JSONValue {
         .array(
             rows.map { row in
                 let event = events[row.event]
                 let item = series[row.series]
-                return .object([
+                var fields: [(String, JSONValue)] = [
                     ("event_id", .string(event.id)),
                     ("event_date", .string(event.date.iso)),
                     ("event_title", .string(event.title)),
@@ -58,7 +72,9 @@ extension ChangeTable {
                     ("status", .string(row.status.rawValue)),
                     ("event_session", .string(eventDay(row)?.iso)),
                     ("log_return", .number(logReturn(row))),
-                ])
+                ]
+                if sentences { fields.append(("sentence", .string(sentence(row)))) }
+                return .object(fields)
             })
     }
 }

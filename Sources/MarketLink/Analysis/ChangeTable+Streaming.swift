@@ -9,13 +9,14 @@ extension ChangeTable {
     ///
     /// A pipeline: batches of events are computed and formatted on worker threads (as many as there
     /// are cores, at most `inFlight` batches ahead), while the calling thread hands finished batches
-    /// to `sink` strictly in order, so writing overlaps formatting.
+    /// to `sink` strictly in order, so writing overlaps formatting. With `sentences`, each row
+    /// ends with its sentence, as `csv(sentences: true)` writes it.
     public static func streamCSV(
-        events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule = .next,
+        events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule = .next, sentences: Bool = false,
         sink: ([UInt8]) throws -> Void
     ) throws {
         var header: [UInt8] = []
-        CSVWriter.appendHeader(csvColumns, to: &header)
+        CSVWriter.appendHeader(csvHeader(sentences: sentences), to: &header)
         try sink(header)
         guard !events.isEmpty else { return }
         // About 4 MB of CSV per batch.
@@ -28,7 +29,7 @@ extension ChangeTable {
             batches.append(start..<end)
             start = end
         }
-        let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows)
+        let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences)
         let results = OrderedBatches(count: batches.count)
         let queue = DispatchQueue(label: "marketlink.csv", attributes: .concurrent)
         let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount + 1)

@@ -67,11 +67,11 @@ extension FactCheck {
                 "move",
                 move.map { move in
                     .object([
-                        ("baseDate", .string(move.baseDay.iso)),
-                        ("baseClose", .number(move.baseClose)),
-                        ("firstDate", .string(move.firstDay.iso)),
-                        ("endDate", .string(move.endDay.iso)),
-                        ("endClose", .number(move.endClose)),
+                        ("base_date", .string(move.baseDay.iso)),
+                        ("base_close", .number(move.baseClose)),
+                        ("first_date", .string(move.firstDay.iso)),
+                        ("end_date", .string(move.endDay.iso)),
+                        ("end_close", .number(move.endClose)),
                         ("sessions", .number(Double(move.sessionCount))),
                         ("points", number(move.points)),
                         ("percent", number(move.percent)),
@@ -87,8 +87,8 @@ extension FactCheck {
                             ("status", .string(finding.status.rawValue)),
                             ("claimed", .string(finding.claimed)),
                             ("actual", .string(finding.actual)),
-                            ("claimedValue", number(finding.claimedValue)),
-                            ("actualValue", number(finding.actualValue)),
+                            ("claimed_value", number(finding.claimedValue)),
+                            ("actual_value", number(finding.actualValue)),
                             ("difference", number(finding.difference)),
                             ("verdict", .string(finding.verdict)),
                         ])

@@ -36,16 +36,16 @@ public enum MoveReport {
             ("series", .string(series.name)),
             ("name", .string(series.displayName)),
             ("sentence", .string(MoveSentence.text(for: move, in: series))),
-            ("baseDate", .string(move.baseDay.iso)),
-            ("baseClose", .number(move.baseClose)),
-            ("firstDate", .string(move.firstDay.iso)),
-            ("endDate", .string(move.endDay.iso)),
-            ("endClose", .number(move.endClose)),
+            ("base_date", .string(move.baseDay.iso)),
+            ("base_close", .number(move.baseClose)),
+            ("first_date", .string(move.firstDay.iso)),
+            ("end_date", .string(move.endDay.iso)),
+            ("end_close", .number(move.endClose)),
             ("sessions", .number(Double(move.sessionCount))),
             ("direction", .string(MoveDirection(move).rawValue)),
             ("points", .number(rounded(move.points, decimals: 8))),
             ("percent", .number(rounded(move.percent, decimals: 8))),
-            ("logReturn", .number(rounded(move.logReturn, decimals: 10))),
+            ("log_return", .number(rounded(move.logReturn, decimals: 10))),
         ])
     }
 

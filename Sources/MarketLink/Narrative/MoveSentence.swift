@@ -10,7 +10,8 @@
 /// - Verb: `rose`, `fell`, or `was unchanged at LEVEL` when the points and the percent both print
 ///   as 0.00 (see `MoveDirection`).
 /// - Numbers: points and percent as absolute values with 2 decimals, points and level with
-///   thousands separators ("1,020.15 points", "to 33,833.61").
+///   thousands separators ("1,020.15 points", "to 33,833.61"); a part of a move too small to show
+///   at 2 decimals reads "less than 0.01" ("rose 1.58 points, or less than 0.01%").
 /// - The sessions covered (see `span(first:last:sessions:)`).
 public enum MoveSentence {
     /// The sentence for `move` in `series`, named by the series' display name.
@@ -26,9 +27,17 @@ public enum MoveSentence {
         if direction == .unchanged {
             return "\(subject) was unchanged at \(level) \(span)."
         }
-        let points = NumberFormat.string(abs(move.points), decimals: 2, grouping: true)
-        let percent = NumberFormat.string(abs(move.percent), decimals: 2, grouping: true)
+        let points = magnitude(move.points)
+        let percent = magnitude(move.percent)
         return "\(subject) \(direction.verb) \(points) points, or \(percent)%, to \(level) \(span)."
+    }
+
+    /// The size of a move to 2 decimals with thousands separators ("1,020.15"), or "less than
+    /// 0.01" for a move that is not zero but would print as 0.00: "rose 1.58 points, or less than
+    /// 0.01%" on a high-level index, never "or 0.00%".
+    static func magnitude(_ value: Double) -> String {
+        let text = NumberFormat.string(abs(value), decimals: 2, grouping: true)
+        return text == "0.00" && value != 0 ? "less than 0.01" : text
     }
 
     // MARK: - Sessions in words

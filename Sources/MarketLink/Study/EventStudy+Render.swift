@@ -73,7 +73,7 @@ extension EventStudy {
                 alignments.append(.right)
             }
         }
-        headers += ["CAR", "SE", "t", "p", "σ"]
+        headers += ["CAR", "SE %", "t", "p", "σ"]
         alignments += [.right, .right, .right, .right, .right]
         if design.buyAndHold {
             headers.append("BHAR")

@@ -23,12 +23,4 @@ public enum ReturnKind: String, Sendable, Equatable, CaseIterable {
         case .log: Foundation.log(end / base)
         }
     }
-
-    /// Reads `simple` or `log`, ignoring case.
-    public init(parsing text: String) throws(MarketLinkError) {
-        guard let kind = ReturnKind(rawValue: text.lowercased()) else {
-            throw .usage("--returns takes simple or log, not \(quoted(text))")
-        }
-        self = kind
-    }
 }

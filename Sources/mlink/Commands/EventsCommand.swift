@@ -4,14 +4,30 @@ import MarketLink
 /// `mlink events add|list|edit|remove`: keep an events file. The edits go through
 /// `EventLogFile.update` (locked, atomic, byte-preserving).
 enum EventsCommand {
+    static let group = CommandGroupSpec(
+        name: "events",
+        summary: "keep an events file: add, list, edit and remove events",
+        about: """
+            An events file is CSV with a header: date and title are required; id, time, timezone,
+            tags (;-separated), score and source are optional, in any order; other columns are kept
+            as they are. Every edit leaves each byte you did not change as it was, under a lock,
+            through a temporary file and a rename.
+            """,
+        subcommands: [add, list, edit, remove])
+
     // MARK: add
 
-    static let add = CommandSpec(
-        name: "events add",
-        summary: "add an event to an events file (assigns the next id)",
-        help: """
-            usage: mlink events add EVENTS --date DATE --title TEXT [--tag T]... [--score S] [--source S] [--time HH:MM --timezone ZONE]
+    static let eventsFile = PositionalSpec(
+        name: "EVENTS", kind: .inputFile(extensions: ["csv"]), count: .one, help: "the events file (CSV with a header)",
+        missing: "name the events file")
+    static let addFields = EventFieldOptions.group(forNewEvent: true)
 
+    static let add = CommandSpec(
+        path: ["events", "add"],
+        summary: "add an event to an events file (assigns the next id)",
+        positionals: [eventsFile],
+        groups: [addFields],
+        about: """
             Appends one event to the events file EVENTS (a CSV file with a header naming at least
             "date" and "title"), giving it the next id: one more than the largest numeric id, or the
             number of events plus one. The new row follows the file's own column order, delimiter
@@ -19,29 +35,24 @@ enum EventsCommand {
             stays as it was. A file without an "id" column gets no id (an event's id is then its row
             number). A file that does not exist yet is created with the header
             id,date,title,tags,score,source (and time,timezone after date when --time is given).
-
-            options:
-              --date DATE        2023-06-07, or an ISO 8601 instant such as 2023-06-07T17:00-04:00
-              --title TEXT       what happened
-              --tag T            a label; repeat it, or separate labels with ";"
-              --score S          a number you assign, e.g. -1 (escalation) to +1 (thaw)
-              --source S         outlet or URL
-              --time HH:MM       local time of day, with --timezone
-              --timezone ZONE    IANA name (America/New_York) or offset (+08:00)
-
+            """,
+        examples: [#"mlink events add events.csv --date 2023-06-18 --title "Blinken arrives in Beijing" --tag diplomacy"#],
+        notes: """
             The file is locked while it is read and rewritten, and replaced atomically.
             Exit codes: 0 added, 1 the file cannot be read (file:line:column: error: ...), 64 bad usage.
-
             """,
+        positionalsFirst: true,
+        extraHint: "quote a title that has spaces",
         run: runAdd)
 
     static func runAdd(_ arguments: inout Arguments) throws -> Int32 {
-        let date = try arguments.value("--date")
-        let title = try arguments.value("--title")
+        let date = try arguments.value(EventFieldOptions.date(required: true))
+        let title = try arguments.value(EventFieldOptions.title(required: true))
         let draft = EventDraft(
-            date: date ?? "", title: title ?? "", time: try arguments.value("--time"), timeZone: try arguments.value("--timezone"),
-            tags: try arguments.values("--tag"), score: try arguments.value("--score"), source: try arguments.value("--source"))
-        let path = try onePath(&arguments, what: "the events file")
+            date: date ?? "", title: title ?? "", time: try arguments.value(EventFieldOptions.time),
+            timeZone: try arguments.value(EventFieldOptions.timeZone), tags: arguments.values(EventFieldOptions.tag),
+            score: try arguments.value(EventFieldOptions.score), source: try arguments.value(EventFieldOptions.source))
+        let path = try onePath(&arguments)
         guard date != nil else { throw UsageError(message: "--date is required") }
         guard title != nil else { throw UsageError(message: "--title is required") }
         _ = try draft.validated()
@@ -55,86 +66,85 @@ enum EventsCommand {
 
     // MARK: list
 
-    static let list = CommandSpec(
-        name: "events list",
-        summary: "list the events of an events file, filtered by tag and date",
-        help: """
-            usage: mlink events list EVENTS [--tag T]... [--from DATE] [--to DATE] [--format table|csv|json|md] [-o FILE]
+    static let listTag = OptionSpec.value(
+        "--tag", "T", .text, repeatable: true, help: "only events with this tag (ignoring case); repeat it for any of several")
+    static let listFrom = OptionSpec.value("--from", "DATE", .date, help: "only events dated on or after DATE (YYYY-MM-DD)")
+    static let listTo = OptionSpec.value("--to", "DATE", .date, help: "only events dated on or before DATE (YYYY-MM-DD)")
+    static let listOutput = OutputOptions.Spec.formats(OutputFormat.allCases)
 
+    static let list = CommandSpec(
+        path: ["events", "list"],
+        summary: "list the events of an events file, filtered by tag and date",
+        positionals: [eventsFile],
+        groups: [OptionGroup(title: "options", options: [listTag, listFrom, listTo]), listOutput.group],
+        about: """
             Prints the events in date order (events on the same date in file order): id, date, local
             time and zone for timed events, weekday, title, tags and score.
-
-            options:
-              --tag T           only events with this tag (ignoring case); repeat for any of several
-              --from DATE       only events dated on or after DATE (YYYY-MM-DD)
-              --to DATE         only events dated on or before DATE (YYYY-MM-DD)
-              --format F        table (default), csv, json or md; taken from -o FILE's extension if not given
-              -o, --output FILE write to FILE (atomically; never over the events file) instead of standard output
-
+            """,
+        notes: """
             CSV carries every field (also instant_utc, source and columns MarketLink does not know);
             text cells that a spreadsheet would run as a formula get a leading '.
             Exit codes: 0 success, 1 the file cannot be read (file:line:column: error: ...), 64 bad usage.
-
             """,
+        positionalsFirst: true,
         run: runList)
 
     static func runList(_ arguments: inout Arguments) throws -> Int32 {
-        let tags = try arguments.values("--tag").flatMap { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } }
-        let from = try day(try arguments.value("--from"), option: "--from")
-        let to = try day(try arguments.value("--to"), option: "--to")
-        let formatFlag = try arguments.value("--format")
-        let output = try arguments.value("-o", "--output")
-        let path = try onePath(&arguments, what: "the events file")
-        let format = try OutputFormat.choose(formatFlag, output: output)
+        let tags = arguments.values(listTag).flatMap { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let from = try day(try arguments.value(listFrom), option: listFrom.name)
+        let to = try day(try arguments.value(listTo), option: listTo.name)
+        let out = try OutputOptions(&arguments, listOutput, command: "events list")
+        let path = try onePath(&arguments)
         if let from, let to, to < from { throw UsageError(message: "--to \(to.iso) is before --from \(from.iso)") }
         let log = try EventLog.load(path: path)
         let events = log.events(matching: EventFilter(tags: tags.filter { !$0.isEmpty }, from: from, to: to))
         let text: String
-        switch format {
+        switch out.format {
         case .table: text = EventListing.table(events)
         case .csv: text = EventListing.csv(events, extraColumns: log.extraColumns)
         case .json: text = EventListing.json(events)
         case .md: text = EventListing.markdown(events)
         }
-        try emit(text, to: output, inputs: [path])
+        try out.write(text, inputs: [path])
         return 0
     }
 
     // MARK: edit
 
-    static let edit = CommandSpec(
-        name: "events edit",
-        summary: "change fields of one event, leaving the rest of the file as it was",
-        help: """
-            usage: mlink events edit EVENTS ID [--title TEXT] [--date DATE] [--tag T]... [--score S] [--source S] [--time HH:MM] [--timezone ZONE]
+    static let eventID = PositionalSpec(name: "ID", kind: .eventID, count: .one, help: "the id of the event", missing: "name the event id")
+    static let editFields = EventFieldOptions.group(forNewEvent: false)
 
+    static let edit = CommandSpec(
+        path: ["events", "edit"],
+        summary: "change fields of one event, leaving the rest of the file as it was",
+        positionals: [eventsFileAndID, eventID],
+        groups: [editFields],
+        about: """
             Rewrites only the cells of event ID that the options set to a new value; every other
             row, cell, quote and line ending stays byte for byte. An empty value ("") clears an
             optional field; --tag replaces the event's tags (--tag "" removes them). A field whose
             column the file lacks cannot be set: add the column to the header first.
-
-            options:
-              --title TEXT       what happened
-              --date DATE        2023-06-07, or an ISO 8601 instant such as 2023-06-07T17:00-04:00
-              --tag T            a label; repeat it, or separate labels with ";"
-              --score S          a number you assign, e.g. -1 (escalation) to +1 (thaw)
-              --source S         outlet or URL
-              --time HH:MM       local time of day (the row needs a timezone)
-              --timezone ZONE    IANA name (America/New_York) or offset (+08:00)
-
+            """,
+        notes: """
             The file is locked while it is read and rewritten, and replaced atomically.
             Exit codes: 0 success, 1 the file cannot be read (file:line:column: error: ...), 64 bad usage
             (including an unknown ID).
-
             """,
+        positionalsFirst: true,
         run: runEdit)
 
+    /// EVENTS where an ID follows it.
+    static let eventsFileAndID = PositionalSpec(
+        name: "EVENTS", kind: .inputFile(extensions: ["csv"]), count: .one, help: "the events file (CSV with a header)",
+        missing: "name the events file and the event id")
+
     static func runEdit(_ arguments: inout Arguments) throws -> Int32 {
-        let tags = try arguments.values("--tag")
+        let tags = arguments.values(EventFieldOptions.tag)
         let changes = EventChanges(
-            title: try arguments.value("--title"), date: try arguments.value("--date"), time: try arguments.value("--time"),
-            timeZone: try arguments.value("--timezone"), tags: tags.isEmpty ? nil : tags, score: try arguments.value("--score"),
-            source: try arguments.value("--source"))
+            title: try arguments.value(EventFieldOptions.title(required: false)), date: try arguments.value(EventFieldOptions.date(required: false)),
+            time: try arguments.value(EventFieldOptions.time), timeZone: try arguments.value(EventFieldOptions.timeZone),
+            tags: tags.isEmpty ? nil : tags, score: try arguments.value(EventFieldOptions.score),
+            source: try arguments.value(EventFieldOptions.source))
         let (path, id) = try pathAndID(&arguments)
         guard !changes.isEmpty else {
             throw UsageError(message: "nothing to change: give at least one of --title, --date, --tag, --score, --source, --time, --timezone")
@@ -151,20 +161,21 @@ enum EventsCommand {
     // MARK: remove
 
     static let remove = CommandSpec(
-        name: "events remove",
+        path: ["events", "remove"],
         summary: "remove one event, leaving the rest of the file as it was",
-        help: """
-            usage: mlink events remove EVENTS ID
-
+        positionals: [eventsFileAndID, eventID],
+        groups: [],
+        about: """
             Removes the row of event ID and its line ending; every other byte of the file stays as
             it was. In a file without an "id" column, ids are row numbers, so the events after the
             removed one move up by one.
-
+            """,
+        notes: """
             The file is locked while it is read and rewritten, and replaced atomically.
             Exit codes: 0 success, 1 the file cannot be read (file:line:column: error: ...), 64 bad usage
             (including an unknown ID).
-
             """,
+        positionalsFirst: true,
         run: runRemove)
 
     static func runRemove(_ arguments: inout Arguments) throws -> Int32 {
@@ -176,27 +187,22 @@ enum EventsCommand {
 
     // MARK: Helpers
 
-    static func onePath(_ arguments: inout Arguments, what: String) throws -> String {
-        let positionals = try arguments.positionals()
-        guard let path = positionals.first else { throw UsageError(message: "name \(what)") }
-        guard positionals.count == 1 else {
-            throw UsageError(message: "unexpected argument \"\(positionals[1])\" (quote a title that has spaces)")
-        }
+    /// The one positional argument, EVENTS (its presence checked against the declaration).
+    static func onePath(_ arguments: inout Arguments) throws -> String {
+        guard let path = try arguments.positionals().first else { throw UsageError(message: eventsFile.missing) }
         return path
     }
 
+    /// EVENTS and ID.
     static func pathAndID(_ arguments: inout Arguments) throws -> (String, String) {
         let positionals = try arguments.positionals()
-        guard positionals.count >= 2 else {
-            throw UsageError(message: positionals.isEmpty ? "name the events file and the event id" : "name the event id")
-        }
-        guard positionals.count == 2 else { throw UsageError(message: "unexpected argument \"\(positionals[2])\"") }
+        guard positionals.count == 2 else { throw UsageError(message: eventsFileAndID.missing) }
         return (positionals[0], positionals[1])
     }
 
     static func day(_ text: String?, option: String) throws -> Day? {
         guard let text else { return nil }
-        guard let day = Day(iso: text) else { throw UsageError(message: "\(option) takes a date YYYY-MM-DD, not \"\(text)\"") }
+        guard let day = Day(iso: text) else { throw UsageError(message: "\(option) takes a date YYYY-MM-DD, not \(quoted(text))") }
         return day
     }
 

@@ -15,7 +15,7 @@ enum ReportFixtures {
     }
 
     static func collection() throws -> SeriesCollection {
-        try SeriesCollection(arguments: [CLIRunner.fixture("fixtures/djia.csv"), "SSE=" + CLIRunner.fixture("fixtures/sse.csv")])
+        try SeriesCollection(files: [(nil, CLIRunner.fixture("fixtures/djia.csv")), ("SSE", CLIRunner.fixture("fixtures/sse.csv"))])
     }
 
     static func event(_ id: String) throws -> Event {

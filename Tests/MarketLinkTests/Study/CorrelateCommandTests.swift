@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func tablePrintsRRhoPAndN() throws {
-        let run = try CLIRunner.run(["correlate"] + Self.inputs)
+        let run = try CLIRunner.run(["correlate"] + Self.inputs + ["--format", "table"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         let header = try #require(lines.first { $0.hasPrefix("x ") })
@@ -71,7 +71,7 @@ import Testing
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let events = try CLI.write("date,title,score\n2023-06-07,a,0.5\n2023-06-08,b,-0.5\n", named: "events.csv", in: folder)
-        let run = try CLIRunner.run(["correlate", "--events", events, "fixtures/djia.csv", "SSE=fixtures/sse.csv"])
+        let run = try CLIRunner.run(["correlate", "--events", events, "fixtures/djia.csv", "SSE=fixtures/sse.csv", "--format", "table"])
         #expect(run.status == 0, "\(run.stderr)")
         let pair = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("DJIA ") })
         #expect(pair.contains(" 2  —"))

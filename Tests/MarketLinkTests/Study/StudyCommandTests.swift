@@ -66,7 +66,7 @@ import Testing
 
     /// The table the issue asks for: a per-event table and a per-tag summary, with stars.
     @Test func tablePrintsEventsAndATagSummary() throws {
-        let run = try CLIRunner.run(["study"] + Self.inputs + ["--estimation", "-120:-6", "--group-by", "tag"])
+        let run = try CLIRunner.run(["study"] + Self.inputs + ["--estimation", "-120:-6", "--group-by", "tag", "--format", "table"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Event study: constant-mean model (AR = R − mean estimation-window return), simple returns; 15 events × 2 series.")
@@ -176,7 +176,7 @@ import Testing
     /// the early events: event 1 (t0 2022-12-07, 131 DJIA sessions before it) has 120 of the 240
     /// returns; nothing is shortened, and the hint names the windows that fit.
     @Test func defaultEstimationWindowRunsOffTheFixtures() throws {
-        let run = try CLIRunner.run(["study"] + Self.inputs)
+        let run = try CLIRunner.run(["study"] + Self.inputs + ["--format", "table"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stdout.contains(
@@ -216,7 +216,7 @@ import Testing
         #expect(event11?["car_percent"] == "")
         let event15 = records.first { $0["event_id"] == "15" }
         #expect(event15?["status"] == "ok" && event15?["dropped_benchmark"] == "2" && event15?["estimation_returns"] == "113")
-        let table = try CLIRunner.run(arguments)
+        let table = try CLIRunner.run(arguments + ["--format", "table"])
         let header = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("event ") })
         #expect(header.contains("left out"))
         #expect(table.stdout.contains("#11 DJIA: benchmark-missing — the benchmark has no close on 2023-06-07, which the event window needs"))

@@ -1,0 +1,77 @@
+// MARK: - Loading many
+
+/// Several price files loaded together, with every series named uniquely and given its market.
+///
+/// Each file comes with the name its one series should take (`nil`: the name from the file or
+/// the market table); `markets` then gives series their market, in order, so a later assignment
+/// wins. How a user spells these on a command line is the tool's business, not this type's.
+public struct SeriesCollection: Sendable {
+    /// The files as loaded, in the order given.
+    public var files: [PriceFile]
+    /// Every series of every file, in file order.
+    public var series: [Series]
+
+    /// Loads `files` in order.
+    ///
+    /// - Parameters:
+    ///   - files: each file's path, and the name its one series should take (`nil` to keep the
+    ///     name the file gives it).
+    ///   - markets: market assignments applied after loading, in order: a series name and its
+    ///     market, or `nil` for every series.
+    /// - Throws: `MarketLinkError` when a file cannot be read; `SeriesCollectionError` when two
+    ///   series have the same name or an assignment names no series.
+    public init(
+        files: [(name: String?, path: String)], dateOrder: DateOrder? = nil, adjustedClose: Bool = false,
+        markets: [(series: String?, market: Market)] = []
+    ) throws {
+        var loaded: [PriceFile] = []
+        var series: [Series] = []
+        var seen: [String: String] = [:]
+        for source in files {
+            let file = try PriceFile.load(
+                path: source.path, options: PriceLoadOptions(name: source.name, dateOrder: dateOrder, adjustedClose: adjustedClose))
+            for item in file.series {
+                if let other = seen[item.name] {
+                    throw SeriesCollectionError.duplicateName(item.name, firstFile: other, secondFile: file.path)
+                }
+                seen[item.name] = file.path
+                series.append(item)
+            }
+            loaded.append(file)
+        }
+        for assignment in markets {
+            guard let name = assignment.series else {
+                for index in series.indices { series[index].market = assignment.market }
+                continue
+            }
+            guard let index = series.firstIndex(where: { $0.name == name }) else {
+                throw SeriesCollectionError.unknownSeries(name, known: series.map(\.name))
+            }
+            series[index].market = assignment.market
+        }
+        self.files = loaded
+        self.series = series
+    }
+
+    /// The paths of the files, in order.
+    public var paths: [String] { files.map(\.path) }
+}
+
+// MARK: - Errors
+
+/// Why a set of price files cannot be used together (the files themselves read fine).
+public enum SeriesCollectionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Two series share a name: the name, and the files that hold them.
+    case duplicateName(String, firstFile: String, secondFile: String)
+    /// A market assignment names a series that no file holds: the name, and the names there are.
+    case unknownSeries(String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .duplicateName(let name, let first, let second):
+            "two series are named \(quoted(name)) (in \(first) and \(second))"
+        case .unknownSeries(let name, let known):
+            "no series is named \(quoted(name)) (there are \(known.joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import MarketLink
+
+// MARK: - Output options
+
+/// `--format`, `-o/--output` and, where a command has sentences, `--sentences`: where a result
+/// goes and in which format.
+///
+/// The format is `--format` if given, else the extension of `-o FILE`, else the table when
+/// standard output is a terminal and CSV when it is not (a pipe or a file), for commands that
+/// write CSV; the table for the others.
+struct OutputOptions {
+    /// What a command offers.
+    struct Spec: Sendable {
+        /// The formats `--format` takes, the first being what a terminal gets; empty for a
+        /// command that writes one kind of file (`chart`, `report`).
+        var formats: [OutputFormat]
+        /// Whether `--sentences` is offered.
+        var sentences: Bool
+        /// For a one-kind command: the extensions `-o` takes, and the kind's name ("SVG").
+        var fileExtensions: [String] = []
+        var fileKind: String = ""
+
+        /// A command with `--format` (and `--sentences` when `sentences`).
+        static func formats(_ formats: [OutputFormat], sentences: Bool = false) -> Spec {
+            Spec(formats: formats, sentences: sentences)
+        }
+
+        /// A command that writes one kind of file, `-o FILE.svg`.
+        static func file(_ kind: String, extensions: [String]) -> Spec {
+            Spec(formats: [], sentences: false, fileExtensions: extensions, fileKind: kind)
+        }
+
+        var format: OptionSpec {
+            let words = formats.map(\.rawValue)
+            let help: String
+            if formats.contains(.csv) {
+                help = "\(listed(words)); by default the extension of -o FILE, else table on a terminal and csv otherwise (a pipe or a file)"
+            } else {
+                help = "\(listed(words)) (default table)"
+            }
+            return .value("--format", "FORMAT", .choice(words), help: help)
+        }
+
+        var output: OptionSpec {
+            if formats.isEmpty {
+                let name = "FILE." + (fileExtensions.first ?? "")
+                return .value(
+                    "--output", short: "-o", name, .outputFile(extensions: fileExtensions),
+                    help: "write the \(fileKind) to \(name) (atomically, never over an input); standard output without -o or with -o -")
+            }
+            return .value(
+                "--output", short: "-o", "FILE", .outputFile(extensions: formats.flatMap(OutputOptions.extensions(of:))),
+                help: "write to FILE (atomically, never over an input) instead of standard output; its extension chooses the format")
+        }
+
+        static let sentencesOption = OptionSpec.flag(
+            "--sentences",
+            help: "each row's newsroom sentence: after the table, or a sentence column (CSV, Markdown) or field (JSON)")
+
+        var group: OptionGroup {
+            OptionGroup(title: "output options", options: (formats.isEmpty ? [] : [format]) + [output] + (sentences ? [Spec.sentencesOption] : []))
+        }
+    }
+
+    /// The file extensions that choose a format.
+    static func extensions(of format: OutputFormat) -> [String] {
+        switch format {
+        case .table: ["txt"]
+        case .csv: ["csv"]
+        case .json: ["json"]
+        case .md: ["md", "markdown"]
+        }
+    }
+
+    var format: OutputFormat
+    /// `-o FILE`; `nil` (or `-`) for standard output.
+    var path: String?
+    var sentences: Bool
+
+    init(_ arguments: inout Arguments, _ spec: Spec, command: String) throws(UsageError) {
+        path = try arguments.value(spec.output)
+        sentences = spec.sentences ? arguments.flag(Spec.sentencesOption) : false
+        if spec.formats.isEmpty {
+            format = .table
+            if let path, path != "-", !spec.fileExtensions.contains((path as NSString).pathExtension.lowercased()) {
+                throw UsageError(message: "\(command) writes \(spec.fileKind): name the output FILE.\(spec.fileExtensions.first ?? ""), not \(quoted(path))")
+            }
+            return
+        }
+        if let word = try arguments.choice(spec.format), let chosen = OutputFormat(rawValue: word) {
+            format = chosen
+        } else if let path, path != "-" {
+            let suffix = (path as NSString).pathExtension.lowercased()
+            guard let chosen = spec.formats.first(where: { OutputOptions.extensions(of: $0).contains(suffix) || ($0 == .table && suffix.isEmpty) })
+            else {
+                throw UsageError(message: "cannot tell the format from \(quoted(path)); add --format \(spec.formats.map(\.rawValue).joined(separator: "|"))")
+            }
+            format = chosen
+        } else {
+            format = spec.formats.contains(.csv) && isatty(STDOUT_FILENO) != 1 ? .csv : .table
+        }
+    }
+
+    /// Whether the result goes to standard output.
+    var toStandardOutput: Bool { path == nil || path == "-" }
+
+    /// Whether a table may be coloured: on a colour terminal, not into a file.
+    var color: Bool { toStandardOutput && Terminal.useColor }
+
+    /// Writes the result to standard output or atomically to `-o FILE`, never over an input.
+    func write(_ text: String, inputs: [String]) throws {
+        try emit(text, to: path, inputs: inputs)
+    }
+
+    func write(_ bytes: [UInt8], inputs: [String]) throws {
+        try emit(bytes, to: path, inputs: inputs)
+    }
+
+    /// Refuses, before any work, an output that would replace an input.
+    func refuseInputs(_ inputs: [String]) throws {
+        if let path, path != "-" { try OutputFile.refuseInput(path, inputs: inputs) }
+    }
+}

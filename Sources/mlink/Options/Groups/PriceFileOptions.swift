@@ -1,0 +1,81 @@
+import MarketLink
+
+// MARK: - Price-file options
+
+/// `--date-format`, `--adjusted` and `--market`: how every command that reads price files reads
+/// them, and the loading of `SERIES` arguments (a path, or `NAME=path`) with them.
+struct PriceFileOptions {
+    static let dateFormat = OptionSpec.value(
+        "--date-format", "ORDER", .choice(["MDY", "DMY", "YMD"]),
+        help: "day/month order for price files whose dates cannot tell: MDY, DMY or YMD (or %m/%d/%Y style)")
+    static let adjusted = OptionSpec.flag("--adjusted", help: "take Adj Close instead of Close where a price file has both")
+    static let market = OptionSpec.value(
+        "--market", "S=M", .marketAssignment, repeatable: true,
+        help: "the market of series S: one of the built-in table (NYSE, SSE, HKEX, ...) or ZONE@HH:MM such as Asia/Tokyo@15:00;"
+            + " M alone (or *=M) for every series")
+    static let group = OptionGroup(title: "price-file options", options: [dateFormat, adjusted, market])
+
+    /// The `SERIES` argument of every command that takes price files.
+    static func series(_ count: PositionalSpec.Count, missing: String = "name at least one price file (SERIES)") -> PositionalSpec {
+        PositionalSpec(
+            name: "SERIES", kind: .series, count: count,
+            help: "a price file (CSV from Yahoo, FRED, Investing.com, Stooq, ...), or NAME=path to name its series", missing: missing)
+    }
+
+    var dateOrder: DateOrder?
+    var adjusted: Bool
+    var markets: [MarketAssignment]
+
+    init(_ arguments: inout Arguments) throws(UsageError) {
+        dateOrder = nil
+        if let text = try arguments.value(Self.dateFormat) {
+            guard let order = DateOrder(argument: text) else {
+                throw UsageError(message: "--date-format takes MDY, DMY or YMD (or %m/%d/%Y style), not \(quoted(text))")
+            }
+            dateOrder = order
+        }
+        adjusted = arguments.flag(Self.adjusted)
+        markets = []
+        for text in arguments.values(Self.market) { markets.append(try MarketAssignment(text, option: Self.market.name)) }
+    }
+
+    /// Loads every `SERIES` argument, names unique, markets assigned.
+    func load(_ arguments: [String]) throws -> SeriesCollection {
+        let files = arguments.map { text -> (name: String?, path: String) in
+            let source = SeriesArgument(text)
+            return (source.name, source.path)
+        }
+        do {
+            return try SeriesCollection(
+                files: files, dateOrder: dateOrder, adjustedClose: adjusted, markets: markets.map { ($0.series, $0.market) })
+        } catch let error as SeriesCollectionError {
+            switch error {
+            case .duplicateName:
+                throw UsageError(message: "\(error); name one with NAME=path", showsUsage: false)
+            case .unknownSeries(let name, let known):
+                throw UsageError(
+                    message: "--market names \(quoted(name)), but no series has that name (\(known.joined(separator: ", ")))", showsUsage: false)
+            }
+        }
+    }
+
+    /// Loads one `SERIES` argument as a file on its own, with the markets that name its series
+    /// (for `inspect`, which reports each file apart).
+    func loadFile(_ argument: String) throws -> PriceFile {
+        let source = SeriesArgument(argument)
+        var file = try PriceFile.load(
+            path: source.path, options: PriceLoadOptions(name: source.name, dateOrder: dateOrder, adjustedClose: adjusted))
+        for assignment in markets {
+            for index in file.series.indices where assignment.series == nil || assignment.series == file.series[index].name {
+                file.series[index].market = assignment.market
+            }
+        }
+        return file
+    }
+
+    /// Loads a benchmark `SERIES` (one series) read the same way.
+    func loadBenchmark(_ argument: String) throws -> BenchmarkFile {
+        let source = SeriesArgument(argument)
+        return try BenchmarkFile(path: source.path, name: source.name, dateOrder: dateOrder, adjustedClose: adjusted)
+    }
+}
