@@ -1,0 +1,106 @@
+// MARK: - Text tables
+
+/// The one table renderer for people: every terminal table (`changes`, `study`, `correlate`,
+/// `events list`, the fact-check parts of `check`) and every Markdown table.
+///
+/// A table is a header, rows of cells and, per column, an alignment and an optional widest
+/// width. Rendering owns what each target needs, so that no caller can forget it:
+///
+/// - `render(color:indent:)`, for a terminal: every cell and header goes through
+///   `TerminalText.escaped(_:)` (an escape sequence in a title is shown as `␛[31m`, never sent),
+///   is shortened to its column's widest width with `…` (between characters, never inside one),
+///   and is padded by its display width (`DisplayWidth`: CJK and emoji two columns, combining
+///   marks none). Columns are two spaces apart, a `─` rule under the header, no trailing spaces;
+///   colour (ANSI SGR) only when asked.
+/// - `markdown()`: a GitHub-flavoured table, each cell shortened the same way and escaped with
+///   `MarkdownText.cell(_:)` (no live HTML, links or images, no `|` or line break that would end
+///   a cell or a row); right-aligned columns get `---:`.
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable { case left, right }
+
+    public struct Cell: Sendable {
+        public var text: String
+        /// ANSI colour code (e.g. 32 green, 31 red) used only when colour is on.
+        public var color: Int?
+
+        public init(_ text: String, color: Int? = nil) {
+            self.text = text
+            self.color = color
+        }
+    }
+
+    public var headers: [String]
+    public var alignments: [Alignment]
+    /// The widest each column may be, in terminal columns (`nil`, or no entry: no limit).
+    public var maxWidths: [Int?]
+    public var rows: [[Cell]] = []
+
+    public init(headers: [String], alignments: [Alignment], maxWidths: [Int?] = []) {
+        self.headers = headers
+        self.alignments = alignments
+        self.maxWidths = maxWidths
+    }
+
+    public mutating func append(_ cells: [Cell]) { rows.append(cells) }
+    public mutating func append(_ texts: [String]) { rows.append(texts.map { Cell($0) }) }
+
+    // MARK: - Terminal
+
+    /// Plain columns separated by two spaces, a rule under the header, each line starting with
+    /// `indent` spaces; colour only when asked.
+    public func render(color: Bool = false, indent: Int = 0) -> String {
+        let columnCount = max(headers.count, rows.map(\.count).max() ?? 0)
+        func shown(_ text: String, _ column: Int) -> String { fitted(TerminalText.escaped(text), column) }
+        let header = (0..<columnCount).map { Cell(shown(headers[safe: $0] ?? "", $0)) }
+        let body = rows.map { row in
+            (0..<columnCount).map { column -> Cell in
+                let cell = row[safe: column] ?? Cell("")
+                return Cell(shown(cell.text, column), color: cell.color)
+            }
+        }
+        var widths = header.map { DisplayWidth.columns($0.text) }
+        for row in body {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], DisplayWidth.columns(cell.text)) }
+        }
+        let margin = String(repeating: " ", count: max(0, indent))
+        var out = ""
+        func line(_ cells: [Cell]) {
+            var parts: [String] = []
+            for (column, cell) in cells.enumerated() {
+                let pad = String(repeating: " ", count: widths[column] - DisplayWidth.columns(cell.text))
+                var text = cell.text
+                if color, let code = cell.color, !text.isEmpty { text = "\u{1B}[\(code)m\(text)\u{1B}[0m" }
+                parts.append(alignments[safe: column] == .right ? pad + text : text + pad)
+            }
+            var joined = margin + parts.joined(separator: "  ")
+            while joined.hasSuffix(" ") { joined.removeLast() }
+            out += joined + "\n"
+        }
+        line(header)
+        out += margin + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        for row in body { line(row) }
+        return out
+    }
+
+    // MARK: - Markdown
+
+    /// A GitHub-flavoured Markdown table, every cell inert (see `MarkdownText.cell(_:)`).
+    public func markdown() -> String {
+        let columnCount = max(headers.count, rows.map(\.count).max() ?? 0)
+        func cells(_ texts: [String]) -> String {
+            "| " + (0..<columnCount).map { MarkdownText.cell(fitted(texts[safe: $0] ?? "", $0)) }.joined(separator: " | ") + " |\n"
+        }
+        var out = cells(headers)
+        out += "|" + (0..<columnCount).map { alignments[safe: $0] == .right ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows { out += cells(row.map(\.text)) }
+        return out
+    }
+
+    // MARK: - Widths
+
+    /// `text` shortened to the widest width of `column`, if it has one.
+    private func fitted(_ text: String, _ column: Int) -> String {
+        guard let limit = maxWidths[safe: column] ?? nil else { return text }
+        return DisplayWidth.truncated(text, toColumns: limit)
+    }
+}
