@@ -9,24 +9,26 @@
 ///   Average"), or the series name exactly as the user gave it (nothing is capitalised).
 /// - Verb: `rose`, `fell`, or `was unchanged at LEVEL` when the points and the percent both print
 ///   as 0.00 (see `MoveDirection`).
-/// - Numbers: points and percent as absolute values with 2 decimals, points and level with
-///   thousands separators ("1,020.15 points", "to 33,833.61").
+/// - Numbers: points and level with the series' display precision (`Series.display`, so a Yahoo
+///   `33833.609375` reads "to 33,833.61"), percent with 2 decimals; points and percent as absolute
+///   values; points and level with thousands separators ("1,020.15 points", "to 33,833.61").
 /// - The sessions covered (see `span(first:last:sessions:)`).
 public enum MoveSentence {
-    /// The sentence for `move` in `series`, named by the series' display name.
+    /// The sentence for `move` in `series`, named by the series' display name, its numbers shown
+    /// with the series' display precision.
     public static func text(for move: Move, in series: Series) -> String {
-        text(for: move, subject: series.displayName)
+        text(for: move, subject: series.displayName, precision: series.display)
     }
 
-    /// The sentence for `move` with `subject` as written.
-    public static func text(for move: Move, subject: String) -> String {
-        let level = NumberFormat.string(move.endClose, decimals: 2, grouping: true)
+    /// The sentence for `move` with `subject` as written, closes and points shown with `precision`.
+    public static func text(for move: Move, subject: String, precision: DisplayPrecision = .cents) -> String {
+        let level = precision.text(move.endClose)
         let span = span(first: move.firstDay, last: move.endDay, sessions: move.sessionCount)
-        let direction = MoveDirection(move)
+        let direction = MoveDirection(move, precision: precision)
         if direction == .unchanged {
             return "\(subject) was unchanged at \(level) \(span)."
         }
-        let points = NumberFormat.string(abs(move.points), decimals: 2, grouping: true)
+        let points = precision.pointsText(from: move.baseClose, to: move.endClose, signed: false)
         let percent = NumberFormat.string(abs(move.percent), decimals: 2, grouping: true)
         return "\(subject) \(direction.verb) \(points) points, or \(percent)%, to \(level) \(span)."
     }

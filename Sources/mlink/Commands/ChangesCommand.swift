@@ -71,10 +71,7 @@ enum ChangesCommand {
         case .md:
             try emit(table.textTable(titleWidth: 80).markdown(), to: output, inputs: inputs)
         case .table:
-            var text = table.textTable().render(color: output == nil && Terminal.useColor)
-            text += table.statusLegend()
-            if sentences { text += "\n" + table.sentences().joined(separator: "\n") + "\n" }
-            try emit(text, to: output, inputs: inputs)
+            try emit(table.textReport(color: output == nil && Terminal.useColor, sentences: sentences), to: output, inputs: inputs)
         }
         return 0
     }
