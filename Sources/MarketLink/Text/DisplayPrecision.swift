@@ -44,6 +44,7 @@ public struct DisplayPrecision: Sendable, Hashable {
 
     /// Decimals shown for closes and moves.
     public let decimals: Int
+    /// How the closes were stored, which says what each stands for (`value(_:)`).
     public let storage: Storage
 
     /// Closes as written with `decimals` decimals (0…17), no noise to see through.

@@ -16,32 +16,42 @@
 ///   `MarkdownText.cell(_:)` (no live HTML, links or images, no `|` or line break that would end
 ///   a cell or a row); right-aligned columns get `---:`.
 public struct TextTable: Sendable {
+    /// Which edge of its column a cell's text keeps to.
     public enum Alignment: Sendable { case left, right }
 
+    /// One cell: its text (any text; the renderer escapes it) and an optional colour.
     public struct Cell: Sendable {
+        /// The text as it is, escaped and shortened only when rendered.
         public var text: String
         /// ANSI colour code (e.g. 32 green, 31 red) used only when colour is on.
         public var color: Int?
 
+        /// A cell of `text`, coloured `color` on a colour terminal.
         public init(_ text: String, color: Int? = nil) {
             self.text = text
             self.color = color
         }
     }
 
+    /// Column names, as they are (escaped when rendered).
     public var headers: [String]
+    /// Per column; a column without one is left-aligned.
     public var alignments: [Alignment]
     /// The widest each column may be, in terminal columns (`nil`, or no entry: no limit).
     public var maxWidths: [Int?]
+    /// Rows of cells; a short row is padded with empty cells.
     public var rows: [[Cell]] = []
 
+    /// An empty table with these columns.
     public init(headers: [String], alignments: [Alignment], maxWidths: [Int?] = []) {
         self.headers = headers
         self.alignments = alignments
         self.maxWidths = maxWidths
     }
 
+    /// Adds a row of cells.
     public mutating func append(_ cells: [Cell]) { rows.append(cells) }
+    /// Adds a row of uncoloured cells.
     public mutating func append(_ texts: [String]) { rows.append(texts.map { Cell($0) }) }
 
     // MARK: - Terminal
