@@ -21,6 +21,8 @@
 public enum DisplayWidth {
     /// The columns `text` takes on a terminal.
     public static func columns(_ text: String) -> Int {
+        // Fast path: printable ASCII is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += columns(character) }
         return total

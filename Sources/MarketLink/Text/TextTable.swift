@@ -60,31 +60,40 @@ public struct TextTable: Sendable {
     /// `indent` spaces; colour only when asked.
     public func render(color: Bool = false, indent: Int = 0) -> String {
         let columnCount = max(headers.count, rows.map(\.count).max() ?? 0)
-        func shown(_ text: String, _ column: Int) -> String { fitted(TerminalText.escaped(text), column) }
-        let header = (0..<columnCount).map { Cell(shown(headers[safe: $0] ?? "", $0)) }
+        /// A cell as shown: escaped, shortened, and its width measured once.
+        struct Shown {
+            var text: String
+            var width: Int
+            var color: Int?
+        }
+        func shown(_ text: String, _ column: Int, color: Int? = nil) -> Shown {
+            let text = fitted(TerminalText.escaped(text), column)
+            return Shown(text: text, width: DisplayWidth.columns(text), color: color)
+        }
+        let header = (0..<columnCount).map { shown(headers[safe: $0] ?? "", $0) }
         let body = rows.map { row in
-            (0..<columnCount).map { column -> Cell in
+            (0..<columnCount).map { column -> Shown in
                 let cell = row[safe: column] ?? Cell("")
-                return Cell(shown(cell.text, column), color: cell.color)
+                return shown(cell.text, column, color: cell.color)
             }
         }
-        var widths = header.map { DisplayWidth.columns($0.text) }
+        var widths = header.map(\.width)
         for row in body {
-            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], DisplayWidth.columns(cell.text)) }
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.width) }
         }
         let margin = String(repeating: " ", count: max(0, indent))
         var out = ""
-        func line(_ cells: [Cell]) {
-            var parts: [String] = []
+        func line(_ cells: [Shown]) {
+            var text = margin
             for (column, cell) in cells.enumerated() {
-                let pad = String(repeating: " ", count: widths[column] - DisplayWidth.columns(cell.text))
-                var text = cell.text
-                if color, let code = cell.color, !text.isEmpty { text = "\u{1B}[\(code)m\(text)\u{1B}[0m" }
-                parts.append(alignments[safe: column] == .right ? pad + text : text + pad)
+                if column > 0 { text += "  " }
+                let pad = String(repeating: " ", count: widths[column] - cell.width)
+                var content = cell.text
+                if color, let code = cell.color, !content.isEmpty { content = "\u{1B}[\(code)m\(content)\u{1B}[0m" }
+                text += alignments[safe: column] == .right ? pad + content : content + pad
             }
-            var joined = margin + parts.joined(separator: "  ")
-            while joined.hasSuffix(" ") { joined.removeLast() }
-            out += joined + "\n"
+            while text.hasSuffix(" ") { text.removeLast() }
+            out += text + "\n"
         }
         line(header)
         out += margin + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
