@@ -1,11 +1,14 @@
 // MARK: - Chart markers
 
 extension ChartFrame {
+    /// A vertical line at an x position, labelled above the plot (an event, the event session).
     struct Marker: Equatable {
         var position: Double
         var label: String
     }
 
+    /// A marker laid out: its pixel position, its label as shortened to fit (empty when no room
+    /// was left), the label row, and which side of its line the label hangs.
     struct PlacedMarker: Equatable {
         var x: Double
         var label: String

@@ -14,6 +14,7 @@
 /// x tick labels and their context line; the x-axis label; 16 margin. Left of the plot: 16
 /// margin, the rotated y-axis label (20), the widest y tick label, 8.
 struct ChartFrame {
+    /// A labelled tick on the x axis, at a position in the chart's own x units.
     struct XTick: Equatable {
         var position: Double
         var label: String
@@ -21,16 +22,20 @@ struct ChartFrame {
         var context: String?
     }
 
+    /// What a legend entry shows before its name: a line in its style (with its point shape when
+    /// the chart draws points), or a swatch of the band.
     enum LegendSymbol: Equatable {
         case line(ChartStyle.LineStyle, showsShape: Bool)
         case band
     }
 
+    /// One legend entry as the chart asks for it.
     struct LegendItem: Equatable {
         var symbol: LegendSymbol
         var name: String
     }
 
+    /// A legend entry laid out: its name shortened to fit, its left edge and its row.
     struct PlacedLegendItem: Equatable {
         var item: LegendItem
         var x: Double

@@ -129,15 +129,15 @@ import Testing
 
     @Test(arguments: [
         ["changes", "--window", "0:1"], ["changes", "--window", "0:1", "--sentences"],
-        ["study", "--estimation", "-120:-6"], ["report"],
+        ["study", "--estimation", "-120:-6"], ["report"], ["chart", "--event", "1"],
     ])
     func titleInEventCommands(_ command: [String]) throws {
         let (folder, events) = try Self.eventsFile(title: Self.escapes)
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run([command[0], "--events", events, "fixtures/djia.csv"] + command.dropFirst())
         #expect(run.status == 0, "\(run.stderr)")
-        if command[0] == "report" {
-            // HTML: the escape replaced by U+FFFD, never raw.
+        if command[0] == "report" || command[0] == "chart" {
+            // HTML and SVG: the escape replaced by U+FFFD, never raw.
             #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{9B}"))
         } else {
             expectShownSafely(run.stdout)
