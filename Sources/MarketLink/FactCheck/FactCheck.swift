@@ -32,6 +32,8 @@ public struct FactCheck: Sendable {
     public var findings: [Finding]
     /// How the sessions were chosen, when there was a choice or a problem.
     public var notes: [String]
+    /// How the series' closes and moves are shown (`Series.display`).
+    public var precision: DisplayPrecision
 
     /// True when every part the claim gives holds (`exact` or `holds`) and there was something
     /// to check.
@@ -39,7 +41,7 @@ public struct FactCheck: Sendable {
 
     /// The move as MarketLink would write it.
     public var sentence: String? {
-        move.map { MoveSentence.text(for: $0, subject: subject) }
+        move.map { MoveSentence.text(for: $0, subject: subject, precision: precision) }
     }
 
     /// The overall line: `holds`, `holds as far as it could be checked (...)`, or
@@ -67,6 +69,7 @@ public struct FactCheck: Sendable {
         self.claim = claim
         self.seriesName = series.name
         self.subject = series.displayName
+        self.precision = series.display
         self.move = nil
         self.findings = []
         self.notes = []
@@ -89,19 +92,19 @@ public struct FactCheck: Sendable {
                     notes.append("\(matching.count) sessions closed at \(level.phrase) at that precision (\(shown)\(more)); took \(day.iso), \(why)")
                 }
                 levelFinding = Self.numberFinding(
-                    .level, level, actual: series.close(at: chosen), grouping: true, suffix: "", on: day)
+                    .level, level, actual: series.display.value(series.close(at: chosen)), grouping: true, suffix: "", on: day)
             } else {
                 let nearest = series.closes.indices.min { abs(series.closes[$0] - level.value) < abs(series.closes[$1] - level.value) }
                 let nearestText =
                     nearest.map {
-                        "; the nearest close is \(NumberFormat.string(series.close(at: $0), decimals: 2, grouping: true)) on \(series.day(at: $0).iso)"
+                        "; the nearest close is \(series.display.text(series.close(at: $0))) on \(series.day(at: $0).iso)"
                     } ?? ""
                 notes.append("no session of \(series.name) closed at \(level.phrase) at that precision\(nearestText)")
                 end = Self.sessionWithoutLevel(series: series, days: claim.days, near: near)
                 if let end {
                     let day = series.day(at: end)
                     notes.append("measured the move ending \(day.iso), \(near != nil ? "by --near" : "by the claimed date")")
-                    levelFinding = Self.numberFinding(.level, level, actual: series.close(at: end), grouping: true, suffix: "", on: day)
+                    levelFinding = Self.numberFinding(.level, level, actual: series.display.value(series.close(at: end)), grouping: true, suffix: "", on: day)
                 } else {
                     levelFinding = Finding(
                         part: .level, claimed: level.phrase, actual: "no such close", claimedValue: level.value, status: .off,
@@ -143,10 +146,10 @@ public struct FactCheck: Sendable {
         var findings: [Finding] = []
         if let levelFinding { findings.append(levelFinding) }
         if let base = claim.baseLevel {
-            findings.append(Self.numberFinding(.baseLevel, base, actual: move.baseClose, grouping: true, suffix: "", on: move.baseDay))
+            findings.append(Self.numberFinding(.baseLevel, base, actual: series.display.value(move.baseClose), grouping: true, suffix: "", on: move.baseDay))
         }
         if let claimed = claim.direction {
-            let actual = MoveDirection(move)
+            let actual = MoveDirection(move, precision: series.display)
             let holds = actual == claimed
             findings.append(
                 Finding(
@@ -155,7 +158,10 @@ public struct FactCheck: Sendable {
                     verdict: holds ? "holds" : "off: it \(actual.verb)"))
         }
         if let points = claim.points {
-            findings.append(Self.numberFinding(.points, points, actual: abs(move.points), grouping: true, suffix: ""))
+            findings.append(
+                Self.numberFinding(
+                    .points, points, actual: abs(series.display.points(from: move.baseClose, to: move.endClose)), grouping: true,
+                    suffix: ""))
         }
         if let percent = claim.percent {
             findings.append(Self.numberFinding(.percent, percent, actual: abs(move.percent), grouping: true, suffix: "%"))
