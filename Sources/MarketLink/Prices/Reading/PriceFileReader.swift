@@ -7,48 +7,88 @@
 /// 2. `HeaderDetection` finds the header row past any preamble and yfinance's extra rows;
 /// 3. `PriceColumns` picks the date, symbol and close columns by their roles (`ColumnRole`);
 /// 4. `DecimalMark` decides whether closes use a decimal comma;
-/// 5. `RowChunk` reads the data rows (on two threads for a large file), `RowNumbering` numbers them;
-/// 6. `DateColumnReading` decides the day/month order from the whole column and makes the dates days;
-/// 7. `SeriesAssembly` builds each series oldest first and rejects duplicate or out-of-order dates;
+/// 5. `RowPipeline` reads the rest block by block (`CSVBlockReader`), each block's rows into a
+///    `RowChunk` on one of two threads, taken in order into a `SeriesAssembly`;
+/// 6. `DateColumnReading` decides the day/month order from the whole column's tally;
+/// 7. `SeriesAssembly` makes the days, each series oldest first, and rejects duplicate or
+///    out-of-order dates;
 /// 8. `SeriesNaming` names them; `PriceLayout.recognise` (LayoutDetection) says which layout it was.
 struct PriceFileReader {
-    let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     let options: PriceLoadOptions
+    /// Bytes per block read (tests use a few bytes, to put block ends everywhere).
+    var blockSize = CSVBlockReader.defaultBlockSize
+    /// How many threads read rows at once (1: all on the calling thread).
+    var threads = 2
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String, options: PriceLoadOptions) {
-        self.bytes = bytes
+    init(file: String, options: PriceLoadOptions) {
         self.file = file
         self.options = options
     }
 
-    /// Reads the file, or throws the first problem the steps meet, in their order, located in the file.
-    func read() throws(MarketLinkError) -> PriceFile {
-        try checkSize()
-        try TextEncodingCheck.validate(bytes, file: file)
-        let source = PriceFileBytes(bytes: bytes, file: file)
-        let delimiter = CSVDialect.sniffDelimiter(bytes)
-        var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, file: file)
-        let header = try HeaderDetection.detect(&tokenizer, file: file)
-        let columns = try PriceColumns(header: header.cells, adjustedClose: options.adjustedClose, file: file, headerLine: header.line)
-        let decimalComma = try DecimalMark.isComma(rowsFrom: tokenizer, valueIndexes: columns.valueIndexes)
+    /// What the first block says before the rows: the header and the choices made from it.
+    private struct Head {
+        var delimiter: UInt8
+        var header: DetectedHeader
+        var columns: PriceColumns
+        var decimalComma: Bool
+        /// Where the data rows start in the first block, and on which line.
+        var start: Int
+        var line: Int
+    }
+
+    /// Reads the file at `path` through `InputFile`, block by block.
+    func read(path: String) throws(MarketLinkError) -> PriceFile {
+        try read(CSVBlockReader(file: InputFile(path: path), blockSize: blockSize))
+    }
+
+    /// Reads bytes in memory, in place.
+    func read(bytes: UnsafeBufferPointer<UInt8>) throws(MarketLinkError) -> PriceFile {
+        if bytes.count >= Int(UInt32.max) {
+            throw MarketLinkError("the file is larger than 4 GiB; split it (by symbol or by years) and load the parts", at: SourceLocation(file: file))
+        }
+        return try read(CSVBlockReader(bytes: bytes, blockSize: blockSize))
+    }
+
+    /// Reads the input, or throws the first problem the steps meet, in their order, located in the file.
+    func read(_ blocks: CSVBlockReader) throws(MarketLinkError) -> PriceFile {
+        guard var block = try blocks.next(), !(block.isLast && block.bytes.isEmpty) else {
+            throw MarketLinkError("the file is empty: expected a header row and price rows", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        // The first block holds the header: made longer until it holds every row the header
+        // steps look at, so that they decide as they would on the whole file.
+        var found: Head?
+        while found == nil {
+            try TextEncodingCheck.validate(block.bytes, file: file)
+            do throws(MarketLinkError) {
+                found = try head(block)
+            } catch {
+                try drain(blocks, after: block, failure: error)
+            }
+            if found == nil { block = try blocks.extend(block) }
+        }
+        guard let head = found else { throw MarketLinkError("internal: no header", at: SourceLocation(file: file)) }
+        let header = head.header
+        let columns = head.columns
 
         let rowLayout = RowLayout(
             header: header.cells, dateIndex: columns.dateIndex, symbolIndex: columns.symbolIndex, valueIndexes: columns.valueIndexes,
-            decimalComma: decimalComma, isWide: columns.isWide, file: file, delimiter: delimiter)
-        var chunks = try RowChunk.parseAll(bytes: bytes, start: tokenizer.position, line: tokenizer.line, layout: rowLayout)
-        let dropped = chunks.flatMap(\.dropped)
-        let rows = RowNumbering(chunks)
-        guard rows.count > 0 else {
+            decimalComma: head.decimalComma, isWide: columns.isWide, file: file, delimiter: head.delimiter)
+        var assembly = SeriesAssembly(layout: rowLayout, namesSeries: columns.namesSeries)
+        let rest = blocks.statedSize.map { $0 - head.start }
+        try RowPipeline.run(
+            blocks, first: block, start: head.start, line: head.line, layout: rowLayout, into: &assembly, threads: threads,
+            estimate: block.isLast ? nil : { rows, bytes in PriceFileReader.estimate(rows: rows, bytes: bytes, rest: rest) })
+        guard assembly.rowCount > 0 else {
             throw MarketLinkError(
                 "the header on line \(header.line) is followed by no price rows",
                 at: SourceLocation(file: file, line: header.line, column: 1))
         }
 
-        let dates = try DateColumnReading(
-            chunks: chunks, rows: rows, source: source, column: header.cells[columns.dateIndex], override: options.dateOrder)
-        let ordinals = try DateColumnReading.ordinals(of: &chunks, order: dates.decision.order, rows: rows, source: source)
-        var assembled = try SeriesAssembly.assemble(&chunks, ordinals: ordinals, rows: rows, source: source, namesSeries: columns.namesSeries)
+        let dates = try DateColumnReading(assembly, column: header.cells[columns.dateIndex], override: options.dateOrder)
+        try dates.checkReal(assembly)
+        let dropped = assembly.dropped
+        var assembled = try assembly.finish(order: dates.decision.order)
         let nameNote = try SeriesNaming.name(
             &assembled.series, file: file, header: header, namedByColumns: columns.namesSeries, given: options.name)
 
@@ -57,24 +97,73 @@ struct PriceFileReader {
         var notes: [String] = []
         if let nameNote { notes.append(nameNote) }
         notes += columns.notes
-        if decimalComma { notes.append(DecimalMark.note) }
+        if head.decimalComma { notes.append(DecimalMark.note) }
         notes += assembled.notes
         if let skipped = header.preamble.note { notes.append(skipped) }
         return PriceFile(
-            path: file, layout: layout, delimiter: PriceFileReader.name(ofDelimiter: delimiter), headerLine: header.line,
+            path: file, layout: layout, delimiter: PriceFileReader.name(ofDelimiter: head.delimiter), headerLine: header.line,
             dateColumn: header.cells[columns.dateIndex], closeColumns: columns.valueIndexes.map { header.cells[$0] },
             symbolColumn: columns.symbolIndex.map { header.cells[$0] }, dateReading: dates.description, newestFirst: assembled.newestFirst,
-            decimalComma: decimalComma, series: assembled.series, dropped: dropped.sorted { $0.line < $1.line }, notes: notes)
+            decimalComma: head.decimalComma, series: assembled.series, dropped: dropped.sorted { $0.line < $1.line }, notes: notes)
     }
 
-    /// Refuses an empty file, and one too large for the 32-bit offsets rows are kept at.
-    private func checkSize() throws(MarketLinkError) {
-        guard bytes.count > 0 else {
-            throw MarketLinkError("the file is empty: expected a header row and price rows", at: SourceLocation(file: file, line: 1, column: 1))
+    /// Steps 1–4 on the first block: the delimiter, the header, the columns, the decimal mark;
+    /// `nil` when the block ends before the rows they look at (and the input goes on).
+    private func head(_ block: CSVBlockReader.Block) throws(MarketLinkError) -> Head? {
+        let region = block.bytes
+        let (delimiter, decided) = CSVDialect.sniff(region)
+        if !decided, !block.isLast { return nil }
+        var tokenizer = CSVTokenizer(bytes: region, delimiter: delimiter, file: file)
+        let header: DetectedHeader
+        do throws(MarketLinkError) {
+            header = try HeaderDetection.detect(&tokenizer, file: file)
+        } catch {
+            // The search ran into the end of the block: more rows may hold the header.
+            if !block.isLast, tokenizer.position >= region.count { return nil }
+            throw error
         }
-        guard bytes.count < Int(UInt32.max) else {
-            throw MarketLinkError("the file is larger than 4 GiB; split it (by symbol or by years) and load the parts", at: SourceLocation(file: file))
+        let columns = try PriceColumns(header: header.cells, adjustedClose: options.adjustedClose, file: file, headerLine: header.line)
+        // Rows read past the header: the one yfinance's search peeks at, the decimal mark's probe.
+        if !block.isLast {
+            let wanted = delimiter == UInt8(ascii: ";") ? DecimalMark.probedRows : 1
+            var probe = tokenizer
+            var fields: [CSVField] = []
+            var seen = 0
+            do throws(MarketLinkError) {
+                while seen < wanted, try probe.nextRow(into: &fields) { seen += 1 }
+            } catch {
+                seen = wanted  // an error in these rows is where it is; the steps after meet it
+            }
+            if seen < wanted { return nil }
         }
+        let decimalComma = try DecimalMark.isComma(rowsFrom: tokenizer, valueIndexes: columns.valueIndexes)
+        return Head(
+            delimiter: delimiter, header: header, columns: columns, decimalComma: decimalComma, start: tokenizer.position, line: tokenizer.line)
+    }
+
+    /// After `failure` in the first block, checks the rest of the input as text (an encoding
+    /// problem anywhere is what a reader of the whole file reports first), then throws.
+    private func drain(_ blocks: CSVBlockReader, after first: CSVBlockReader.Block, failure: MarketLinkError) throws(MarketLinkError) -> Never {
+        var lineBase = 1 + RowPipeline.lineBreaks(in: first.bytes)
+        blocks.recycle(first)
+        while let block = try blocks.next() {
+            do throws(MarketLinkError) {
+                try TextEncodingCheck.validate(block.bytes, file: file, startsFile: false)
+            } catch {
+                throw RowPipeline.shifted(error, by: lineBase - 1)
+            }
+            lineBase += RowPipeline.lineBreaks(in: block.bytes)
+            blocks.recycle(block)
+        }
+        throw failure
+    }
+
+    /// How many rows a file likely holds, from the first block's rows and bytes and the bytes of
+    /// the input from its first row on (`nil` when the input states no size).
+    static func estimate(rows: Int, bytes: Int, rest: Int?) -> Int? {
+        guard let rest, rows > 0, bytes > 0 else { return nil }
+        let estimate = Double(rows) * Double(rest) / Double(bytes)
+        return Int(estimate * 1.02) + 16
     }
 
     /// `,`, `;` or `tab`, as `PriceFile.delimiter` names it.
