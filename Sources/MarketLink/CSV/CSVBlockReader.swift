@@ -93,10 +93,10 @@ final class CSVBlockReader {
         switch source {
         case .memory(let bytes):
             lastStart = start
-            return memoryBlock(bytes, from: start, window: blockSize)
+            return memoryBlock(bytes, from: start, window: blockSize, beyond: 0)
         case .file(let file):
             try takeFreshBuffer(minimum: filled - cut + blockSize)
-            return try fileBlock(file, wanted: filled + blockSize)
+            return try fileBlock(file, wanted: filled + blockSize, beyond: 0)
         }
     }
 
@@ -107,10 +107,11 @@ final class CSVBlockReader {
         switch source {
         case .memory(let bytes):
             handedOutLast = false
-            return memoryBlock(bytes, from: lastStart, window: block.bytes.count + max(blockSize, block.bytes.count))
+            let length = block.bytes.count
+            return memoryBlock(bytes, from: lastStart, window: length + max(blockSize, length), beyond: length)
         case .file(let file):
             handedOutLast = false
-            return try fileBlock(file, wanted: filled + max(blockSize, filled))
+            return try fileBlock(file, wanted: filled + max(blockSize, filled), beyond: block.bytes.count)
         }
     }
 
@@ -126,13 +127,15 @@ final class CSVBlockReader {
 
     // MARK: Memory
 
-    private func memoryBlock(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, window: Int) -> Block {
+    /// The block of the rows from `first`, looking `window` bytes ahead at first and further
+    /// until it holds a row ending after `beyond` bytes (or the input ends).
+    private func memoryBlock(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, window: Int, beyond: Int) -> Block {
         var length = min(window, bytes.count - first)
         while true {
             let atEnd = first + length == bytes.count
             let slice = UnsafeBufferPointer(rebasing: bytes[first..<first + length])
             let (end, quotes) = CSVBlockReader.rowsEnd(slice, atEnd: atEnd)
-            if end > 0 || atEnd {
+            if end > beyond || atEnd {
                 start = first + end
                 handedOutLast = atEnd
                 return Block(
@@ -168,8 +171,8 @@ final class CSVBlockReader {
     }
 
     /// Reads until the current buffer holds `wanted` bytes (or the input ends), then cuts it after
-    /// its last whole row; reads on while it holds none.
-    private func fileBlock(_ file: InputFile, wanted: Int) throws(MarketLinkError) -> Block {
+    /// its last whole row; reads on while no row ends after `beyond` bytes.
+    private func fileBlock(_ file: InputFile, wanted: Int, beyond: Int) throws(MarketLinkError) -> Block {
         var target = wanted
         while true {
             while !ended, filled < target {
@@ -184,7 +187,7 @@ final class CSVBlockReader {
             }
             let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: filled)
             let (end, quotes) = CSVBlockReader.rowsEnd(bytes, atEnd: ended)
-            if end > 0 || ended {
+            if end > beyond || ended {
                 cut = end
                 handedOutLast = ended
                 return Block(

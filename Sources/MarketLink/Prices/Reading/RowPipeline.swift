@@ -126,11 +126,11 @@ enum RowPipeline {
             let shift = job.relative ? lineBase - 1 : 0
             switch job.outcome {
             case .parsed(var chunk):
+                lineBase += chunk.linesConsumed
                 if failure == nil {
                     if taken == 0, let estimate, let rows = estimate(chunk.rowCount, job.range.count) { assembly.reserve(rows: rows) }
                     assembly.take(&chunk, lineShift: shift)
                 }
-                lineBase += chunk.linesConsumed
             case .notText(let error):
                 throw shifted(error, by: lineBase - 1)
             case .failed(let error, let lineBreaks):
