@@ -42,6 +42,8 @@ extension FactCheck {
             }
             lines.append(line + cells[3])
         }
+        lines.append("")
+        row("agrees", "points, percent and level with each other: " + claim.consistency.verdict)
         if !notes.isEmpty {
             lines.append("")
             for note in notes { row("note", note) }
@@ -93,6 +95,15 @@ extension FactCheck {
                             ("verdict", .string(finding.verdict)),
                         ])
                     })
+            ),
+            (
+                "consistency",
+                .object([
+                    ("status", .string(claim.consistency.status.rawValue)),
+                    ("implied_base", number(claim.consistency.impliedBase)),
+                    ("implied_percent", number(claim.consistency.impliedPercent)),
+                    ("verdict", .string(claim.consistency.verdict)),
+                ])
             ),
             ("notes", .array(notes.map { .string($0) })),
         ])
