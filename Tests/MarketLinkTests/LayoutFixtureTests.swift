@@ -80,6 +80,15 @@ extension LayoutFixture {
             ],
             tolerance: halfCent),
         LayoutFixture(
+            path: "fixtures/djia-yahoo.csv", layout: "Yahoo download",
+            series: [
+                ExpectedSeries(
+                    name: "djia-yahoo", count: 272, first: "2022-06-01", last: "2023-06-30",
+                    closes: [close("2022-06-16", 29927.07), close("2023-01-03", 33136.37), close("2023-06-08", 33833.61)],
+                    absent: ["2022-06-20", "2023-01-02"])
+            ],
+            tolerance: halfCent),
+        LayoutFixture(
             path: "fixtures/sse.csv", layout: "Investing.com (Chinese)",
             series: [
                 ExpectedSeries(

@@ -4,24 +4,29 @@ extension ChangeTable {
     /// A readable table: event date and title, series, window, base → end, the move in points and
     /// in percent. The headers carry the units (`points`, `%`), so the cells are bare signed
     /// numbers; a percent move that is not zero but would show as 0.00 shows as `+<0.01` or
-    /// `-<0.01` (see `percentCell`). Points and percent are green when up and red when down, on a
-    /// colour terminal only. With `sentences`, a last column holds each row's newsroom sentence.
+    /// `-<0.01` (see `percentCell`). Closes and points are shown with each series' display
+    /// precision (`Series.display`: a Yahoo `33833.609375` is `33,833.61`, a move `+260.33`),
+    /// percent with two decimals; titles are cut to `titleWidth` columns. Points and percent are
+    /// green when up and red when down, on a colour terminal only. With `sentences`, a last column
+    /// holds each row's newsroom sentence.
     public func textTable(titleWidth: Int = 44, sentences: Bool = false) -> TextTable {
         var table = TextTable(
             headers: ["event", "date", "title", "series", "window", "base", "close", "end", "close", "points", "%"] + (sentences ? ["sentence"] : []),
-            alignments: [.left, .left, .left, .left, .right, .left, .right, .left, .right, .right, .right] + (sentences ? [.left] : []))
+            alignments: [.left, .left, .left, .left, .right, .left, .right, .left, .right, .right, .right] + (sentences ? [.left] : []),
+            maxWidths: [nil, nil, titleWidth])
         for row in rows {
             let event = events[row.event]
             let item = series[row.series]
             var cells: [TextTable.Cell] = [
-                .init(event.id), .init(event.date.iso), .init(TextTable.truncate(event.title, to: titleWidth)), .init(item.name),
+                .init(event.id), .init(event.date.iso), .init(event.title), .init(item.name),
                 .init(windows[row.window].description),
-                .init(baseDay(row)?.iso ?? "—"), .init(baseClose(row).map { NumberFormat.string($0, decimals: min(item.decimals, 4), grouping: true) } ?? ""),
-                .init(endDay(row)?.iso ?? "—"), .init(endClose(row).map { NumberFormat.string($0, decimals: min(item.decimals, 4), grouping: true) } ?? ""),
+                .init(baseDay(row)?.iso ?? "—"), .init(baseClose(row).map { item.display.text($0) } ?? ""),
+                .init(endDay(row)?.iso ?? "—"), .init(endClose(row).map { item.display.text($0) } ?? ""),
             ]
-            if let points = points(row), let percent = percent(row) {
+            if row.status == .ok, let base = baseClose(row), let end = endClose(row), let percent = percent(row) {
+                let points = item.display.points(from: base, to: end)
                 let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
-                cells.append(.init(NumberFormat.string(points, decimals: min(item.decimals, 4), grouping: true, plus: true), color: color))
+                cells.append(.init(item.display.pointsText(from: base, to: end), color: color))
                 cells.append(.init(ChangeTable.percentCell(percent), color: color))
             } else {
                 cells.append(.init(row.status.rawValue, color: 33))
@@ -40,6 +45,15 @@ extension ChangeTable {
         let text = NumberFormat.string(percent, decimals: 2, plus: true)
         guard percent != 0, text == "+0.00" || text == "-0.00" || text == "0.00" else { return text }
         return percent > 0 ? "+<0.01" : "-<0.01"
+    }
+
+    /// What `mlink changes` prints on a terminal: the table, the legend of the statuses used,
+    /// and with `sentences` one sentence per row; every text from the inputs shown safely
+    /// (`TerminalText`).
+    public func textReport(color: Bool = false, sentences: Bool = false) -> String {
+        var text = textTable().render(color: color) + statusLegend()
+        if sentences { text += "\n" + self.sentences().map(TerminalText.escaped).joined(separator: "\n") + "\n" }
+        return text
     }
 
     /// The legend printed under a table that has rows without numbers.

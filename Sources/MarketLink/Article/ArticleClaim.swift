@@ -95,9 +95,9 @@ public struct ClaimVerdicts: Sendable, Hashable {
                 level =
                     found.status == .exact
                     ? "exact (\(session.iso))"
-                    : "holds at rounding (\(NumberFormat.string(actual, decimals: 2, grouping: true)) → \(claimed.phrase) on \(session.iso))"
+                    : "holds at rounding (\(check.precision.text(actual)) → \(claimed.phrase) on \(session.iso))"
             } else if let move {
-                let off = abs(move.endClose - claimed.value)
+                let off = abs(check.precision.value(move.endClose) - claimed.value)
                 level =
                     "off by \(NumberFormat.string(off, decimals: claimed.shownDecimals, grouping: true)) on \(move.endDay.iso) (no session closed at \(claimed.phrase))"
             } else {
@@ -135,7 +135,7 @@ public struct ClaimVerdicts: Sendable, Hashable {
                     direction =
                         claimed == .unchanged ? "right (flat: \(NumberFormat.string(abs(move.percent), decimals: 2))% → 0.0%)" : "right"
                 } else {
-                    let actual: MoveDirection = claimed == .unchanged ? (move.points > 0 ? .up : .down) : MoveDirection(move)
+                    let actual: MoveDirection = claimed == .unchanged ? (move.points > 0 ? .up : .down) : MoveDirection(move, precision: check.precision)
                     direction = "wrong (it \(actual.verb))"
                 }
             } else {

@@ -48,12 +48,12 @@ extension BandChart {
             })
 
         // MARK: Drawing
-        var svg = SVGWriter(
-            width: frame.width, height: frame.height, standalone: standalone,
+        var svg = MarkupWriter(
+            svgWidth: frame.width, height: frame.height, standalone: standalone,
             rootAttributes: [
                 ("role", "img"), ("font-family", ChartStyle.fontFamily), ("font-size", n(ChartStyle.labelSize)),
             ])
-        svg.text("title", [], ChartStyle.singleLine(title))
+        svg.text("title", [], ChartText.singleLine(title))
         svg.text("desc", [], description(of: ordered))
         frame.drawBackground(into: &svg)
         drawBand(ordered, frame: frame, into: &svg)
@@ -61,10 +61,10 @@ extension BandChart {
         frame.drawMarkerLines(into: &svg)
         if offsets.isEmpty { frame.drawNote("No data to draw", into: &svg) }
         svg.open("g", [])
-        svg.text("title", [], ChartStyle.singleLine(valueName))
+        svg.text("title", [], ChartText.singleLine(valueName))
         for run in BandChart.runs(ordered, where: { $0.value.isFinite }) where run.count > 1 {
             let pixels = run.map { (x: frame.x(Double($0.offset)), y: frame.y($0.value)) }
-            ChartFrame.drawLine(pixels, style: style, into: &svg)
+            ChartShapes.drawLine(pixels, style: style, into: &svg)
         }
         for (index, session) in ordered.enumerated() where session.value.isFinite {
             // A lone value (no finite neighbour) is always drawn, as it has no line.
@@ -74,7 +74,7 @@ extension BandChart {
                 && !(index + 1 < ordered.count && ordered[index + 1].value.isFinite
                     && BandChart.areAdjacent(session.offset, ordered[index + 1].offset))
             guard showsShapes || isLone else { continue }
-            ChartFrame.drawPoint(
+            ChartShapes.drawPoint(
                 style.shape, x: frame.x(Double(session.offset)), y: frame.y(session.value), colour: style.colour,
                 tooltip: tooltip(session), into: &svg)
         }
@@ -87,7 +87,7 @@ extension BandChart {
 
     /// The band as one closed path per run of consecutive sessions with finite bounds; a run of
     /// one session as a vertical bar.
-    private func drawBand(_ ordered: [Session], frame: ChartFrame, into svg: inout SVGWriter) {
+    private func drawBand(_ ordered: [Session], frame: ChartFrame, into svg: inout MarkupWriter) {
         let runs = BandChart.runs(ordered, where: { $0.lower.isFinite && $0.upper.isFinite })
         guard !runs.isEmpty else { return }
         svg.open("g", [("fill", ChartStyle.bandFill), ("stroke", ChartStyle.bandEdge), ("stroke-width", "0.75")])
@@ -104,7 +104,7 @@ extension BandChart {
             }
             let upper = run.map { (x: frame.x(Double($0.offset)), y: frame.y($0.upper)) }
             let lower = run.reversed().map { (x: frame.x(Double($0.offset)), y: frame.y($0.lower)) }
-            svg.empty("path", [("d", SVGWriter.polyline(upper + lower) + " Z")])
+            svg.empty("path", [("d", MarkupWriter.polyline(upper + lower) + " Z")])
         }
         svg.close()
     }
@@ -148,18 +148,18 @@ extension BandChart {
 
     /// `−5`, `0`, `+5` (with the typographic minus).
     static func offsetLabel(_ offset: Double) -> String {
-        let magnitude = ChartNumberFormat.label(abs(offset), decimals: 0)
+        let magnitude = NumberFormat.label(abs(offset), decimals: 0)
         return offset > 0 ? "+" + magnitude : offset < 0 ? "\u{2212}" + magnitude : "0"
     }
 
     private func tooltip(_ session: Session) -> String {
         var text =
-            "Session " + BandChart.offsetLabel(Double(session.offset)) + ": " + ChartStyle.singleLine(valueName) + " "
-            + ChartNumberFormat.label(session.value, decimals: 2)
+            "Session " + BandChart.offsetLabel(Double(session.offset)) + ": " + ChartText.singleLine(valueName) + " "
+            + NumberFormat.label(session.value, decimals: 2)
         if session.lower.isFinite, session.upper.isFinite {
             text +=
-                " (" + ChartStyle.singleLine(bandName) + " " + ChartNumberFormat.label(session.lower, decimals: 2)
-                + " to " + ChartNumberFormat.label(session.upper, decimals: 2) + ")"
+                " (" + ChartText.singleLine(bandName) + " " + NumberFormat.label(session.lower, decimals: 2)
+                + " to " + NumberFormat.label(session.upper, decimals: 2) + ")"
         }
         return text
     }
@@ -167,21 +167,21 @@ extension BandChart {
     /// The text of `<desc>`: every session's value and band.
     private func description(of ordered: [Session]) -> String {
         guard !ordered.isEmpty else { return "Band chart. No sessions." }
-        let name = ChartStyle.singleLine(valueName)
-        let band = ChartStyle.singleLine(bandName)
+        let name = ChartText.singleLine(valueName)
+        let band = ChartText.singleLine(bandName)
         return "Band chart of \(name) with its \(band), by session relative to the event session. "
             + ordered.map { session in
                 var text =
                     "Session " + BandChart.offsetLabel(Double(session.offset)) + ": "
-                    + ChartNumberFormat.label(session.value, decimals: 2)
+                    + NumberFormat.label(session.value, decimals: 2)
                 if session.lower.isFinite, session.upper.isFinite {
                     text +=
-                        " (" + ChartNumberFormat.label(session.lower, decimals: 2) + " to "
-                        + ChartNumberFormat.label(session.upper, decimals: 2) + ")"
+                        " (" + NumberFormat.label(session.lower, decimals: 2) + " to "
+                        + NumberFormat.label(session.upper, decimals: 2) + ")"
                 }
                 return text
             }.joined(separator: "; ") + "."
     }
 }
 
-private func n(_ value: Double) -> String { SVGWriter.number(value) }
+private func n(_ value: Double) -> String { MarkupWriter.number(value) }

@@ -6,11 +6,15 @@
 /// values go (`x(_:)`, `y(_:)`), and draws its data between `drawBackground` and
 /// `drawMarkerLabels`.
 ///
+/// This file lays the frame out; where marker labels go is `ChartFrame+Markers.swift`, how the
+/// frame is drawn `ChartFrame+Drawing.swift`, and the lines and point shapes `ChartShapes`.
+///
 /// Layout, top to bottom (pixels): 16 margin; title (16 px, baseline +13); subtitle (12 px);
 /// legend rows of 18; marker label rows of 14, the nearest row just above the plot; the plot;
 /// x tick labels and their context line; the x-axis label; 16 margin. Left of the plot: 16
 /// margin, the rotated y-axis label (20), the widest y tick label, 8.
 struct ChartFrame {
+    /// A labelled tick on the x axis, at a position in the chart's own x units.
     struct XTick: Equatable {
         var position: Double
         var label: String
@@ -18,35 +22,24 @@ struct ChartFrame {
         var context: String?
     }
 
+    /// What a legend entry shows before its name: a line in its style (with its point shape when
+    /// the chart draws points), or a swatch of the band.
     enum LegendSymbol: Equatable {
         case line(ChartStyle.LineStyle, showsShape: Bool)
         case band
     }
 
+    /// One legend entry as the chart asks for it.
     struct LegendItem: Equatable {
         var symbol: LegendSymbol
         var name: String
     }
 
-    struct Marker: Equatable {
-        var position: Double
-        var label: String
-    }
-
+    /// A legend entry laid out: its name shortened to fit, its left edge and its row.
     struct PlacedLegendItem: Equatable {
         var item: LegendItem
         var x: Double
         var row: Int
-    }
-
-    struct PlacedMarker: Equatable {
-        var x: Double
-        var label: String
-        var row: Int
-        /// Horizontal extent of the label and its background.
-        var low: Double
-        var high: Double
-        var anchorsAtEnd: Bool
     }
 
     // MARK: - Constants
@@ -110,17 +103,17 @@ struct ChartFrame {
         let contentWidth = width - 2 * margin
 
         // Title and subtitle.
-        title = ChartStyle.truncated(
-            ChartStyle.singleLine(rawTitle), toWidth: contentWidth, size: ChartStyle.titleSize)
+        title = ChartText.truncated(
+            ChartText.singleLine(rawTitle), toWidth: contentWidth, size: ChartStyle.titleSize)
         var cursor = margin
         titleBaseline = cursor + 13
         cursor = titleBaseline + 8
-        let subtitleText = rawSubtitle.map(ChartStyle.singleLine) ?? ""
+        let subtitleText = rawSubtitle.map(ChartText.singleLine) ?? ""
         if subtitleText.isEmpty {
             subtitle = nil
             subtitleBaseline = cursor
         } else {
-            subtitle = ChartStyle.truncated(subtitleText, toWidth: contentWidth, size: ChartStyle.subtitleSize)
+            subtitle = ChartText.truncated(subtitleText, toWidth: contentWidth, size: ChartStyle.subtitleSize)
             subtitleBaseline = cursor + 10
             cursor = subtitleBaseline + 8
         }
@@ -132,10 +125,10 @@ struct ChartFrame {
         var row = 0
         for item in items {
             let nameWidthLimit = contentWidth - ChartFrame.legendSymbolWidth - 6
-            let name = ChartStyle.truncated(
-                ChartStyle.singleLine(item.name), toWidth: nameWidthLimit, size: ChartStyle.legendSize)
+            let name = ChartText.truncated(
+                ChartText.singleLine(item.name), toWidth: nameWidthLimit, size: ChartStyle.legendSize)
             let itemWidth =
-                ChartFrame.legendSymbolWidth + 6 + ChartStyle.textWidth(name, size: ChartStyle.legendSize)
+                ChartFrame.legendSymbolWidth + 6 + ChartText.width(name, size: ChartStyle.legendSize)
             if itemX > margin, itemX + itemWidth > width - margin {
                 row += 1
                 itemX = margin
@@ -154,9 +147,9 @@ struct ChartFrame {
         let widestTick =
             !hasData
             ? 0
-            : ticks.values.map { ChartStyle.textWidth(ticks.label($0), size: ChartStyle.labelSize) }
+            : ticks.values.map { ChartText.width(ticks.label($0), size: ChartStyle.labelSize) }
                 .max() ?? 0
-        yLabel = ChartStyle.singleLine(rawYLabel)
+        yLabel = ChartText.singleLine(rawYLabel)
         plotLeft = margin + (yLabel.isEmpty ? 0 : 20) + widestTick + 8
         plotRight = width - margin - 8
         if xRange.low < xRange.high {
@@ -177,7 +170,7 @@ struct ChartFrame {
 
         // X axis: ticks from the plot width, then the bottom margin from what they need.
         xTicks = makeXTicks(plotRight - plotLeft)
-        xLabel = ChartStyle.singleLine(rawXLabel)
+        xLabel = ChartText.singleLine(rawXLabel)
         let hasContext = xTicks.contains { $0.context != nil }
         var bottom = height - margin
         if !xLabel.isEmpty { bottom -= 20 }
@@ -207,362 +200,4 @@ struct ChartFrame {
     func markerBaseline(_ row: Int) -> Double {
         plotTop - 9 - Double(row) * ChartFrame.markerRowHeight
     }
-
-    // MARK: - Marker placement
-
-    /// Places marker labels in rows above the plot, working from the rightmost marker leftwards.
-    ///
-    /// Each label hangs to the right of its line (to the left near the right edge) and takes the
-    /// lowest row where (1) it overlaps no other label, (2) its line, which rises through the
-    /// rows below, crosses no label there, and (3) no line of a marker in a higher row crosses
-    /// it. When no row satisfies all three, the lowest row satisfying (1) is taken; when none
-    /// satisfies (1), the label is shortened to the free space of the row that has most, and
-    /// when that space cannot hold four characters and `…`, the marker keeps its line (up to the
-    /// plot top) but loses its label, which the chart's `<desc>` still lists.
-    static func placeMarkers(
-        _ markers: [Marker], plotLeft: Double, plotRight: Double, width: Double, xLower: Double, xUpper: Double
-    ) -> [PlacedMarker] {
-        let size = ChartStyle.labelSize
-        let gap = 6.0
-        let order = markers.indices.sorted { a, b in
-            markers[a].position != markers[b].position
-                ? markers[a].position > markers[b].position : a < b
-        }
-        var placed: [PlacedMarker] = []
-        let maxLabelWidth = min((plotRight - plotLeft) * 0.45, 280)
-        for index in order {
-            let marker = markers[index]
-            let px = map(marker.position, from: (xLower, xUpper), to: (plotLeft, plotRight))
-            var label = ChartStyle.truncated(ChartStyle.singleLine(marker.label), toWidth: maxLabelWidth, size: size)
-            var textWidth = ChartStyle.textWidth(label, size: size)
-            let rightLimit = width - margin
-            let roomRight = rightLimit - (px + 4)
-            let roomLeft = (px - 4) - margin
-            let anchorsAtEnd = textWidth > roomRight && roomLeft > roomRight
-            if textWidth > max(roomRight, roomLeft) {
-                label = ChartStyle.truncated(label, toWidth: max(roomRight, roomLeft), size: size)
-                textWidth = ChartStyle.textWidth(label, size: size)
-            }
-            func span(_ labelWidth: Double) -> (Double, Double) {
-                anchorsAtEnd ? (px - 4 - labelWidth - 2, px - 2) : (px + 2, px + 4 + labelWidth + 2)
-            }
-            var (low, high) = span(textWidth)
-            func overlaps(_ other: PlacedMarker) -> Bool {
-                !other.label.isEmpty && low < other.high + gap && other.low < high + gap
-            }
-            func fits(_ row: Int) -> Bool { !placed.contains { $0.row == row && overlaps($0) } }
-            func clearOfLines(_ row: Int) -> Bool {
-                !placed.contains { other in
-                    guard !other.label.isEmpty else { return false }
-                    return (other.row < row && other.low <= px && px <= other.high)
-                        || (other.row > row && low <= other.x && other.x <= high)
-                }
-            }
-            let rows = 0..<maxMarkerRows
-            var chosen = rows.first { fits($0) && clearOfLines($0) } ?? rows.first(where: fits)
-            if chosen == nil {
-                // Shorten the label to the free space in the row that has most of it.
-                var best = (row: 0, room: -Double.infinity)
-                for row in rows {
-                    let blockers = placed.filter { $0.row == row && !$0.label.isEmpty }
-                    let room: Double
-                    if anchorsAtEnd {
-                        let edge = blockers.filter { $0.low < px }.map(\.high).max() ?? margin
-                        room = px - 4 - 2 - gap - edge
-                    } else {
-                        let edge = blockers.filter { $0.high > px }.map(\.low).min() ?? rightLimit
-                        room = edge - gap - (px + 4 + 2)
-                    }
-                    if room > best.room { best = (row, room) }
-                }
-                // Four characters and `…` at least; a stub such as `E…` says nothing.
-                let stub = label.count > 4 ? String(label.prefix(4)) + "\u{2026}" : label
-                let shortest = ChartStyle.textWidth(stub, size: size)
-                if best.room >= shortest {
-                    label = ChartStyle.truncated(label, toWidth: best.room, size: size)
-                    textWidth = ChartStyle.textWidth(label, size: size)
-                    (low, high) = span(textWidth)
-                    chosen = best.row
-                } else {
-                    label = ""
-                    (low, high) = (px, px)
-                    chosen = 0
-                }
-            }
-            placed.append(
-                PlacedMarker(
-                    x: px, label: label, row: chosen ?? 0, low: low, high: high, anchorsAtEnd: anchorsAtEnd))
-        }
-        return placed.sorted { $0.x != $1.x ? $0.x < $1.x : $0.row < $1.row }
-    }
-
-    // MARK: - Drawing
-
-    /// Background, title, subtitle, legend, grid, axes, tick labels and axis labels.
-    func drawBackground(into svg: inout SVGWriter) {
-        svg.empty("rect", [("width", n(width)), ("height", n(height)), ("fill", ChartStyle.background)])
-        if !title.isEmpty {
-            svg.text(
-                "text",
-                [
-                    ("x", n(ChartFrame.margin)), ("y", n(titleBaseline)), ("font-size", n(ChartStyle.titleSize)),
-                    ("font-weight", "bold"), ("fill", ChartStyle.titleColour),
-                ], title)
-        }
-        if let subtitle {
-            svg.text(
-                "text",
-                [
-                    ("x", n(ChartFrame.margin)), ("y", n(subtitleBaseline)),
-                    ("font-size", n(ChartStyle.subtitleSize)), ("fill", ChartStyle.mutedColour),
-                ], subtitle)
-        }
-        drawLegend(into: &svg)
-        drawGrid(into: &svg)
-        drawXAxis(into: &svg)
-    }
-
-    private func drawLegend(into svg: inout SVGWriter) {
-        guard !legend.isEmpty else { return }
-        svg.open("g", [("font-size", n(ChartStyle.legendSize)), ("fill", ChartStyle.textColour)])
-        for placed in legend {
-            let centre = legendTop + ChartFrame.legendRowHeight * (Double(placed.row) + 0.5)
-            let symbolEnd = placed.x + ChartFrame.legendSymbolWidth
-            switch placed.item.symbol {
-            case .line(let style, let showsShape):
-                ChartFrame.drawLine(
-                    [(placed.x, centre), (symbolEnd, centre)], style: style, into: &svg)
-                if showsShape {
-                    ChartFrame.drawPoint(
-                        style.shape, x: placed.x + ChartFrame.legendSymbolWidth / 2, y: centre,
-                        colour: style.colour, tooltip: nil, into: &svg)
-                }
-            case .band:
-                svg.empty(
-                    "rect",
-                    [
-                        ("x", n(placed.x)), ("y", n(centre - 6)), ("width", n(ChartFrame.legendSymbolWidth)),
-                        ("height", "12"), ("fill", ChartStyle.bandFill), ("stroke", ChartStyle.bandEdge),
-                        ("stroke-width", "0.75"),
-                    ])
-            }
-            svg.text("text", [("x", n(symbolEnd + 6)), ("y", n(centre + 4))], placed.item.name)
-        }
-        svg.close()
-    }
-
-    private func drawGrid(into svg: inout SVGWriter) {
-        svg.open("g", [("font-size", n(ChartStyle.labelSize)), ("fill", ChartStyle.textColour)])
-        for value in yTicks.values where hasData {
-            let py = y(value)
-            if py < plotBottom - 0.5 {
-                svg.empty(
-                    "line",
-                    [
-                        ("x1", n(plotLeft)), ("y1", n(py)), ("x2", n(plotRight)), ("y2", n(py)),
-                        ("stroke", ChartStyle.gridColour), ("stroke-width", "1"),
-                    ])
-            }
-            svg.text(
-                "text", [("x", n(plotLeft - 8)), ("y", n(py + 4)), ("text-anchor", "end")], yTicks.label(value))
-        }
-        if !yLabel.isEmpty {
-            let centreX = ChartFrame.margin + 8
-            let centreY = (plotTop + plotBottom) / 2
-            let label = ChartStyle.truncated(yLabel, toWidth: plotBottom - plotTop, size: ChartStyle.labelSize)
-            svg.text(
-                "text",
-                [
-                    ("x", n(centreX)), ("y", n(centreY)), ("text-anchor", "middle"),
-                    ("transform", "rotate(-90 " + n(centreX) + " " + n(centreY) + ")"),
-                    ("fill", ChartStyle.mutedColour),
-                ], label)
-        }
-        svg.close()
-    }
-
-    private func drawXAxis(into svg: inout SVGWriter) {
-        svg.empty(
-            "line",
-            [
-                ("x1", n(plotLeft)), ("y1", n(plotBottom)), ("x2", n(plotRight)), ("y2", n(plotBottom)),
-                ("stroke", ChartStyle.axisColour), ("stroke-width", "1"),
-            ])
-        svg.open(
-            "g", [("font-size", n(ChartStyle.labelSize)), ("fill", ChartStyle.textColour), ("text-anchor", "middle")])
-        let labelBaseline = plotBottom + 17
-        let contextBaseline = labelBaseline + 14
-        var labelEdge = -Double.infinity
-        var contextEdge = -Double.infinity
-        for tick in xTicks {
-            let px = x(tick.position)
-            guard px >= plotLeft - 0.5, px <= plotRight + 0.5 else { continue }
-            svg.empty(
-                "line",
-                [
-                    ("x1", n(px)), ("y1", n(plotBottom)), ("x2", n(px)), ("y2", n(plotBottom + 4)),
-                    ("stroke", ChartStyle.axisColour), ("stroke-width", "1"),
-                ])
-            if let centre = fit(tick.label, at: px, after: &labelEdge) {
-                svg.text("text", [("x", n(centre)), ("y", n(labelBaseline))], tick.label)
-            }
-            if let context = tick.context, let centre = fit(context, at: px, after: &contextEdge) {
-                svg.text(
-                    "text", [("x", n(centre)), ("y", n(contextBaseline)), ("fill", ChartStyle.mutedColour)], context)
-            }
-        }
-        if !xLabel.isEmpty {
-            let label = ChartStyle.truncated(xLabel, toWidth: plotRight - plotLeft, size: ChartStyle.labelSize)
-            svg.text(
-                "text",
-                [
-                    ("x", n((plotLeft + plotRight) / 2)), ("y", n(height - ChartFrame.margin)),
-                    ("fill", ChartStyle.mutedColour),
-                ], label)
-        }
-        svg.close()
-    }
-
-    /// The centre for a label at `px`, kept inside the picture, or `nil` when it would overlap
-    /// the previous label on its line (whose right edge is `edge`, updated when it fits).
-    private func fit(_ label: String, at px: Double, after edge: inout Double) -> Double? {
-        let half = ChartStyle.textWidth(label, size: ChartStyle.labelSize) / 2
-        let centre = min(max(px, half + 4), width - half - 4)
-        guard centre - half >= edge + 8 else { return nil }
-        edge = centre + half
-        return centre
-    }
-
-    /// A darker horizontal line at a reference value (0 for returns, 100 for rebased lines)
-    /// when it lies strictly inside the y axis; drawn after any shaded area so that it stays
-    /// visible.
-    func drawReferenceLine(at value: Double, into svg: inout SVGWriter) {
-        guard hasData, yTicks.lower < value, value < yTicks.upper else { return }
-        svg.empty(
-            "line",
-            [
-                ("x1", n(plotLeft)), ("y1", n(y(value))), ("x2", n(plotRight)), ("y2", n(y(value))),
-                ("stroke", ChartStyle.referenceColour), ("stroke-width", "1"),
-            ])
-    }
-
-    /// Dashed vertical lines for the markers, from the plot bottom up to their labels; drawn
-    /// before the data so that the data stays on top.
-    func drawMarkerLines(into svg: inout SVGWriter) {
-        guard !markers.isEmpty else { return }
-        svg.open(
-            "g",
-            [("stroke", ChartStyle.markerColour), ("stroke-width", "1"), ("stroke-dasharray", "4 3"), ("fill", "none")])
-        for marker in markers {
-            let top = marker.label.isEmpty ? plotTop : markerBaseline(marker.row) - 9
-            svg.empty(
-                "line",
-                [("x1", n(marker.x)), ("y1", n(plotBottom)), ("x2", n(marker.x)), ("y2", n(top))])
-        }
-        svg.close()
-    }
-
-    /// Marker labels on a white background; drawn last.
-    func drawMarkerLabels(into svg: inout SVGWriter) {
-        guard !markers.isEmpty else { return }
-        svg.open("g", [("font-size", n(ChartStyle.labelSize)), ("fill", ChartStyle.titleColour)])
-        for marker in markers where !marker.label.isEmpty {
-            let baseline = markerBaseline(marker.row)
-            svg.empty(
-                "rect",
-                [
-                    ("x", n(marker.low)), ("y", n(baseline - 10)), ("width", n(marker.high - marker.low)),
-                    ("height", "13"), ("fill", ChartStyle.background),
-                ])
-            var attributes: SVGWriter.Attributes = [
-                ("x", n(marker.anchorsAtEnd ? marker.x - 4 : marker.x + 4)), ("y", n(baseline)),
-            ]
-            if marker.anchorsAtEnd { attributes.append(("text-anchor", "end")) }
-            svg.text("text", attributes, marker.label)
-        }
-        svg.close()
-    }
-
-    /// A note in the middle of the plot, for a chart with nothing to draw.
-    func drawNote(_ note: String, into svg: inout SVGWriter) {
-        svg.text(
-            "text",
-            [
-                ("x", n((plotLeft + plotRight) / 2)), ("y", n((plotTop + plotBottom) / 2)), ("text-anchor", "middle"),
-                ("font-size", n(ChartStyle.legendSize)), ("fill", ChartStyle.mutedColour),
-            ], note)
-    }
-
-    // MARK: - Shapes
-
-    /// A polyline in a line style.
-    static func drawLine(
-        _ points: [(x: Double, y: Double)], style: ChartStyle.LineStyle, width: Double = 2, into svg: inout SVGWriter
-    ) {
-        var attributes: SVGWriter.Attributes = [
-            ("d", SVGWriter.polyline(points)), ("fill", "none"), ("stroke", style.colour),
-            ("stroke-width", n(width)), ("stroke-linejoin", "round"), ("stroke-linecap", "butt"),
-        ]
-        if let dashes = style.dashes { attributes.append(("stroke-dasharray", dashes)) }
-        svg.empty("path", attributes)
-    }
-
-    /// A point marker of `shape` centred on (x, y), about 8 pixels across, filled with `colour`
-    /// and outlined in white so that it stands out from the line; with a tooltip when given.
-    static func drawPoint(
-        _ shape: ChartStyle.Shape, x: Double, y: Double, colour: String, tooltip: String?, into svg: inout SVGWriter
-    ) {
-        let r = 3.6
-        let name: String
-        var attributes: SVGWriter.Attributes
-        switch shape {
-        case .circle:
-            name = "circle"
-            attributes = [("cx", n(x)), ("cy", n(y)), ("r", n(r))]
-        case .square:
-            name = "rect"
-            attributes = [
-                ("x", n(x - r * 0.85)), ("y", n(y - r * 0.85)), ("width", n(r * 1.7)), ("height", n(r * 1.7)),
-            ]
-        case .triangle, .invertedTriangle, .diamond:
-            name = "path"
-            let d: String
-            switch shape {
-            case .triangle:
-                d = polygon([(x, y - r * 1.15), (x + r, y + r * 0.75), (x - r, y + r * 0.75)])
-            case .invertedTriangle:
-                d = polygon([(x, y + r * 1.15), (x + r, y - r * 0.75), (x - r, y - r * 0.75)])
-            default:
-                d = polygon([(x, y - r * 1.2), (x + r, y), (x, y + r * 1.2), (x - r, y)])
-            }
-            attributes = [("d", d)]
-        case .cross:
-            name = "path"
-            let a = r * 0.9
-            attributes = [
-                (
-                    "d",
-                    "M\(n(x - a)) \(n(y - a)) L\(n(x + a)) \(n(y + a)) M\(n(x - a)) \(n(y + a)) L\(n(x + a)) \(n(y - a))"
-                ),
-                ("fill", "none"), ("stroke", colour), ("stroke-width", "2"),
-            ]
-        }
-        if shape != .cross {
-            attributes += [("fill", colour), ("stroke", ChartStyle.background), ("stroke-width", "1")]
-        }
-        if let tooltip {
-            svg.open(name, attributes)
-            svg.text("title", [], tooltip)
-            svg.close()
-        } else {
-            svg.empty(name, attributes)
-        }
-    }
-
-    private static func polygon(_ points: [(x: Double, y: Double)]) -> String {
-        SVGWriter.polyline(points) + " Z"
-    }
 }
-
-/// Shorthand for a coordinate or length in an attribute.
-private func n(_ value: Double) -> String { SVGWriter.number(value) }

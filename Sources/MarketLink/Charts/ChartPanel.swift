@@ -33,8 +33,8 @@ public struct ChartPanel: Sendable, Equatable {
     /// size in pixels, kept within 320 × 220 … 20,000 × 20,000 as for one chart. A panel of one
     /// chart with no heading and no key is that chart's own document.
     public func svg(width: Int = 800, chartHeight: Int = 320) -> String {
-        if charts.count == 1, let only = charts.first, ChartStyle.singleLine(title).isEmpty,
-            ChartStyle.singleLine(subtitle ?? "").isEmpty, key.isEmpty
+        if charts.count == 1, let only = charts.first, ChartText.singleLine(title).isEmpty,
+            ChartText.singleLine(subtitle ?? "").isEmpty, key.isEmpty
         {
             return only.fittingBoldTitle(width: ChartFrame.clamped(width: width)).svg(width: width, height: chartHeight)
         }
@@ -42,9 +42,9 @@ public struct ChartPanel: Sendable, Equatable {
         let panelWidth = ChartFrame.clamped(width: width)
         let height = ChartFrame.clamped(height: chartHeight)
         let contentWidth = panelWidth - 2 * margin
-        let heading = ChartStyle.truncated(ChartStyle.singleLine(title), toWidth: contentWidth, size: 18)
+        let heading = ChartText.truncated(ChartText.singleLine(title), toWidth: contentWidth, size: 18)
         let subheading = subtitle.map {
-            ChartStyle.truncated(ChartStyle.singleLine($0), toWidth: contentWidth, size: ChartStyle.subtitleSize)
+            ChartText.truncated(ChartText.singleLine($0), toWidth: contentWidth, size: ChartStyle.subtitleSize)
         }
 
         // MARK: Heading
@@ -66,79 +66,49 @@ public struct ChartPanel: Sendable, Equatable {
         }
         let keyTop = cursor
         let keyLines = key.map {
-            ChartStyle.truncated(ChartStyle.singleLine($0), toWidth: contentWidth, size: ChartStyle.legendSize)
+            ChartText.truncated(ChartText.singleLine($0), toWidth: contentWidth, size: ChartStyle.legendSize)
         }
         if !keyLines.isEmpty { cursor += Double(keyLines.count) * ChartPanel.keyLineHeight + margin }
         let panelHeight = max(cursor, margin)
 
         // MARK: Drawing
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out +=
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(n(panelWidth))\" height=\"\(n(panelHeight))\""
-            + " viewBox=\"0 0 \(n(panelWidth)) \(n(panelHeight))\" role=\"img\" font-family=\""
-            + escapeHTML(ChartStyle.fontFamily) + "\" font-size=\"\(n(ChartStyle.labelSize))\">\n"
-        out += "  <title>" + escapeHTML(ChartStyle.singleLine(title)) + "</title>\n"
-        out += "  <desc>" + escapeHTML(description) + "</desc>\n"
-        out += "  <rect width=\"\(n(panelWidth))\" height=\"\(n(panelHeight))\" fill=\"\(ChartStyle.background)\"/>\n"
+        var svg = MarkupWriter(
+            svgWidth: panelWidth, height: panelHeight, standalone: true,
+            rootAttributes: [
+                ("role", "img"), ("font-family", ChartStyle.fontFamily), ("font-size", n(ChartStyle.labelSize)),
+            ])
+        svg.text("title", [], ChartText.singleLine(title))
+        svg.text("desc", [], description)
+        svg.empty("rect", [("width", n(panelWidth)), ("height", n(panelHeight)), ("fill", ChartStyle.background)])
         for line in headingText {
-            out +=
-                "  <text x=\"\(n(margin))\" y=\"\(n(line.y))\" font-size=\"\(n(line.size))\""
-                + (line.bold
-                    ? " font-weight=\"bold\" fill=\"\(ChartStyle.titleColour)\"" : " fill=\"\(ChartStyle.mutedColour)\"")
-                + ">" + escapeHTML(line.text) + "</text>\n"
+            let look: MarkupWriter.Attributes =
+                line.bold ? [("font-weight", "bold"), ("fill", ChartStyle.titleColour)] : [("fill", ChartStyle.mutedColour)]
+            svg.text("text", [("x", n(margin)), ("y", n(line.y)), ("font-size", n(line.size))] + look, line.text)
         }
         for (chart, top) in zip(charts, chartTops) {
-            out += "  <g transform=\"translate(0 \(n(top)))\">\n"
-            let inner = chart.fittingBoldTitle(width: panelWidth).render(
-                width: Int(panelWidth), height: Int(height), standalone: false)
-            for line in inner.split(separator: "\n") { out += "    " + line + "\n" }
-            out += "  </g>\n"
+            svg.open("g", [("transform", "translate(0 " + n(top) + ")")])
+            svg.lines(
+                chart.fittingBoldTitle(width: panelWidth).render(width: Int(panelWidth), height: Int(height), standalone: false))
+            svg.close()
         }
         if !keyLines.isEmpty {
-            out += "  <g font-size=\"\(n(ChartStyle.legendSize))\" fill=\"\(ChartStyle.textColour)\">\n"
+            svg.open("g", [("font-size", n(ChartStyle.legendSize)), ("fill", ChartStyle.textColour)])
             for (index, line) in keyLines.enumerated() {
-                let y = keyTop + 12 + Double(index) * ChartPanel.keyLineHeight
-                out += "    <text x=\"\(n(margin))\" y=\"\(n(y))\">" + escapeHTML(line) + "</text>\n"
+                svg.text("text", [("x", n(margin)), ("y", n(keyTop + 12 + Double(index) * ChartPanel.keyLineHeight))], line)
             }
-            out += "  </g>\n"
+            svg.close()
         }
-        out += "</svg>\n"
-        return out
+        return svg.finish()
     }
 
     /// The text of the panel's `<desc>`: how many charts, and the key.
     private var description: String {
         var text = "\(charts.count) " + (charts.count == 1 ? "chart" : "charts") + ", one above the other"
-        if let subtitle, !subtitle.isEmpty { text += "; " + ChartStyle.singleLine(subtitle) }
+        if let subtitle, !subtitle.isEmpty { text += "; " + ChartText.singleLine(subtitle) }
         text += "."
-        if !key.isEmpty { text += " " + key.map(ChartStyle.singleLine).joined(separator: "; ") + "." }
+        if !key.isEmpty { text += " " + key.map(ChartText.singleLine).joined(separator: "; ") + "." }
         return text
     }
 }
 
-// MARK: - Titles
-
-extension LineChart {
-    /// The chart with its title shortened (ending in `…`) to fit a chart `width` pixels wide when
-    /// set in bold. `ChartFrame` fits titles with the regular-weight width estimate, and bold
-    /// sans-serif runs up to about 12% wider (DejaVu Sans Bold against DejaVu Sans), so a title
-    /// near the limit could otherwise run off the right edge.
-    func fittingBoldTitle(width: Double) -> LineChart {
-        var chart = self
-        chart.title = ChartStyle.truncated(
-            ChartStyle.singleLine(title), toWidth: (width - 2 * ChartFrame.margin) / 1.12, size: ChartStyle.titleSize)
-        return chart
-    }
-}
-
-extension BandChart {
-    /// The chart with its title shortened to fit when set in bold (see `LineChart`'s).
-    func fittingBoldTitle(width: Double) -> BandChart {
-        var chart = self
-        chart.title = ChartStyle.truncated(
-            ChartStyle.singleLine(title), toWidth: (width - 2 * ChartFrame.margin) / 1.12, size: ChartStyle.titleSize)
-        return chart
-    }
-}
-
-private func n(_ value: Double) -> String { SVGWriter.number(value) }
+private func n(_ value: Double) -> String { MarkupWriter.number(value) }

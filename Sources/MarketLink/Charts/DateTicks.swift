@@ -4,7 +4,7 @@
 /// apart for their labels, at a given scale in pixels per day.
 ///
 /// Units, finest first, with the closest spacing of their ticks and the pixels that spacing
-/// must cover (the widest label at 11 px, estimated as in `ChartStyle.textWidth`, plus a gap):
+/// must cover (the widest label at 11 px, estimated as in `ChartText.width`, plus a gap):
 ///
 /// | unit | ticks on | closest | needs |
 /// |---|---|---|---|

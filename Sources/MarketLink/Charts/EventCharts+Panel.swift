@@ -28,6 +28,6 @@ extension EventCharts {
         let marked = events.filter { low <= $0.date && $0.date <= high }
         return ChartPanel(
             title: "", charts: [chart(from: low, to: high, series: series, events: events, rebase: rebase)],
-            key: marked.map { "#" + $0.id + " " + $0.date.iso + " " + ChartStyle.singleLine($0.title) })
+            key: marked.map { "#" + $0.id + " " + $0.date.iso + " " + ChartText.singleLine($0.title) })
     }
 }

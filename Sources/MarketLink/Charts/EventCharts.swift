@@ -46,7 +46,8 @@ public enum EventCharts {
                 first <= last
                 ? (first...last).map { LineChart.Point(day: item.day(at: $0), value: item.close(at: $0)) } : []
             lines.append(
-                LineChart.Line(name: item.name, points: points, rebaseDay: rebase ? item.day(at: base) : nil))
+                LineChart.Line(
+                    name: item.name, points: points, rebaseDay: rebase ? item.day(at: base) : nil, precision: item.display))
         }
         return LineChart(
             title: "#" + event.id + " " + event.title,
@@ -89,7 +90,8 @@ public enum EventCharts {
             if points.isEmpty {
                 lines.append(LineChart.Line(name: item.name + " (no sessions in the range)", points: []))
             } else {
-                lines.append(LineChart.Line(name: item.name, points: points, rebaseDay: rebase ? points[0].day : nil))
+                lines.append(
+                    LineChart.Line(name: item.name, points: points, rebaseDay: rebase ? points[0].day : nil, precision: item.display))
             }
         }
         let inRange = events.filter { low <= $0.date && $0.date <= high }

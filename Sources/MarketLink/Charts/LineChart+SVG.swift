@@ -53,12 +53,12 @@ extension LineChart {
             })
 
         // MARK: Drawing
-        var svg = SVGWriter(
-            width: frame.width, height: frame.height, standalone: standalone,
+        var svg = MarkupWriter(
+            svgWidth: frame.width, height: frame.height, standalone: standalone,
             rootAttributes: [
                 ("role", "img"), ("font-family", ChartStyle.fontFamily), ("font-size", n(ChartStyle.labelSize)),
             ])
-        svg.text("title", [], ChartStyle.singleLine(title))
+        svg.text("title", [], ChartText.singleLine(title))
         svg.text("desc", [], description(of: prepared))
         frame.drawBackground(into: &svg)
         // The level every rebased line passes through, or zero for lines that cross it.
@@ -67,14 +67,14 @@ extension LineChart {
         if values.isEmpty { frame.drawNote("No data to draw", into: &svg) }
         for line in prepared where !line.segments.isEmpty {
             svg.open("g", [])
-            svg.text("title", [], ChartStyle.singleLine(line.line.name))
+            svg.text("title", [], ChartText.singleLine(line.line.name))
             for segment in line.segments where segment.count > 1 {
                 let pixels = segment.map { (x: frame.x(Double($0.point.day.ordinal)), y: frame.y($0.point.value)) }
-                ChartFrame.drawLine(pixels, style: line.style, into: &svg)
+                ChartShapes.drawLine(pixels, style: line.style, into: &svg)
             }
             for segment in line.segments where showsShapes || segment.count == 1 {
                 for drawn in segment {
-                    ChartFrame.drawPoint(
+                    ChartShapes.drawPoint(
                         line.style.shape, x: frame.x(Double(drawn.point.day.ordinal)), y: frame.y(drawn.point.value),
                         colour: line.style.colour, tooltip: line.tooltip(drawn), into: &svg)
                 }
@@ -89,7 +89,7 @@ extension LineChart {
     private func description(of prepared: [PreparedLine]) -> String {
         var parts: [String] = []
         for line in prepared {
-            let name = ChartStyle.singleLine(line.line.name)
+            let name = ChartText.singleLine(line.line.name)
             let finite = line.line.points.filter(\.value.isFinite)
             var text = "\(name): \(finite.count) " + (finite.count == 1 ? "value" : "values")
             if let first = finite.map(\.day).min(), let last = finite.map(\.day).max() {
@@ -108,7 +108,7 @@ extension LineChart {
         if !ordered.isEmpty {
             description += " Events: "
             description +=
-                ordered.map { "\(markers[$0].day.iso) \(ChartStyle.singleLine(markers[$0].label))" }
+                ordered.map { "\(markers[$0].day.iso) \(ChartText.singleLine(markers[$0].label))" }
                 .joined(separator: "; ") + "."
         }
         return description
@@ -164,15 +164,23 @@ private struct PreparedLine {
         return line.name + " (not drawn: no value on \(day.iso) to rebase to)"
     }
 
-    /// `DJIA, Thu 2023-06-08: 100.78 (33,833.61)` — the value before rebasing in brackets.
+    /// `DJIA, Thu 2023-06-08: 100.78 (33,833.61)` — the value before rebasing in brackets, with
+    /// the line's precision, as is the value of a line not rebased (`DJIA, Thu 2023-06-08: 33,833.61`).
     func tooltip(_ drawn: Drawn) -> String {
         let day = drawn.point.day
-        var text =
-            ChartStyle.singleLine(line.name) + ", " + String(day.weekdayName.prefix(3)) + " " + day.iso
-            + ": " + ChartNumberFormat.label(drawn.point.value, decimals: 2)
-        if let original = drawn.original { text += " (" + ChartNumberFormat.label(original, decimals: 2) + ")" }
+        var text = ChartText.singleLine(line.name) + ", " + String(day.weekdayName.prefix(3)) + " " + day.iso + ": "
+        if let original = drawn.original {
+            text += NumberFormat.label(drawn.point.value, decimals: 2) + " (" + given(original) + ")"
+        } else {
+            text += given(drawn.point.value)
+        }
         return text
+    }
+
+    /// A value as given, with the line's precision and the typographic minus.
+    private func given(_ value: Double) -> String {
+        line.precision.text(value, minus: .typographic)
     }
 }
 
-private func n(_ value: Double) -> String { SVGWriter.number(value) }
+private func n(_ value: Double) -> String { MarkupWriter.number(value) }

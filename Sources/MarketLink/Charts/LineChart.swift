@@ -28,11 +28,15 @@ public struct LineChart: Sendable, Equatable {
         /// on this day. A line whose rebase day has no point, or a zero or non-finite value
         /// there, is not drawn, and its legend entry says why.
         public var rebaseDay: Day?
+        /// How the values as given are written in tooltips (a series' `display`, so that a Yahoo
+        /// close reads `33,833.61`); rebased values always have two decimals.
+        public var precision: DisplayPrecision
 
-        public init(name: String, points: [Point], rebaseDay: Day? = nil) {
+        public init(name: String, points: [Point], rebaseDay: Day? = nil, precision: DisplayPrecision = .cents) {
             self.name = name
             self.points = points
             self.rebaseDay = rebaseDay
+            self.precision = precision
         }
     }
 

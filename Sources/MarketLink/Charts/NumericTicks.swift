@@ -62,7 +62,7 @@ struct NumericTicks: Equatable, Sendable {
     /// have an exact enough representation.
     private init?(low: Double, high: Double, mantissa: Int, exponent: Int) {
         guard abs(exponent) <= 22 else { return nil }
-        let power = ChartNumberFormat.exactPowers[abs(exponent)]
+        let power = NumberFormat.power(abs(exponent))
         let step = exponent >= 0 ? Double(mantissa) * power : Double(mantissa) / power
         // A small tolerance keeps 0.3 / 0.1 = 2.9999999999999996 from adding a tick below 0.3.
         let first = (low / step + 1e-9).rounded(.down)
@@ -92,6 +92,6 @@ struct NumericTicks: Equatable, Sendable {
 
     /// `value` as a tick label: thousands separated, with the decimals of the step.
     func label(_ value: Double) -> String {
-        ChartNumberFormat.label(value, decimals: decimals)
+        NumberFormat.label(value, decimals: decimals)
     }
 }

@@ -4,11 +4,10 @@
 /// order), as a terminal table, CSV, JSON or Markdown.
 ///
 /// Table and Markdown show id, date, local time and zone (when any event has one), weekday of the
-/// date as written, title, tags and score (each only when some event has it); table lines carry no
-/// trailing spaces. Text from the file
-/// is made safe to print: line breaks and tabs become spaces, other control characters U+FFFD.
-/// CSV and JSON carry every field, including columns MarketLink does not interpret; CSV text
-/// cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading `'` (DESIGN §3), numbers do not.
+/// date as written, title, tags and score (each only when some event has it), rendered by
+/// `TextTable`, which shows text from the file safely (escape sequences visible on a terminal,
+/// inert in Markdown). CSV and JSON carry every field, including columns MarketLink does not
+/// interpret; CSV text cells pass `CSVWriter`'s formula guard (DESIGN §3), numbers do not.
 public enum EventListing {
     /// Stable sort by date as written.
     public static func chronological(_ events: [Event]) -> [Event] {
@@ -17,47 +16,27 @@ public enum EventListing {
 
     // MARK: Table
 
+    /// The terminal table (`TextTable.render`: text from the file shown safely, wide characters
+    /// counted two columns), or `(no events)`.
     public static func table(_ events: [Event]) -> String {
         let rows = chronological(events)
         guard !rows.isEmpty else { return "(no events)\n" }
-        let columns = displayColumns(rows)
-        var cells = [columns.map(\.title)]
-        cells += rows.map { event in columns.map { printable($0.value(event)) } }
-        var widths = columns.map { _ in 0 }
-        for row in cells {
-            for (k, cell) in row.enumerated() { widths[k] = max(widths[k], displayWidth(cell)) }
-        }
-        var out = ""
-        func line(_ row: [String]) {
-            var text = ""
-            for (k, cell) in row.enumerated() {
-                let gap = String(repeating: " ", count: widths[k] - displayWidth(cell))
-                if k > 0 { text += "  " }
-                text += columns[k].rightAligned ? gap + cell : cell + gap
-            }
-            while text.hasSuffix(" ") { text.removeLast() }
-            out += text + "\n"
-        }
-        line(cells[0])
-        line(widths.map { String(repeating: "-", count: $0) })
-        for row in cells.dropFirst() { line(row) }
-        return out
+        return textTable(rows).render()
     }
 
     // MARK: Markdown
 
+    /// The same as a Markdown table (`TextTable.markdown`: every cell inert).
     public static func markdown(_ events: [Event]) -> String {
-        let rows = chronological(events)
-        let columns = displayColumns(rows)
-        func escape(_ text: String) -> String {
-            printable(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-        }
-        var out = "| " + columns.map(\.title).joined(separator: " | ") + " |\n"
-        out += "|" + columns.map { $0.rightAligned ? " ---: |" : " --- |" }.joined() + "\n"
-        for event in rows {
-            out += "| " + columns.map { escape($0.value(event)) }.joined(separator: " | ") + " |\n"
-        }
-        return out
+        textTable(chronological(events)).markdown()
+    }
+
+    /// The display columns of `events`, already in the order to show.
+    static func textTable(_ events: [Event]) -> TextTable {
+        let columns = displayColumns(events)
+        var table = TextTable(headers: columns.map(\.title), alignments: columns.map { $0.rightAligned ? .right : .left })
+        for event in events { table.append(columns.map { $0.value(event) }) }
+        return table
     }
 
     // MARK: CSV
@@ -65,36 +44,41 @@ public enum EventListing {
     /// Columns `id,date,time,timezone,instant_utc,weekday,title,tags,score,source`, then
     /// `extraColumns` (by name, from each event's `extraFields`).
     public static func csv(_ events: [Event], extraColumns: [String] = []) -> String {
-        let header = ["id", "date", "time", "timezone", "instant_utc", "weekday", "title", "tags", "score", "source"] + extraColumns
         var out: [UInt8] = []
-        func append(_ cells: [String]) {
-            for (k, cell) in cells.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                out += CSVCellCoding.encode(cell, delimiter: UInt8(ascii: ","))
+        out += Array("id,date,time,timezone,instant_utc,weekday,title,tags,score,source".utf8)
+        for name in extraColumns {
+            out.append(UInt8(ascii: ","))
+            CSVWriter.appendText(name, to: &out)  // named in the events file
+        }
+        out.append(10)
+        for event in chronological(events) {
+            // Text from the file is guarded against formulas; dates, times and weekdays are made here.
+            CSVWriter.appendText(event.id, to: &out)
+            for made in [event.date.iso, event.time ?? ""] {
+                out.append(UInt8(ascii: ","))
+                CSVWriter.appendEscaped(Array(made.utf8), to: &out)
+            }
+            out.append(UInt8(ascii: ","))
+            CSVWriter.appendText(event.timeZone ?? "", to: &out)
+            for made in [event.instant.map(utcText) ?? "", event.date.weekdayName] {
+                out.append(UInt8(ascii: ","))
+                CSVWriter.appendEscaped(Array(made.utf8), to: &out)
+            }
+            for text in [event.title, event.tags.joined(separator: ";")] {
+                out.append(UInt8(ascii: ","))
+                CSVWriter.appendText(text, to: &out)
+            }
+            out.append(UInt8(ascii: ","))
+            if let score = event.score { out.append(contentsOf: Array(NumberFormat.shortest(score).utf8)) }
+            out.append(UInt8(ascii: ","))
+            CSVWriter.appendText(event.source ?? "", to: &out)
+            for name in extraColumns {
+                out.append(UInt8(ascii: ","))
+                CSVWriter.appendText(event.extraFields.first { $0.name == name }?.value ?? "", to: &out)
             }
             out.append(10)
         }
-        append(header)
-        for event in chronological(events) {
-            var cells = [
-                neutralised(event.id), event.date.iso, event.time ?? "", neutralised(event.timeZone ?? ""),
-                event.instant.map(utcText) ?? "", event.date.weekdayName, neutralised(event.title),
-                neutralised(event.tags.joined(separator: ";")), event.score.map(NumberFormat.shortest) ?? "",
-                neutralised(event.source ?? ""),
-            ]
-            for name in extraColumns {
-                cells.append(neutralised(event.extraFields.first { $0.name == name }?.value ?? ""))
-            }
-            append(cells)
-        }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// A text cell as a spreadsheet will show it rather than run it: a leading `'` before `=`, `+`,
-    /// `-`, `@`, tab or CR.
-    public static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
-        return "'" + text
     }
 
     // MARK: JSON
@@ -170,40 +154,5 @@ public enum EventListing {
                 })
         }
         return columns
-    }
-
-    /// Text safe to print in one table cell.
-    static func printable(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: out.unicodeScalars.append(" ")
-            case 0x00..<0x20, 0x7F..<0xA0: out.unicodeScalars.append("\u{FFFD}")
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// Terminal columns a text takes: 0 for combining marks and zero-width characters, 2 for East
-    /// Asian wide and fullwidth characters (CJK, Hangul, fullwidth forms, most emoji), 1 otherwise.
-    static func displayWidth(_ text: String) -> Int {
-        var width = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .format: continue
-            default: break
-            }
-            let wide =
-                (0x1100...0x115F).contains(value) || (0x2E80...0x303E).contains(value) || (0x3041...0x33FF).contains(value)
-                || (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xA000...0xA4CF).contains(value)
-                || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
-                || (0xFF00...0xFF60).contains(value) || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value)
-                || (0x1F900...0x1F9FF).contains(value) || (0x20000...0x3FFFD).contains(value)
-            width += wide ? 2 : 1
-        }
-        return width
     }
 }

@@ -113,7 +113,7 @@ private func trim(_ text: String) -> String { text.trimmingCharacters(in: .white
 
 /// Byte-preserving edits. Each returns the new contents and leaves every byte it does not need to
 /// change as it was: other rows, the header, padding, quoting, blank lines, a byte-order mark and
-/// line endings. New cells are quoted only when they need it (`CSVCellCoding.encode`); a rewritten
+/// line endings. New cells are quoted only when they need it (`CSVWriter.encode`); a rewritten
 /// cell that was quoted stays quoted. The result is read back with the loader before it is returned,
 /// so an edit never produces a file that would not load.
 extension EventLog {
@@ -134,7 +134,7 @@ extension EventLog {
         var row: [UInt8] = []
         for (index, role) in roles.enumerated() {
             if index > 0 { row.append(delimiter) }
-            if let role, let text = cells[role] { row += CSVCellCoding.encode(text, delimiter: delimiter) }
+            if let role, let text = cells[role] { row += CSVWriter.encode(text, delimiter: delimiter) }
         }
         var output = bytes
         let endsWithLineEnding = output.last.map { $0 == 10 || $0 == 13 } ?? false
@@ -162,7 +162,7 @@ extension EventLog {
         var merged: [EventColumn: String] = [:]
         for (column, role) in roles.enumerated() {
             guard let role else { continue }
-            merged[role] = column < span.cells.count ? trim(CSVCellCoding.decode(bytes[span.cells[column]])) : ""
+            merged[role] = column < span.cells.count ? trim(CSVWriter.decode(bytes[span.cells[column]])) : ""
         }
         var changed: [Int: String] = [:]
         for (role, text) in changes.values {
@@ -174,7 +174,7 @@ extension EventLog {
         }
         var extra: [Event.Field] = []
         for (column, name) in columns.enumerated() where roles[column] == nil {
-            extra.append(Event.Field(name: name, value: column < span.cells.count ? CSVCellCoding.decode(bytes[span.cells[column]]) : ""))
+            extra.append(Event.Field(name: name, value: column < span.cells.count ? CSVWriter.decode(bytes[span.cells[column]]) : ""))
         }
         do throws(EventFieldProblem) {
             _ = try EventBuilder.event(from: merged, row: index + 1, line: span.line, extraFields: extra)
@@ -193,7 +193,7 @@ extension EventLog {
         for (column, range) in span.cells.enumerated() {
             guard let text = changed[column] else { continue }
             output += bytes[cursor..<range.lowerBound]
-            output += CSVCellCoding.encode(text, delimiter: delimiter, quote: CSVCellCoding.isQuoted(bytes[range]))
+            output += CSVWriter.encode(text, delimiter: delimiter, quote: CSVWriter.isQuoted(bytes[range]))
             cursor = range.upperBound
         }
         output += bytes[cursor..<span.contentEnd]
@@ -201,7 +201,7 @@ extension EventLog {
         if let last = changed.keys.max(), last >= span.cells.count {
             for column in span.cells.count...last {
                 output.append(delimiter)
-                if let text = changed[column] { output += CSVCellCoding.encode(text, delimiter: delimiter) }
+                if let text = changed[column] { output += CSVWriter.encode(text, delimiter: delimiter) }
             }
         }
         output += bytes[span.contentEnd...]

@@ -71,11 +71,8 @@ public struct ClaimedNumber: Sendable, Hashable {
     /// round number (`roundNumber`, or an `about`/`almost` qualifier) 10^(trailing zeros):
     /// `33,833.61` → 0.01, `258` → 1, `33,800` → 100 as a level but 1 as points.
     public var unit: Double {
+        if decimals > 0 { return 1 / NumberFormat.power(decimals) }
         var unit = 1.0
-        if decimals > 0 {
-            for _ in 0..<decimals { unit /= 10 }
-            return unit
-        }
         guard roundNumber || qualifier == .about || qualifier == .almost else { return 1 }
         var whole = value
         while whole >= 10, (whole / 10).rounded() * 10 == whole {

@@ -9,6 +9,7 @@ extension FactCheck {
     ///               from the close of 2023-06-06 (33,573.28) to the close of 2023-06-08 (33,833.61)
     ///
     ///       part       claimed    actual                  verdict
+    ///       ─────────  ─────────  ──────────────────────  ──────────────────
     ///       level      33,833.61  33,833.61 (2023-06-08)  exact (2023-06-08)
     ///       ...
     ///
@@ -18,45 +19,41 @@ extension FactCheck {
         func row(_ label: String, _ value: String) {
             lines.append(label.padding(toLength: 9, withPad: " ", startingAt: 0) + " " + value)
         }
+        /// The lines so far, shown safely (claims, names and notes quote the inputs), and a fresh start.
+        func flush() -> String {
+            defer { lines = [] }
+            return lines.map { TerminalText.escaped($0) + "\n" }.joined()
+        }
         row("claim", claim.text)
         row("series", seriesName == subject ? seriesName : "\(seriesName) (\(subject))")
         if let move, let sentence {
             row("measured", sentence)
             row(
                 "",
-                "from the close of \(move.baseDay.iso) (\(NumberFormat.string(move.baseClose, decimals: 2, grouping: true))) to the close of \(move.endDay.iso) (\(NumberFormat.string(move.endClose, decimals: 2, grouping: true)))"
+                "from the close of \(move.baseDay.iso) (\(precision.text(move.baseClose))) to the close of \(move.endDay.iso) (\(precision.text(move.endClose)))"
             )
         } else {
             row("measured", "nothing: no move could be measured")
         }
         lines.append("")
-        let table = [["part", "claimed", "actual", "verdict"]] + findings.map { [$0.part.rawValue, $0.claimed, $0.actual, $0.verdict] }
-        var widths = [0, 0, 0]
-        for cells in table {
-            for column in 0..<3 { widths[column] = max(widths[column], cells[column].count) }
-        }
-        for cells in table {
-            var line = "  "
-            for column in 0..<3 {
-                line += cells[column] + String(repeating: " ", count: widths[column] - cells[column].count + 2)
-            }
-            lines.append(line + cells[3])
-        }
-        lines.append("")
-        row("agrees", "points, percent and level with each other: " + claim.consistency.verdict)
+        var text = flush()
+        var table = TextTable(headers: ["part", "claimed", "actual", "verdict"], alignments: [.left, .left, .left, .left])
+        for finding in findings { table.append([finding.part.rawValue, finding.claimed, finding.actual, finding.verdict]) }
+        text += table.render(indent: 2)
+        text += "\n" + TerminalText.escaped("agrees    points, percent and level with each other: " + claim.consistency.verdict) + "\n"
         if !notes.isEmpty {
             lines.append("")
             for note in notes { row("note", note) }
         }
         lines.append("")
         row("overall", summary)
-        return lines.joined(separator: "\n") + "\n"
+        return text + flush()
     }
 
     /// The same as JSON, for scripts.
     public func reportJSON() -> JSONValue {
         func number(_ value: Double?) -> JSONValue {
-            value.map { .number(MoveReport.rounded($0, decimals: 8)) } ?? .null
+            value.map { .number(NumberFormat.rounded($0, decimals: 8)) } ?? .null
         }
         return .object([
             ("claim", .string(claim.text)),

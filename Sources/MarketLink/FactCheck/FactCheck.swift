@@ -65,6 +65,8 @@ public struct FactCheck: Sendable {
     public var published: Day?
     /// The index the claim's subject names ("The Shanghai Composite ..."), if it names one.
     public var claimedIndex: IndexInfo?
+    /// How the series' closes and moves are shown (`Series.display`).
+    public var precision: DisplayPrecision
 
     /// True when every part the claim gives holds (`exact` or `holds`) and there was something
     /// to check.
@@ -72,7 +74,7 @@ public struct FactCheck: Sendable {
 
     /// The move as MarketLink would write it.
     public var sentence: String? {
-        move.map { MoveSentence.text(for: $0, subject: subject) }
+        move.map { MoveSentence.text(for: $0, subject: subject, precision: precision) }
     }
 
     /// The overall line: `holds`, `holds as far as it could be checked (...)`, or
@@ -103,6 +105,7 @@ public struct FactCheck: Sendable {
         self.claim = claim
         self.seriesName = series.name
         self.subject = series.displayName
+        self.precision = series.display
         self.move = nil
         self.findings = []
         self.notes = []
@@ -165,12 +168,12 @@ public struct FactCheck: Sendable {
                     notes.append("\(matching.count) sessions closed at \(level.phrase) at that precision (\(shown)\(more)); took \(day.iso), \(why)")
                 }
                 levelFinding = Self.numberFinding(
-                    .level, level, actual: series.close(at: chosen), grouping: true, suffix: "", on: day)
+                    .level, level, actual: series.display.value(series.close(at: chosen)), grouping: true, suffix: "", on: day)
             } else {
                 let nearest = series.closes.indices.min { abs(series.closes[$0] - level.value) < abs(series.closes[$1] - level.value) }
                 let nearestText =
                     nearest.map {
-                        "; the nearest close is \(NumberFormat.string(series.close(at: $0), decimals: 2, grouping: true)) on \(series.day(at: $0).iso)"
+                        "; the nearest close is \(series.display.text(series.close(at: $0))) on \(series.day(at: $0).iso)"
                     } ?? ""
                 notes.append("no session of \(series.name) closed at \(level.phrase) at that precision\(nearestText)")
                 end = named != nil ? Self.lastNamed(named, resolved: resolved, series: series) : Self.sessionWithoutLevel(series: series, days: claim.days, near: reference)
@@ -178,7 +181,7 @@ public struct FactCheck: Sendable {
                     let day = series.day(at: end)
                     let how = named != nil ? "by the named days" : near != nil ? "by --near" : "by the claimed date"
                     notes.append("measured the move ending \(day.iso), \(how)")
-                    levelFinding = Self.numberFinding(.level, level, actual: series.close(at: end), grouping: true, suffix: "", on: day)
+                    levelFinding = Self.numberFinding(.level, level, actual: series.display.value(series.close(at: end)), grouping: true, suffix: "", on: day)
                 } else {
                     levelFinding = Finding(
                         part: .level, claimed: level.phrase, actual: "no such close", claimedValue: level.value, status: .off,
@@ -227,13 +230,16 @@ public struct FactCheck: Sendable {
         var findings: [Finding] = []
         if let levelFinding { findings.append(levelFinding) }
         if let base = claim.baseLevel {
-            findings.append(Self.numberFinding(.baseLevel, base, actual: move.baseClose, grouping: true, suffix: "", on: move.baseDay))
+            findings.append(Self.numberFinding(.baseLevel, base, actual: series.display.value(move.baseClose), grouping: true, suffix: "", on: move.baseDay))
         }
         if let claimed = claim.direction {
-            findings.append(Self.directionFinding(claimed, claimedText: claim.directionText ?? claim.verb, move: move))
+            findings.append(Self.directionFinding(claimed, claimedText: claim.directionText ?? claim.verb, move: move, precision: series.display))
         }
         if let points = claim.points {
-            findings.append(Self.numberFinding(.points, points, actual: abs(move.points), grouping: true, suffix: ""))
+            findings.append(
+                Self.numberFinding(
+                    .points, points, actual: abs(series.display.points(from: move.baseClose, to: move.endClose)), grouping: true,
+                    suffix: ""))
         }
         if let percent = claim.percent {
             findings.append(Self.numberFinding(.percent, percent, actual: abs(move.percent), grouping: true, suffix: "%"))
@@ -399,7 +405,7 @@ public struct FactCheck: Sendable {
     /// Whether the move went the way the claim says. "Unchanged" or "flat" holds when the percent
     /// rounds to 0.0 at one decimal (|percent| < 0.05), as a wire writes "was flat" of a day that
     /// moved 0.07 points.
-    static func directionFinding(_ claimed: MoveDirection, claimedText: String, move: Move) -> Finding {
+    static func directionFinding(_ claimed: MoveDirection, claimedText: String, move: Move, precision: DisplayPrecision) -> Finding {
         if claimed == .unchanged {
             let percent = abs(move.percent)
             if percent < 0.05 {
@@ -410,7 +416,7 @@ public struct FactCheck: Sendable {
             let actual: MoveDirection = move.points > 0 ? .up : .down
             return Finding(part: .direction, claimed: claimedText, actual: actual.verb, status: .off, verdict: "off: it \(actual.verb)")
         }
-        let actual = MoveDirection(move)
+        let actual = MoveDirection(move, precision: precision)
         let holds = actual == claimed
         return Finding(
             part: .direction, claimed: claimedText, actual: actual.verb, status: holds ? .holds : .off,

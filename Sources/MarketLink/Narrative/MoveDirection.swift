@@ -6,13 +6,13 @@ public enum MoveDirection: String, Sendable, Hashable, CaseIterable {
     case down
     case unchanged
 
-    /// The direction of `move` at the precision a sentence prints (2 decimals): `unchanged` when
-    /// both the points and the percent print as 0.00, so that a sentence never says "rose 0.00
-    /// points, or 0.00%"; otherwise `up` or `down` by the sign of end − base.
-    public init(_ move: Move) {
-        let points = NumberFormat.string(abs(move.points), decimals: 2)
-        let percent = NumberFormat.string(abs(move.percent), decimals: 2)
-        if points == "0.00", percent == "0.00" {
+    /// The direction of `move` at the precision a sentence prints it (`precision` for the points,
+    /// two decimals for the percent): `unchanged` when both print as zero, so that a sentence
+    /// never says "rose 0.00 points, or 0.00%"; otherwise `up` or `down` by the sign of end − base.
+    public init(_ move: Move, precision: DisplayPrecision = .cents) {
+        let points = precision.points(from: move.baseClose, to: move.endClose)
+        let percent = NumberFormat.rounded(move.percent, decimals: 2)
+        if points == 0, percent == 0 {
             self = .unchanged
         } else {
             self = move.endClose > move.baseClose ? .up : .down

@@ -12,21 +12,23 @@
 ///       percent     +0.78%
 ///       log return  +0.007724
 public enum MoveReport {
-    /// The sentence, a blank line and the table; ends with a newline.
+    /// The sentence, a blank line and the table; ends with a newline. Closes and points are shown
+    /// with the series' display precision; names from the inputs are shown safely (`TerminalText`).
     public static func text(for move: Move, in series: Series) -> String {
         var lines = [MoveSentence.text(for: move, in: series), ""]
         func row(_ label: String, _ value: String) {
             lines.append("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + " " + value)
         }
         row("series", series.name)
-        row("base", "\(move.baseDay.iso)  \(NumberFormat.string(move.baseClose, decimals: 2, grouping: true))")
-        row("end", "\(move.endDay.iso)  \(NumberFormat.string(move.endClose, decimals: 2, grouping: true))")
+        let precision = series.display
+        row("base", "\(move.baseDay.iso)  \(precision.text(move.baseClose))")
+        row("end", "\(move.endDay.iso)  \(precision.text(move.endClose))")
         let range = move.sessionCount == 1 ? move.endDay.iso : "\(move.firstDay.iso) to \(move.endDay.iso)"
         row("sessions", "\(move.sessionCount) (\(range))")
-        row("points", NumberFormat.string(move.points, decimals: 2, grouping: true, plus: true))
+        row("points", precision.pointsText(from: move.baseClose, to: move.endClose))
         row("percent", NumberFormat.string(move.percent, decimals: 2, grouping: true, plus: true) + "%")
         row("log return", NumberFormat.string(move.logReturn, decimals: 6, plus: true))
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 
     /// The same as JSON. Differences are rounded to 8 decimals (log return to 10) so that binary
@@ -42,20 +44,10 @@ public enum MoveReport {
             ("end_date", .string(move.endDay.iso)),
             ("end_close", .number(move.endClose)),
             ("sessions", .number(Double(move.sessionCount))),
-            ("direction", .string(MoveDirection(move).rawValue)),
-            ("points", .number(rounded(move.points, decimals: 8))),
-            ("percent", .number(rounded(move.percent, decimals: 8))),
-            ("log_return", .number(rounded(move.logReturn, decimals: 10))),
+            ("direction", .string(MoveDirection(move, precision: series.display).rawValue)),
+            ("points", .number(NumberFormat.rounded(move.points, decimals: 8))),
+            ("percent", .number(NumberFormat.rounded(move.percent, decimals: 8))),
+            ("log_return", .number(NumberFormat.rounded(move.logReturn, decimals: 10))),
         ])
-    }
-
-    /// `value` rounded half away from zero to `decimals` places; non-finite values pass through.
-    static func rounded(_ value: Double, decimals: Int) -> Double {
-        guard value.isFinite else { return value }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = value * scale
-        guard abs(scaled) < 9e15 else { return value }
-        return scaled.rounded(.toNearestOrAwayFromZero) / scale
     }
 }

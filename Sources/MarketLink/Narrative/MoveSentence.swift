@@ -9,35 +9,39 @@
 ///   Average"), or the series name exactly as the user gave it (nothing is capitalised).
 /// - Verb: `rose`, `fell`, or `was unchanged at LEVEL` when the points and the percent both print
 ///   as 0.00 (see `MoveDirection`).
-/// - Numbers: points and percent as absolute values with 2 decimals, points and level with
-///   thousands separators ("1,020.15 points", "to 33,833.61"); a part of a move too small to show
-///   at 2 decimals reads "less than 0.01" ("rose 1.58 points, or less than 0.01%").
+/// - Numbers: points and level with the series' display precision (`Series.display`, so a Yahoo
+///   `33833.609375` reads "to 33,833.61"), percent with 2 decimals; points and percent as absolute
+///   values; points and level with thousands separators ("1,020.15 points", "to 33,833.61"); a part
+///   of a move too small to show at its precision reads "less than 0.01" ("rose 1.58 points, or
+///   less than 0.01%").
 /// - The sessions covered (see `span(first:last:sessions:)`).
 public enum MoveSentence {
-    /// The sentence for `move` in `series`, named by the series' display name.
+    /// The sentence for `move` in `series`, named by the series' display name, its numbers shown
+    /// with the series' display precision.
     public static func text(for move: Move, in series: Series) -> String {
-        text(for: move, subject: series.displayName)
+        text(for: move, subject: series.displayName, precision: series.display)
     }
 
-    /// The sentence for `move` with `subject` as written.
-    public static func text(for move: Move, subject: String) -> String {
-        let level = NumberFormat.string(move.endClose, decimals: 2, grouping: true)
+    /// The sentence for `move` with `subject` as written, closes and points shown with `precision`.
+    public static func text(for move: Move, subject: String, precision: DisplayPrecision = .cents) -> String {
+        let level = precision.text(move.endClose)
         let span = span(first: move.firstDay, last: move.endDay, sessions: move.sessionCount)
-        let direction = MoveDirection(move)
+        let direction = MoveDirection(move, precision: precision)
         if direction == .unchanged {
             return "\(subject) was unchanged at \(level) \(span)."
         }
-        let points = magnitude(move.points)
-        let percent = magnitude(move.percent)
+        let points = magnitude(move.points, decimals: precision.decimals)
+        let percent = magnitude(move.percent, decimals: 2)
         return "\(subject) \(direction.verb) \(points) points, or \(percent)%, to \(level) \(span)."
     }
 
-    /// The size of a move to 2 decimals with thousands separators ("1,020.15"), or "less than
-    /// 0.01" for a move that is not zero but would print as 0.00: "rose 1.58 points, or less than
-    /// 0.01%" on a high-level index, never "or 0.00%".
-    static func magnitude(_ value: Double) -> String {
-        let text = NumberFormat.string(abs(value), decimals: 2, grouping: true)
-        return text == "0.00" && value != 0 ? "less than 0.01" : text
+    /// The size of a move to `decimals` decimals with thousands separators ("1,020.15"), or "less
+    /// than 0.01" (at 2 decimals; "less than 0.001" at 3) for a move that is not zero but would
+    /// print as zero: "rose 1.58 points, or less than 0.01%" on a high-level index, never "or 0.00%".
+    static func magnitude(_ value: Double, decimals: Int) -> String {
+        let text = NumberFormat.string(abs(value), decimals: decimals, grouping: true)
+        guard value != 0, NumberFormat.rounded(abs(value), decimals: decimals) == 0 else { return text }
+        return "less than " + NumberFormat.string(1 / NumberFormat.power(decimals), decimals: decimals)
     }
 
     // MARK: - Sessions in words

@@ -2,7 +2,8 @@
 
 extension PriceFile {
     /// What `mlink inspect` prints: the layout, the columns taken, each series with its market,
-    /// sessions, date range and largest gap, every dropped row and every other guess.
+    /// sessions, date range and largest gap, every dropped row and every other guess. Paths,
+    /// headers, names and reasons from the file are shown safely (`TerminalText`).
     public func reportText() -> String {
         var lines: [String] = [path]
         func row(_ label: String, _ value: String) {
@@ -31,7 +32,7 @@ extension PriceFile {
             let who = item.series.map { "\($0): " } ?? ""
             lines.append("    line \(item.line): \(who)\(item.reason)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { TerminalText.escaped($0) + "\n" }.joined()
     }
 
     /// The same report as JSON, for scripts.

@@ -16,9 +16,19 @@ public struct Series: Sendable, Equatable {
     public private(set) var dayOrdinals: [Int32]
     /// Closes, one per session.
     public private(set) var closes: [Double]
-    /// The most digits after the decimal mark in any close as written (at most 10): changes are
-    /// printed to this precision, so `33833.61 − 33573.28` shows as `260.33`.
-    public var decimals: Int = 2
+    /// The most digits after the decimal mark in any close as written (at most 10): CSV and JSON
+    /// write closes and changes to this precision, so `33833.61 − 33573.28` is `260.33`. Setting
+    /// it decides `display` again.
+    public var decimals: Int = 2 {
+        didSet { display = DisplayPrecision(closes: closes, writtenDecimals: decimals) }
+    }
+    /// How closes and moves are shown to people (tables, Markdown, the report, charts,
+    /// sentences): the precision the closes really carry, decided once from all of them and
+    /// `decimals` (a Yahoo `33833.609375` is shown `33,833.61`; see `DisplayPrecision`).
+    public private(set) var display: DisplayPrecision
+
+    /// The decimals `display` shows closes and moves with.
+    public var displayDecimals: Int { display.decimals }
 
     /// Builds a series; days must be strictly increasing and as many as the closes.
     public init?(name: String, days: [Day], closes: [Double], market: Market? = nil) {
@@ -31,6 +41,7 @@ public struct Series: Sendable, Equatable {
         self.name = name
         self.dayOrdinals = ordinals
         self.closes = closes
+        self.display = DisplayPrecision(closes: closes, writtenDecimals: 2)
         let info = MarketTable.index(named: name)
         self.index = info
         self.market = market ?? info?.market

@@ -140,26 +140,24 @@ public struct ChangeReport: Sendable {
             ], rows: rows)
     }
 
-    /// Per series and window: how many moves rose, fell, were unchanged (both points and
-    /// percent 0.00 at two decimals, as the sentences say) or had no number.
+    /// Per series and window: how many moves rose, fell, were unchanged (points and percent both
+    /// zero as shown, as the sentences say; see `MoveDirection`) or had no number.
     func directionTable() -> ReportTable {
         var rows: [[ReportText]] = []
         for s in table.series.indices {
             for w in table.windows.indices {
                 var (rose, fell, unchanged, missing) = (0, 0, 0, 0)
                 for row in table.rows where row.series == s && row.window == w {
-                    guard let points = table.points(row), let percent = table.percent(row) else {
+                    guard row.status == .ok,
+                        let move = Move(series: table.series[s], baseSession: Int(row.baseSession), endSession: Int(row.endSession))
+                    else {
                         missing += 1
                         continue
                     }
-                    if NumberFormat.string(abs(points), decimals: 2) == "0.00",
-                        NumberFormat.string(abs(percent), decimals: 2) == "0.00"
-                    {
-                        unchanged += 1
-                    } else if points > 0 {
-                        rose += 1
-                    } else {
-                        fell += 1
+                    switch MoveDirection(move, precision: table.series[s].display) {
+                    case .unchanged: unchanged += 1
+                    case .up: rose += 1
+                    case .down: fell += 1
                     }
                 }
                 rows.append([
@@ -268,9 +266,8 @@ public struct ChangeReport: Sendable {
         for row in table.rows {
             let event = table.events[row.event]
             let item = table.series[row.series]
-            let decimals = min(item.decimals, 4)
             func close(_ value: Double?) -> ReportText {
-                ReportText(value.map { NumberFormat.string($0, decimals: decimals, grouping: true) } ?? "")
+                ReportText(value.map { item.display.text($0) } ?? "")
             }
             rows.append([
                 ReportText("#" + event.id), ReportText(event.date.iso), ReportText(event.title), ReportText(item.name),
@@ -349,11 +346,17 @@ public struct ChangeReport: Sendable {
                             + " to the close of the end session " + EventCharts.sessionLabel(window.end) + " ("
                             + plural(window.sessionCount, "session") + " of moves).")))
         }
-        definitions.append(ReportDefinition("Points", "End close − base close, with the decimals of the price file."))
+        definitions.append(
+            ReportDefinition(
+                "Points",
+                "End close − base close, with the decimals the closes really carry: digits that only a vendor's float storage adds are left out."
+            ))
         definitions.append(ReportDefinition("Percent", "100 · (end close / base close − 1), to two decimals."))
         definitions.append(
             ReportDefinition(
-                "Sentences", "Points, percent and level to two decimals; the sessions covered named by weekday and date."))
+                "Sentences",
+                "Points and level with the decimals of the closes, percent to two decimals; the sessions covered named by weekday and date."
+            ))
         definitions.append(
             ReportDefinition(
                 "Charts",
@@ -390,9 +393,8 @@ public struct ChangeReport: Sendable {
     // MARK: - Numbers
 
     private func pointsText(_ row: ChangeRow) -> String {
-        guard let points = table.points(row) else { return "" }
-        return NumberFormat.string(
-            points, decimals: min(table.series[row.series].decimals, 4), grouping: true, plus: true)
+        guard row.status == .ok, let base = table.baseClose(row), let end = table.endClose(row) else { return "" }
+        return table.series[row.series].display.pointsText(from: base, to: end)
     }
 
     private func percentText(_ row: ChangeRow) -> String {

@@ -14,7 +14,7 @@ extension HTMLReport {
     /// and no clock-dependent text, so the same report is the same bytes. The document is
     /// written in XHTML-compatible syntax (every element closed), which XML parsers accept too.
     public func html() -> String {
-        var writer = HTMLWriter()
+        var writer = MarkupWriter()
         writer.line("<!DOCTYPE html>")
         writer.open("html", [("lang", "en")])
         writer.open("head")
@@ -30,12 +30,12 @@ extension HTMLReport {
         writer.open("body")
         writer.open("header", [("class", "masthead")])
         writer.text("h1", [], title)
-        if let lede { writer.element("p", [("class", "lede")], inner: HTMLWriter.inline(lede)) }
+        if let lede { writer.element("p", [("class", "lede")], inner: lede.html) }
         if sections.count > 1 {
             writer.open("nav", [("aria-label", "Contents")])
             writer.open("ol")
             for section in sections {
-                writer.element("li", inner: "<a href=\"#" + escapeHTML(section.id) + "\">" + escapeHTML(section.heading) + "</a>")
+                writer.element("li", inner: "<a href=\"#" + MarkupText.escaped(section.id) + "\">" + MarkupText.escaped(section.heading) + "</a>")
             }
             writer.close()
             writer.close()
@@ -63,23 +63,23 @@ extension HTMLReport {
 
     // MARK: - Blocks
 
-    static func write(_ block: ReportBlock, into writer: inout HTMLWriter) {
+    static func write(_ block: ReportBlock, into writer: inout MarkupWriter) {
         switch block {
         case .heading(let text):
-            writer.element("h3", inner: HTMLWriter.inline(text))
+            writer.element("h3", inner: text.html)
         case .paragraph(let text):
-            writer.element("p", inner: HTMLWriter.inline(text))
+            writer.element("p", inner: text.html)
         case .list(let items):
             guard !items.isEmpty else { return }
             writer.open("ul")
-            for item in items { writer.element("li", inner: HTMLWriter.inline(item)) }
+            for item in items { writer.element("li", inner: item.html) }
             writer.close()
         case .definitions(let definitions):
             guard !definitions.isEmpty else { return }
             writer.open("dl")
             for definition in definitions {
-                writer.element("dt", inner: HTMLWriter.inline(definition.term))
-                writer.element("dd", inner: HTMLWriter.inline(definition.detail))
+                writer.element("dt", inner: definition.term.html)
+                writer.element("dd", inner: definition.detail.html)
             }
             writer.close()
         case .table(let table):
@@ -99,7 +99,7 @@ extension HTMLReport {
         }
     }
 
-    private static func writeChart(into writer: inout HTMLWriter, render: (Int, Int) -> String) {
+    private static func writeChart(into writer: inout MarkupWriter, render: (Int, Int) -> String) {
         writer.open("figure", [("class", "chart")])
         writer.open("div", [("class", "wide")])
         writer.lines(render(wideChart.width, wideChart.height))
@@ -119,10 +119,10 @@ extension HTMLReport {
         }
     }
 
-    private static func write(_ table: ReportTable, into writer: inout HTMLWriter) {
+    private static func write(_ table: ReportTable, into writer: inout MarkupWriter) {
         writer.open("div", [("class", "table-wrap")])
         writer.open("table", [("class", "stack")])
-        if let caption = table.caption { writer.element("caption", inner: HTMLWriter.inline(caption)) }
+        if let caption = table.caption { writer.element("caption", inner: caption.html) }
         writer.open("thead")
         writer.open("tr")
         for column in table.columns {
@@ -136,7 +136,7 @@ extension HTMLReport {
             for (index, column) in table.columns.enumerated() {
                 let cell = index < row.count ? row[index] : ReportText("")
                 writer.element(
-                    "td", [("class", cellClass(column.kind)), ("data-label", column.name)], inner: HTMLWriter.inline(cell))
+                    "td", [("class", cellClass(column.kind)), ("data-label", column.name)], inner: cell.html)
             }
             writer.close()
         }

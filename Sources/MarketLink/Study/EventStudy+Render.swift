@@ -81,11 +81,11 @@ extension EventStudy {
         }
         headers.append("status")
         alignments.append(.left)
-        var table = TextTable(headers: headers, alignments: alignments)
+        var table = TextTable(headers: headers, alignments: alignments, maxWidths: [nil, nil, titleWidth])
         for result in results {
             let event = events[result.event]
             var cells: [TextTable.Cell] = [
-                .init(event.id), .init(event.date.iso), .init(TextTable.truncate(event.title, to: titleWidth)),
+                .init(event.id), .init(event.date.iso), .init(event.title),
                 .init(series[result.series].name), .init(result.eventDay?.iso ?? "—"),
                 .init(result.abnormal.map { String($0.estimationCount) } ?? ""),
             ]
@@ -208,14 +208,16 @@ extension EventStudy {
     // MARK: - Whole outputs
 
     /// The terminal output: what was computed, the per-event table (unless `summaryOnly`), the
-    /// notes on results without numbers, the summary across events, and the legend.
+    /// notes on results without numbers, the summary across events, and the legend. Names and
+    /// titles from the inputs are shown safely (`TerminalText`, and `TextTable` for the tables).
     public func textReport(summaries: [EventStudySummary], summaryOnly: Bool = false, color: Bool = false) -> String {
-        var out = methodLines().joined(separator: "\n") + "\n\n"
+        func text(_ lines: [String]) -> String { lines.map { TerminalText.escaped($0) + "\n" }.joined() }
+        var out = text(methodLines()) + "\n"
         if !summaryOnly {
             out += eventTable().render(color: color)
             let notes = statusNotes()
-            if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n" }
-            if let hint = estimationHint() { out += hint + "\n" }
+            if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n" + text(notes.map { "  " + $0 }) }
+            if let hint = estimationHint() { out += text([hint]) }
             out += "\n"
         }
         out += "Across events:\n" + summaryTable(summaries).render(color: color)
@@ -223,20 +225,23 @@ extension EventStudy {
         if !shared.isEmpty {
             out +=
                 "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n"
-                + shared.map { "  " + $0 }.joined(separator: "\n") + "\n"
+                + text(shared.map { "  " + $0 })
         }
-        out += "\n" + legendLines(events: !summaryOnly, summary: true).joined(separator: "\n") + "\n"
+        out += "\n" + text(legendLines(events: !summaryOnly, summary: true))
         return out
     }
 
-    /// The same as Markdown: paragraphs and GitHub-flavoured tables.
+    /// The same as Markdown: paragraphs and GitHub-flavoured tables, names and titles from the
+    /// inputs made inert (`MarkdownText`).
     public func markdownReport(summaries: [EventStudySummary], summaryOnly: Bool = false) -> String {
-        var out = methodLines().joined(separator: "\n") + "\n\n"
+        func paragraph(_ lines: [String]) -> String { lines.map { MarkdownText.escaped($0) }.joined(separator: "\n") + "\n" }
+        func list(_ lines: [String]) -> String { lines.map { "- " + MarkdownText.escaped($0) + "\n" }.joined() }
+        var out = paragraph(methodLines()) + "\n"
         if !summaryOnly {
             out += eventTable(titleWidth: 80).markdown()
             let notes = statusNotes()
-            if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
-            if let hint = estimationHint() { out += "\n" + hint + "\n" }
+            if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n\n" + list(notes) }
+            if let hint = estimationHint() { out += "\n" + paragraph([hint]) }
             out += "\n"
         }
         out += "Across events:\n\n" + summaryTable(summaries).markdown()
@@ -244,9 +249,9 @@ extension EventStudy {
         if !shared.isEmpty {
             out +=
                 "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n\n"
-                + shared.map { "- " + $0 }.joined(separator: "\n") + "\n"
+                + list(shared)
         }
-        out += "\n" + legendLines(events: !summaryOnly, summary: true).joined(separator: "\n") + "\n"
+        out += "\n" + paragraph(legendLines(events: !summaryOnly, summary: true))
         return out
     }
 }

@@ -72,14 +72,17 @@ extension MarketCorrelation {
         return table
     }
 
+    /// What was computed, the table and the legend, for a terminal (`TextTable` shows the
+    /// series names from the inputs safely).
     public func textReport() -> String {
-        methodLines().joined(separator: "\n") + "\n\n" + textTable().render() + "\n"
-            + MarketCorrelation.legendLines.joined(separator: "\n") + "\n"
+        func text(_ lines: [String]) -> String { lines.map { TerminalText.escaped($0) + "\n" }.joined() }
+        return text(methodLines()) + "\n" + textTable().render() + "\n" + text(MarketCorrelation.legendLines)
     }
 
+    /// The same as Markdown, every text inert (`MarkdownText`).
     public func markdownReport() -> String {
-        methodLines().joined(separator: "\n") + "\n\n" + textTable().markdown() + "\n"
-            + MarketCorrelation.legendLines.joined(separator: "\n") + "\n"
+        func paragraph(_ lines: [String]) -> String { lines.map { MarkdownText.escaped($0) }.joined(separator: "\n") + "\n" }
+        return paragraph(methodLines()) + "\n" + textTable().markdown() + "\n" + paragraph(MarketCorrelation.legendLines)
     }
 
     /// CSV columns, in order.

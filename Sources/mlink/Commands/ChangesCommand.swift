@@ -58,10 +58,7 @@ enum ChangesCommand {
         case .md:
             try out.write(table.textTable(titleWidth: 80, sentences: out.sentences).markdown(), inputs: inputs)
         case .table:
-            var text = table.textTable().render(color: out.color)
-            text += table.statusLegend()
-            if out.sentences { text += "\n" + table.sentences().joined(separator: "\n") + "\n" }
-            try out.write(text, inputs: inputs)
+            try out.write(table.textReport(color: out.color, sentences: out.sentences), inputs: inputs)
         }
         return 0
     }

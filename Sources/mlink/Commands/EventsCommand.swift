@@ -210,7 +210,6 @@ enum EventsCommand {
     static func describe(_ event: Event) -> String {
         var text = "\(event.date.iso) \(event.date.weekdayName)"
         if let time = event.time { text += " \(time)" + (event.timeZone.map { " \($0)" } ?? "") }
-        let title = String(event.title.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
-        return text + ": \"" + (title.count > 80 ? String(title.prefix(79)) + "…" : title) + "\""
+        return text + ": \"" + DisplayWidth.truncated(TerminalText.escaped(event.title), toColumns: 80) + "\""
     }
 }

@@ -54,7 +54,7 @@ import Testing
         #expect(
             outcome.stdout == #"""
                 id  date        time                    weekday    title             tags       score
-                --  ----------  ----------------------  ---------  ----------------  ---------  -----
+                ──  ──────────  ──────────────────────  ─────────  ────────────────  ─────────  ─────
                 2   2023-05-20                          Saturday   G7 "de-risking"   g7;trade    -0.4
                 3   2023-06-07  17:00 America/New_York  Wednesday  After the close
                 1   2023-06-08  10:00 +08:00            Thursday   Timed 北京 event  diplomacy   +0.5

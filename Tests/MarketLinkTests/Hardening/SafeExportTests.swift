@@ -107,7 +107,7 @@ import Testing
         for _ in 0..<2000 {
             var text = ""
             for _ in 0..<random.int(0...8) { text += random.pick(Self.markup) }
-            let escaped = escapeHTML(text)
+            let escaped = MarkupText.escaped(text)
             #expect(!escaped.contains("<") && !escaped.contains(">") && !escaped.contains("\"") && !escaped.contains("'"))
             var rest = Substring(escaped)
             while let amp = rest.firstIndex(of: "&") {

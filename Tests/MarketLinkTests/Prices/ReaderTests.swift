@@ -99,37 +99,3 @@ import Testing
         #expect(forced.order == .dayMonthYear)
     }
 }
-
-@Suite struct NumberFormatTests {
-    @Test(arguments: [
-        (260.33000000000175, 2, false, "260.33"),
-        (-140.05000000000291, 2, false, "-140.05"),
-        (33833.61, 2, true, "33,833.61"),
-        (0.004706, 2, false, "0.00"),
-        (1234567.891, 1, true, "1,234,567.9"),
-        (0.5, 0, false, "1"),
-    ])
-    func fixedDecimals(value: Double, decimals: Int, grouping: Bool, expected: String) {
-        #expect(NumberFormat.string(value, decimals: decimals, grouping: grouping) == expected)
-    }
-
-    @Test func signsFollowTheValue() {
-        #expect(NumberFormat.string(0.004, decimals: 2, plus: true) == "+0.00")
-        #expect(NumberFormat.string(-0.004, decimals: 2, plus: true) == "-0.00")
-        #expect(NumberFormat.string(0, decimals: 2, plus: true) == "0.00")
-        #expect(NumberFormat.string(1.5, decimals: 1, plus: true) == "+1.5")
-    }
-
-    @Test(arguments: [
-        (0.00676418364757847, "0.00676418364758"),
-        (-0.354460292007752, "-0.354460292008"),
-        (12.0, "12"),
-        (0.0, "0"),
-        (123456.789012345, "123456.789012"),
-    ])
-    func significantDigits(value: Double, expected: String) {
-        var buffer: [UInt8] = []
-        NumberFormat.appendSignificant(value, digits: 12, to: &buffer)
-        #expect(String(decoding: buffer, as: UTF8.self) == expected)
-    }
-}

@@ -74,6 +74,6 @@ import Testing
         let titles = parsed.all("text").filter { $0.attributes["font-weight"] == "bold" && $0.text.hasPrefix("#1 ") }
         #expect(titles.count == 2)
         // At most (800 − 32) / 1.12 pixels by the regular-weight estimate.
-        #expect(titles.allSatisfy { $0.text.hasSuffix("\u{2026}") && ChartStyle.textWidth($0.text, size: 16) <= 768 / 1.12 })
+        #expect(titles.allSatisfy { $0.text.hasSuffix("\u{2026}") && ChartText.width($0.text, size: 16) <= 768 / 1.12 })
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import MarketLink
 
-@Suite struct HTMLEscapingTests {
-    // Each expected string is written out by hand from the rules in `escapeHTML`'s comment.
+@Suite struct MarkupTextTests {
+    // Each expected string is written out by hand from the rules in `MarkupText`'s comment.
     @Test(arguments: [
         ("", ""),
         ("plain text", "plain text"),
@@ -22,14 +22,18 @@ import Testing
         ("del\u{7F}c1\u{85}\u{9F}", "del\u{FFFD}c1\u{FFFD}\u{FFFD}"),
         ("nonchars\u{FFFE}\u{FFFF}", "nonchars\u{FFFD}\u{FFFD}"),
         ("emoji 📈 kept", "emoji 📈 kept"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        ("\" onmouseover=\"alert(1)", "&quot; onmouseover=&quot;alert(1)"),
+        ("' onload='x", "&#39; onload=&#39;x"),
+        ("]]><x/>", "]]&gt;&lt;x/&gt;"),
     ])
     func escapes(input: String, expected: String) {
-        #expect(escapeHTML(input) == expected)
+        #expect(MarkupText.escaped(input) == expected)
     }
 
     @Test func everyASCIIAndC1CharacterLeavesNoMarkupAndParsesBack() throws {
         let all = String(String.UnicodeScalarView((0...0x9F).compactMap(Unicode.Scalar.init)))
-        let escaped = escapeHTML(all)
+        let escaped = MarkupText.escaped(all)
         #expect(!escaped.contains("<") && !escaped.contains(">") && !escaped.contains("\"") && !escaped.contains("'"))
         // Inside an element and an attribute, XML gives back the text with the disallowed
         // characters replaced (an attribute value's tab, LF and CR normalise to spaces, XML 1.0 §3.3.3).

@@ -1,0 +1,170 @@
+// MARK: - Number formatting
+
+/// The one number formatter: every number MarketLink writes — in a terminal table, Markdown, the
+/// HTML report, an SVG chart, a sentence, CSV or JSON — is written here, without
+/// `String(describing:)`, `String(format:)` or a locale, so the same value is the same bytes on
+/// every machine.
+///
+/// Fixed point: the binary value times 10^decimals (an exact power of ten), rounded half away
+/// from zero, written with ASCII digits; `,` between groups of three integer digits when asked,
+/// `.` before the decimals. A value whose decimal text has at most `decimals` decimals and 15
+/// significant digits (every price as read, and the difference of two such prices) prints as
+/// exactly that text. Which decimals a close or a move is shown with is `DisplayPrecision`'s
+/// decision, made once per series; this type only writes.
+///
+/// Signs: a negative value gets a minus unless it rounds to zero (never `-0`); with `plus`, a
+/// positive value gets `+`, and a value that rounds to zero keeps the sign of the value
+/// (`+0.00`, `-0.00`), so that a rise too small to show still reads as a rise. Non-finite values
+/// are `nan`, `inf`, `-inf`; a value too large for 64-bit integer digits (|value| · 10^decimals
+/// ≥ 9·10^18) falls back to Swift's shortest round-trip text (`1e+20`), also locale-free.
+public enum NumberFormat {
+    /// The character a negative number starts with.
+    public enum Minus: Sendable, Equatable {
+        /// `-` (U+002D): files, terminals and anything a reader may copy into a spreadsheet.
+        case hyphen
+        /// `−` (U+2212 MINUS SIGN): chart labels, where it is set as wide as `+`.
+        case typographic
+    }
+
+    // MARK: - Powers of ten
+
+    /// 10^0 … 10^22: every power of ten a `Double` holds exactly (5^22 < 2^53).
+    private static let exactPowers: [Double] = [
+        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+        1e21, 1e22,
+    ]
+
+    /// 10^exponent, exact, for `exponent` in 0…22 (clamped to that range).
+    @inline(__always)
+    static func power(_ exponent: Int) -> Double {
+        exactPowers[min(max(exponent, 0), 22)]
+    }
+
+    /// `value` rounded half away from zero to `decimals` places (0…22), as a `Double`;
+    /// non-finite values, and values too large to scale, pass through.
+    static func rounded(_ value: Double, decimals: Int) -> Double {
+        guard value.isFinite else { return value }
+        let scale = power(decimals)
+        let scaled = value * scale
+        guard abs(scaled) < 9e15 else { return value }
+        return scaled.rounded(.toNearestOrAwayFromZero) / scale
+    }
+
+    // MARK: - Writing
+
+    /// Appends `value` with exactly `decimals` decimals (0…17): `-260.33`, `33833.61`.
+    /// `grouping` inserts `,` every three integer digits; `plus` writes `+` before positive values;
+    /// `trimZeros` drops trailing zeros after the decimal mark (and the mark when nothing is left);
+    /// `minus` is the character negative values start with.
+    public static func append(
+        _ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false, trimZeros: Bool = false,
+        minus: Minus = .hyphen, to buffer: inout [UInt8]
+    ) {
+        guard value.isFinite else {
+            buffer.append(contentsOf: value.isNaN ? Array("nan".utf8) : (value < 0 ? Array("-inf".utf8) : Array("inf".utf8)))
+            return
+        }
+        let requested = max(0, min(decimals, 17))
+        let product = abs(value) * power(requested)
+        guard product < 9.0e18 else {
+            // Too large for integer digits: Swift's shortest round-trip text, also locale-free.
+            buffer.append(contentsOf: Array(String(value).utf8))
+            return
+        }
+        var integer = UInt64(product.rounded(.toNearestOrAwayFromZero))
+        let isZero = integer == 0
+        var places = requested
+        if trimZeros {
+            while places > 0, integer % 10 == 0 {
+                integer /= 10
+                places -= 1
+            }
+        }
+        // Digits go right to left into a small stack buffer, then into `buffer` in one append.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { scratch in
+            var at = 48
+            @inline(__always) func put(_ byte: UInt8) {
+                at -= 1
+                scratch[at] = byte
+            }
+            var fraction = 0
+            while fraction < places {
+                put(UInt8(truncatingIfNeeded: 48 &+ integer % 10))
+                integer /= 10
+                fraction += 1
+            }
+            if places > 0 { put(UInt8(ascii: ".")) }
+            var count = 0
+            repeat {
+                if grouping, count > 0, count % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(truncatingIfNeeded: 48 &+ integer % 10))
+                integer /= 10
+                count += 1
+            } while integer > 0
+            // The sign follows the value, so a rise too small to show still reads "+0.00".
+            if value < 0, !isZero || plus {
+                switch minus {
+                case .hyphen: put(UInt8(ascii: "-"))
+                case .typographic:
+                    // U+2212 in UTF-8, written backwards like the digits.
+                    put(0x92)
+                    put(0x88)
+                    put(0xE2)
+                }
+            } else if plus, value > 0 {
+                put(UInt8(ascii: "+"))
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[at..<48]))
+        }
+    }
+
+    /// `value` with `decimals` decimals as a `String` (see `append`).
+    public static func string(
+        _ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false, trimZeros: Bool = false,
+        minus: Minus = .hyphen
+    ) -> String {
+        var buffer: [UInt8] = []
+        append(value, decimals: decimals, grouping: grouping, plus: plus, trimZeros: trimZeros, minus: minus, to: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Appends `value` with `digits` significant digits (at most 17 decimals), trailing zeros
+    /// trimmed: 0.00676418364757847 → `0.00676418364758` for 12 digits. Relative error stays below
+    /// 10^−digits for every magnitude down to 10^−5, which fixed decimals cannot promise.
+    public static func appendSignificant(_ value: Double, digits: Int, to buffer: inout [UInt8]) {
+        let magnitude = abs(value)
+        var exponent = 0  // floor(log10(magnitude)), found by comparison
+        if magnitude >= 1 {
+            while exponent < 17, magnitude >= power(exponent + 1) { exponent += 1 }
+        } else if magnitude > 0 {
+            var scaled = magnitude
+            while exponent > -17, scaled < 1 {
+                scaled *= 10
+                exponent -= 1
+            }
+        }
+        let decimals = max(0, min(digits - 1 - exponent, 17))
+        append(value, decimals: decimals, trimZeros: true, to: &buffer)
+    }
+
+    /// The shortest decimal text that reads back as the same `Double` (for JSON and full-precision CSV).
+    public static func shortest(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    // MARK: - Charts
+
+    /// An SVG coordinate or length: at most two decimals, trailing zeros dropped, ASCII `-`,
+    /// never `-0`. `12.5`, `100`, `-3.25`.
+    static func coordinate(_ value: Double) -> String {
+        string(value, decimals: 2, trimZeros: true)
+    }
+
+    /// A chart tick or tooltip label: exactly `decimals` decimals, thousands separated, with the
+    /// typographic minus U+2212. `30,500`, `100.5`, `−0.25`.
+    static func label(_ value: Double, decimals: Int) -> String {
+        string(value, decimals: decimals, grouping: true, minus: .typographic)
+    }
+}
