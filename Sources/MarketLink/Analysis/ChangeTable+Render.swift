@@ -18,7 +18,7 @@ extension ChangeTable {
             let event = events[row.event]
             let item = series[row.series]
             var cells: [TextTable.Cell] = [
-                .init(event.id), .init(event.date.iso), .init(event.title), .init(item.name),
+                .init(event.id), .init(event.dateText), .init(event.title), .init(item.name),
                 .init(windows[row.window].description),
                 .init(baseDay(row)?.iso ?? "—"), .init(baseClose(row).map { item.display.text($0) } ?? ""),
                 .init(endDay(row)?.iso ?? "—"), .init(endClose(row).map { item.display.text($0) } ?? ""),
@@ -72,7 +72,7 @@ extension ChangeTable {
                 let item = series[row.series]
                 var fields: [(String, JSONValue)] = [
                     ("event_id", .string(event.id)),
-                    ("event_date", .string(event.date.iso)),
+                    ("event_date", .string(event.dateText)),
                     ("event_title", .string(event.title)),
                     ("tags", .array(event.tags.map { .string($0) })),
                     ("series", .string(item.name)),

@@ -18,6 +18,8 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
     case noSession = "no-session"
     /// A timed event on a series with no known market (name one with --market).
     case noMarket = "no-market"
+    /// The event is dated to a month only (`2022-12`); give it a day to align it.
+    case monthOnly = "month-only"
 
     public var explanation: String {
         switch self {
@@ -28,6 +30,7 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
         case .afterData: return "the event is after the last session of the data"
         case .noSession: return "--align exact and the market had no session on the event date"
         case .noMarket: return "a timed event needs the series' market (zone and close time): name it with --market"
+        case .monthOnly: return "the event is dated to a month only: give it a day (mlink events edit EVENTS ID --date YYYY-MM-DD) to align it to a session"
         }
     }
 }
@@ -102,6 +105,7 @@ public struct ChangeTable: Sendable {
                     case .afterData: row.status = .afterData
                     case .noSession: row.status = .noSession
                     case .noMarket: row.status = .noMarket
+                    case .monthOnly: row.status = .monthOnly
                     }
                     rows.append(row)
                 }

@@ -25,6 +25,9 @@ public struct ArticleCheck: Sendable {
     public let article: Article
     /// The names of the series given, in order.
     public let seriesNames: [String]
+    /// Series whose index is not known from their name, so that no claim can be attributed to
+    /// them (name them `DJIA=file.csv`).
+    public let unknownSeries: [String]
     public var published: PublicationDate?
     /// Why there is no publication date, when there is none.
     public var publicationMissing: String?
@@ -40,6 +43,7 @@ public struct ArticleCheck: Sendable {
     public init(article: Article, series: [Series], published given: Day? = nil, source: String? = nil) throws(MarketLinkError) {
         self.article = article
         self.seriesNames = series.map(\.name)
+        self.unknownSeries = series.filter { $0.index == nil }.map(\.name)
         self.source = source ?? article.file
         let scalars = article.text.scalars
 

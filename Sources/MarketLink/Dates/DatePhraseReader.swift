@@ -505,3 +505,33 @@ extension DatePhraseReader {
         }
     }
 }
+
+// MARK: - Dates for an events file
+
+extension DatePhraseReader {
+    /// A date phrase typed for an events file ("yesterday", "last Tuesday", "June 8", "June 8,
+    /// 2023", "last December", "in April") placed against `today` as a news sentence of that day
+    /// would be (past tense; future with "next", "tomorrow"): the `date` cell to write
+    /// (`2023-06-06`, or `2022-12` for a month) and the resolution. `nil` when `text` is no phrase;
+    /// a usage error for a phrase of a week, a year or a session count, which names no day.
+    public static func eventDate(_ text: String, today: Day) throws(MarketLinkError) -> (date: String, resolved: ResolvedDates)? {
+        guard let phrase = phrase(text) else { return nil }
+        let tense = TenseReader.tense(of: TextToken.tokenize(text), phrases: [phrase])
+        switch phrase.precision {
+        case .week, .year:
+            throw .usage("\(quoted(text)) names a \(phrase.precision.rawValue), not a day or a month; give the day, e.g. 2023-06-07")
+        case .day, .month:
+            guard phrase.sessionCount == nil else {
+                throw .usage("\(quoted(text)) counts sessions, not a day; give the day, e.g. 2023-06-07")
+            }
+        }
+        guard let resolved = phrase.resolved(publishedOn: today, tense: tense) else {
+            throw .usage("\(quoted(text)) names no date that exists")
+        }
+        if resolved.first != resolved.last, resolved.precision == .day {
+            throw .usage("\(quoted(text)) names several days (\(resolved)); give one")
+        }
+        let date = resolved.precision == .month ? String(resolved.first.iso.prefix(7)) : resolved.first.iso
+        return (date, resolved)
+    }
+}

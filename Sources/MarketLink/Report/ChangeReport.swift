@@ -127,7 +127,7 @@ public struct ChangeReport: Sendable {
                 let event = table.events[move.row.event]
                 rows.append([
                     ReportText([.code(table.windows[w].description)]), ReportText("#" + event.id),
-                    ReportText(event.date.iso), ReportText(event.title), ReportText(table.series[move.row.series].name),
+                    ReportText(event.dateText), ReportText(event.title), ReportText(table.series[move.row.series].name),
                     ReportText(pointsText(move.row)), ReportText(percentText(move.row)),
                 ])
             }
@@ -197,7 +197,7 @@ public struct ChangeReport: Sendable {
             var card: [ReportBlock] = [
                 .heading(
                     ReportText([
-                        .plain("#" + event.id + " · "), .muted(event.date.weekdayName + ", " + DateRangeText.full(event.date)),
+                        .plain("#" + event.id + " · "), .muted(event.longDateText),
                         .plain(" · " + event.title),
                     ]))
             ]
@@ -270,7 +270,7 @@ public struct ChangeReport: Sendable {
                 ReportText(value.map { item.display.text($0) } ?? "")
             }
             rows.append([
-                ReportText("#" + event.id), ReportText(event.date.iso), ReportText(event.title), ReportText(item.name),
+                ReportText("#" + event.id), ReportText(event.dateText), ReportText(event.title), ReportText(item.name),
                 ReportText([.code(table.windows[row.window].description)]),
                 ReportText(table.baseDay(row)?.iso ?? "—"), close(table.baseClose(row)),
                 ReportText(table.endDay(row)?.iso ?? "—"), close(table.endClose(row)),

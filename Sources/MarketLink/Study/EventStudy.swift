@@ -99,6 +99,7 @@ public struct EventStudy: Sendable {
             case .afterData: return failed(result, .noEventSession(.afterData))
             case .noSession: return failed(result, .noEventSession(.noSession))
             case .noMarket: return failed(result, .noEventSession(.noMarket))
+            case .monthOnly: return failed(result, .noEventSession(.monthOnly))
             }
             result.eventSession = t0
             result.eventDay = series.day(at: t0)

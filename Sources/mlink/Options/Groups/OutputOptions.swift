@@ -70,6 +70,7 @@ struct OutputOptions {
         case .csv: ["csv"]
         case .json: ["json"]
         case .md: ["md", "markdown"]
+        case .html: ["html", "htm"]
         }
     }
 
