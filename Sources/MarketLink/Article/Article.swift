@@ -27,24 +27,12 @@ public struct Article: Sendable {
         try bytes.withUnsafeBufferPointer { buffer throws(MarketLinkError) in try TextEncodingCheck.validate(buffer, file: file) }
         self.file = file
         self.bytes = bytes
-        var source: [Unicode.Scalar] = []
-        source.reserveCapacity(bytes.count)
-        var utf8: [Int32] = []
-        utf8.reserveCapacity(bytes.count + 1)
-        var offset: Int32 = 0
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            source.append(scalar)
-            utf8.append(offset)
-            offset += Int32(UTF8.width(scalar))
-        }
-        utf8.append(offset)
+        let (source, utf8) = Self.decode(bytes)
         let built: ReadableTextBuilder
         var dates: [MarkupDate] = []
         switch format {
         case .text:
-            var builder = ReadableTextBuilder(capacity: source.count)
-            for (k, scalar) in source.enumerated() { builder.append(scalar, from: k..<k + 1) }
-            built = builder
+            built = ReadableTextBuilder(identity: source)
         case .markdown:
             built = MarkdownTextReader.read(source)
         case .html:
@@ -53,6 +41,37 @@ public struct Article: Sendable {
         let text = ArticleText(format: format, built: built, sourceUTF8: utf8, markupDates: dates)
         self.text = text
         self.sentences = SentenceSplitter.sentences(of: text.scalars, paragraphs: text.paragraphs)
+    }
+
+    /// The scalars of UTF-8 bytes already checked as valid (`TextEncodingCheck`), and the byte
+    /// offset of each scalar and of the end.
+    static func decode(_ bytes: [UInt8]) -> ([Unicode.Scalar], [Int32]) {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(bytes.count)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(bytes.count + 1)
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let lead = UInt32(bytes[i])
+            var value = lead
+            var width = 1
+            if lead >= 0xF0, i + 3 < count {
+                value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                width = 4
+            } else if lead >= 0xE0, i + 2 < count {
+                value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                width = 3
+            } else if lead >= 0xC0, i + 1 < count {
+                value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                width = 2
+            }
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            offsets.append(Int32(i))
+            i += width
+        }
+        offsets.append(Int32(count))
+        return (scalars, offsets)
     }
 
     /// `file:line:column` of a place in the file given in Unicode scalars.

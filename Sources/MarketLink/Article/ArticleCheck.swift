@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 // MARK: - Checking an article
 
 /// Every market claim of an article checked against the loaded series of its index, every dated
@@ -54,11 +57,7 @@ public struct ArticleCheck: Sendable {
         let dateline = readings.first { $0.source == .dateline }?.readable
 
         // Pass 1: tokens, index names, date phrases and claims of each sentence.
-        var analyses: [SentenceAnalysis] = []
-        analyses.reserveCapacity(article.sentences.count)
-        for sentence in article.sentences {
-            analyses.append(SentenceAnalysis(sentence, scalars: scalars, dateline: dateline))
-        }
+        let analyses = SentenceAnalysis.all(article.sentences, scalars: scalars, dateline: dateline)
 
         // Pass 2: P from the claimed levels, when nothing else gave it.
         if published == nil {
@@ -99,9 +98,25 @@ public struct ArticleCheck: Sendable {
                 }
                 continue
             }
+            guard !analysis.phrases.isEmpty else {
+                if let phrase = analysis.allPhrases.first {
+                    notEvents.append(
+                        ArticleNonEvent(
+                            sentence: number, sentenceText: sentence.text, dateText: phrase.text, tense: nil,
+                            resolved: Self.shown(phrase.resolved(publishedOn: p, tense: .past)), reason: "the dateline: it gives the publication date"))
+                }
+                continue
+            }
             let tense = TenseReader.tense(of: analysis.tokens, phrases: analysis.phrases)
             if let phrase = analysis.phrases.first(where: { ($0.precision == .day || $0.precision == .month) && $0.sessionCount == nil }) {
                 let resolved = phrase.resolved(publishedOn: p, tense: tense)
+                if resolved == nil, p != nil || !phrase.needsPublicationDate {
+                    notEvents.append(
+                        ArticleNonEvent(
+                            sentence: number, sentenceText: sentence.text, dateText: phrase.text, tense: tense, resolved: nil,
+                            reason: "the date names no day: it does not exist, or the weekday written is not its weekday"))
+                    continue
+                }
                 if tense == .future {
                     notEvents.append(
                         ArticleNonEvent(
@@ -257,6 +272,20 @@ struct SentenceAnalysis: Sendable {
     var phrases: [DatePhrase]
     var readings: [Reading]
 
+    /// Every sentence's analysis, in order: on two threads for a long article (each sentence is
+    /// read on its own, so the result is the same).
+    static func all(_ sentences: [ArticleSentence], scalars: [Unicode.Scalar], dateline: Range<Int>?) -> [SentenceAnalysis] {
+        let parts = sentences.count >= 1_000 ? 2 : 1
+        guard parts > 1 else { return sentences.map { SentenceAnalysis($0, scalars: scalars, dateline: dateline) } }
+        let middle = sentences.count / 2
+        let ranges = [0..<middle, middle..<sentences.count]
+        let slots = AnalysisSlots(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            slots.store(sentences[ranges[k]].map { SentenceAnalysis($0, scalars: scalars, dateline: dateline) }, at: k)
+        }
+        return (0..<parts).flatMap { slots.take($0) }
+    }
+
     /// Adjectives between a determiner and an index's name: "the benchmark S&P 500".
     static let qualifiers: Set<String> = ["benchmark", "broader", "broad", "main", "key", "wider", "leading", "flagship", "bellwether"]
 
@@ -315,5 +344,25 @@ struct SentenceAnalysis: Sendable {
             if let days = readings[k].reading.claim.days { return days }
         }
         return nil
+    }
+}
+
+/// One result slot per thread; each thread writes only its own slot, read after all have joined.
+final class AnalysisSlots: @unchecked Sendable {
+    private var slots: [[SentenceAnalysis]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func store(_ analyses: [SentenceAnalysis], at index: Int) {
+        lock.lock()
+        slots[index] = analyses
+        lock.unlock()
+    }
+
+    func take(_ index: Int) -> [SentenceAnalysis] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
     }
 }

@@ -95,7 +95,12 @@ enum EventTitle {
         return shorten(title)
     }
 
+    static let boundaries: [[Unicode.Scalar]] = [", ", " — ", " – ", " that ", " which ", " after ", " as ", " while ", "，", "；"].map {
+        Array($0.unicodeScalars)
+    }
+
     static func shorten(_ title: [Unicode.Scalar]) -> String {
+        func text(_ slice: ArraySlice<Unicode.Scalar>) -> String { DatePhraseReader.collapsedText(slice) }
         var columns = 0
         var cut = title.count
         for (k, scalar) in title.enumerated() {
@@ -105,19 +110,17 @@ enum EventTitle {
                 break
             }
         }
-        guard cut < title.count else { return String(String.UnicodeScalarView(title)) }
-        let head = String(String.UnicodeScalarView(title[0..<cut]))
-        let boundaries = [", ", " — ", " – ", " that ", " which ", " after ", " as ", " while ", "，", "；"]
-        var best: String.Index?
-        for boundary in boundaries {
-            if let found = head.range(of: boundary, options: .backwards), head.distance(from: head.startIndex, to: found.lowerBound) >= 30 {
-                if best.map({ found.lowerBound > $0 }) ?? true { best = found.lowerBound }
+        guard cut < title.count else { return text(title[...]) }
+        // The last clause boundary in the part that fits, at least 30 characters in.
+        var best: Int?
+        for start in stride(from: cut - 1, through: 30, by: -1) {
+            if boundaries.contains(where: { start + $0.count <= cut && title[start..<start + $0.count].elementsEqual($0) }) {
+                best = start
+                break
             }
         }
-        if let best { return String(head[..<best]).trimmingWhitespace + "…" }
-        if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) >= 30 {
-            return String(head[..<space]) + "…"
-        }
-        return head + "…"
+        if let best { return text(title[0..<best]) + "…" }
+        if let space = title[0..<cut].lastIndex(of: " "), space >= 30 { return text(title[0..<space]) + "…" }
+        return text(title[0..<cut]) + "…"
     }
 }

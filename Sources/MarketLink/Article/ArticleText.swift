@@ -19,9 +19,11 @@ public struct ArticleText: Sendable {
     public let format: ArticleFormat
     /// The readable text, Unicode scalar by scalar.
     let scalars: [Unicode.Scalar]
-    /// For each readable scalar, the file's scalars it came from.
+    /// For each readable scalar, the file's scalars it came from; empty for plain text, whose
+    /// readable text is the file itself.
     let sourceStart: [Int32]
     let sourceEnd: [Int32]
+    let isIdentity: Bool
     /// The UTF-8 offset of each of the file's scalars, and of its end.
     let sourceUTF8: [Int32]
     /// Paragraphs, as ranges of readable scalars, trimmed of white space, never empty.
@@ -34,6 +36,7 @@ public struct ArticleText: Sendable {
         self.scalars = built.scalars
         self.sourceStart = built.sourceStart
         self.sourceEnd = built.sourceEnd
+        self.isIdentity = built.identity
         self.sourceUTF8 = sourceUTF8
         self.markupDates = markupDates
         self.paragraphs = Self.paragraphs(of: built.scalars)
@@ -53,6 +56,11 @@ public struct ArticleText: Sendable {
 
     /// Where readable `range` came from in the file.
     public func sourceSpan(_ range: Range<Int>) -> SourceSpan {
+        if isIdentity {
+            let start = max(0, min(range.lowerBound, scalars.count))
+            let end = max(start, min(range.upperBound, scalars.count))
+            return SourceSpan(characters: start..<end, utf8: Int(sourceUTF8[start])..<Int(sourceUTF8[end]))
+        }
         guard !range.isEmpty, range.upperBound <= scalars.count else {
             let at = range.lowerBound < sourceStart.count ? Int(sourceStart[range.lowerBound]) : sourceUTF8.count - 1
             let utf8 = Int(sourceUTF8[max(0, min(at, sourceUTF8.count - 1))])
@@ -121,6 +129,13 @@ struct ReadableTextBuilder {
     var scalars: [Unicode.Scalar] = []
     var sourceStart: [Int32] = []
     var sourceEnd: [Int32] = []
+    /// The text is the file's own scalars, one for one (plain text).
+    var identity = false
+
+    init(identity source: [Unicode.Scalar]) {
+        scalars = source
+        identity = true
+    }
 
     init(capacity: Int) {
         scalars.reserveCapacity(capacity)

@@ -84,7 +84,9 @@ public enum SentenceSplitter {
     /// Whether the word that ends at `end` (with its period) is an abbreviation or an initial.
     static func isAbbreviation(_ scalars: [Unicode.Scalar], before end: Int, from start: Int) -> Bool {
         var first = end - 1
-        while first > start, !TextToken.isSpace(scalars[first - 1]), !openers.contains(scalars[first - 1]) { first -= 1 }
+        while first > start, end - first <= 9, !TextToken.isSpace(scalars[first - 1]), !openers.contains(scalars[first - 1]) { first -= 1 }
+        // Every abbreviation is short: a longer word ends a sentence without building its text.
+        if end - first > 8 { return false }
         let word = String(String.UnicodeScalarView(scalars[first..<end]))
         if abbreviations.contains(word) { return true }
         // An initial: one letter and its period ("H.", "W.").

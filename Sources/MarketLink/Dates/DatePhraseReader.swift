@@ -45,7 +45,7 @@ public enum DatePhraseReader {
         var found: [DatePhrase] = []
         var k = 0
         while k < tokens.count {
-            if let (phrase, end) = phrase(in: tokens, at: k, scalars: scalars, abbreviations: false) {
+            if mayStart(tokens[k]), let (phrase, end) = phrase(in: tokens, at: k, scalars: scalars, abbreviations: false) {
                 found.append(phrase)
                 k = end
             } else {
@@ -53,6 +53,28 @@ public enum DatePhraseReader {
             }
         }
         return found
+    }
+
+    /// The words and characters a phrase can start with (a number can start one too): a cheap
+    /// test that spares the full reading at most tokens of running text.
+    static let leads: Set<String> = {
+        var words: Set<String> = [
+            "on", "from", "between", "over", "in", "during", "across", "within", "for", "of", "since", "by", "until", "through", "last",
+            "next", "this", "today", "yesterday", "tomorrow", "early", "mid", "late",
+            "今", "昨", "明", "前", "去", "上", "本", "这", "下", "周", "星", "礼", "近", "过", "最",
+        ]
+        for table in [DateVocabulary.weekdays, DateVocabulary.weekdayAbbreviations, DateVocabulary.months, DateVocabulary.monthAbbreviations] {
+            words.formUnion(table.keys)
+        }
+        return words
+    }()
+
+    static func mayStart(_ token: TextToken) -> Bool {
+        switch token.kind {
+        case .number: return true
+        case .word(let text), .ideograph(let text): return leads.contains(text)
+        default: return false
+        }
     }
 
     /// The phrase that starts at token `k`, and the token after it. `abbreviations` accepts
@@ -64,20 +86,25 @@ public enum DatePhraseReader {
         return (DatePhrase(kind: kind, text: collapsedText(scalars[range]), range: range), end)
     }
 
-    /// The scalars as one line: every run of white space one space.
+    /// The scalars as one line: every run of white space one space, none at the ends.
     static func collapsedText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + scalars.count / 4)
         var space = false
         for scalar in scalars {
             if TextToken.isSpace(scalar) {
                 space = true
                 continue
             }
-            if space, !view.isEmpty { view.append(" ") }
+            if space, !bytes.isEmpty { bytes.append(0x20) }
             space = false
-            view.append(scalar)
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
         }
-        return String(view)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

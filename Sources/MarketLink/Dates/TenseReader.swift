@@ -24,7 +24,7 @@ enum TenseReader {
         }
         for (k, token) in tokens.enumerated() {
             switch token.kind {
-            case .word(let text):
+            case .word(let text) where triggers.contains(text) || text.hasSuffix("ll"):
                 switch text {
                 case "will", "shall", "won't", "wont", "tomorrow": return .future
                 case "going":
@@ -36,7 +36,7 @@ enum TenseReader {
                 default:
                     if text.hasSuffix("'ll") || text.hasSuffix("’ll") { return .future }
                 }
-            case .ideograph(let text):
+            case .ideograph(let text) where triggers.contains(text):
                 let next = ideograph(tokens, k + 1)
                 switch text {
                 case "将": if next != "近" { return .future }
@@ -51,6 +51,12 @@ enum TenseReader {
         }
         return .past
     }
+
+    /// The words and characters that can make a sentence future (checked before anything else).
+    static let triggers: Set<String> = [
+        "will", "shall", "won't", "wont", "tomorrow", "going", "due", "scheduled", "set", "expected", "slated", "poised", "plans", "plan",
+        "将", "即", "下", "明",
+    ]
 
     private static func word(_ tokens: [TextToken], _ k: Int) -> String? {
         tokens.indices.contains(k) && !tokens[k].isIdeograph ? tokens[k].word : nil

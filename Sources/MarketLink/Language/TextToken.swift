@@ -120,6 +120,10 @@ extension TextToken {
         var index = scalars.startIndex
 
         func digit(_ i: Int) -> Bool { i < end && isDigit(scalars[i]) }
+        // One buffer for every ASCII word, so that a word costs no allocation of its own (most
+        // words fit a small string).
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(32)
 
         while index < end {
             let scalar = scalars[index]
@@ -165,22 +169,39 @@ extension TextToken {
             if isLetter(scalar) {
                 var stop = index
                 var word = String.UnicodeScalarView()
+                // ASCII words (nearly all of English) are lowercased byte by byte.
+                ascii.removeAll(keepingCapacity: true)
+                var isASCII = true
                 while stop < end {
                     let next = scalars[stop]
                     if isLetter(next) {
-                        word.append(next)
+                        if isASCII, next.value < 0x80 {
+                            let byte = UInt8(next.value)
+                            ascii.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                        } else {
+                            if isASCII { word.append(contentsOf: ascii.map { Unicode.Scalar($0) }) }
+                            isASCII = false
+                            word.append(next)
+                        }
                         stop += 1
                     } else if next == "'" || next == "’", stop + 1 < end, isLetter(scalars[stop + 1]) {
                         // `'s` ending the word is a possessive; `didn't`, `O'Neil` keep theirs.
                         let afterS = stop + 2
                         if scalars[stop + 1] == "s" || scalars[stop + 1] == "S", afterS >= end || !isLetter(scalars[afterS]) { break }
-                        word.append(next)
+                        if isASCII, next == "'" {
+                            ascii.append(0x27)
+                        } else {
+                            if isASCII { word.append(contentsOf: ascii.map { Unicode.Scalar($0) }) }
+                            isASCII = false
+                            word.append(next)
+                        }
                         stop += 1
                     } else {
                         break
                     }
                 }
-                tokens.append(TextToken(kind: .word(String(word).lowercased()), range: start..<stop))
+                let text = isASCII ? String(decoding: ascii, as: UTF8.self) : String(word).lowercased()
+                tokens.append(TextToken(kind: .word(text), range: start..<stop))
                 index = stop
                 if index + 1 < end, scalars[index] == "'" || scalars[index] == "’", scalars[index + 1] == "s" || scalars[index + 1] == "S",
                     index + 2 >= end || !isLetter(scalars[index + 2])

@@ -62,6 +62,10 @@ public enum IndexNameMatcher {
         return table
     }()
 
+    /// The first characters of every name's first token: a token starting otherwise names no
+    /// index, and is passed over without a lookup.
+    static let firstScalars: Set<Unicode.Scalar> = Set(table.keys.compactMap { $0.unicodeScalars.first })
+
     static let companyWords: Set<String> = ["bank", "university", "group", "holdings", "foundation", "corp", "corporation", "company"]
 
     static func key(_ kind: TextToken.Kind) -> String? {
@@ -77,7 +81,7 @@ public enum IndexNameMatcher {
         var found: [IndexMention] = []
         var k = bounds.lowerBound
         while k < bounds.upperBound {
-            guard let key = key(tokens[k].kind), let names = table[key] else {
+            guard let key = key(tokens[k].kind), let first = key.unicodeScalars.first, firstScalars.contains(first), let names = table[key] else {
                 k += 1
                 continue
             }
