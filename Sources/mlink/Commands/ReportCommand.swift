@@ -58,12 +58,12 @@ enum ReportCommand {
         let table = ChangeTable(events: events, series: collection.series, windows: window.windows, rule: window.rule)
         var report = ChangeReport(
             table: table, eventsFile: eventsPath, priceFiles: collection.files, chartWindow: charts,
-            maxEventCharts: chartLimit, generator: "MarketLink \(MLink.version)", title: reportTitle
+            maxEventCharts: chartLimit, generator: "MarketLink \(MLink.version)", title: reportTitle, vocabulary: .mlink
         ).report()
         // Sections from other analyses join here with `report.insert(section, after: "changes")`.
         if !skipStudy {
             let study = try EventStudy(events: events, series: collection.series, benchmark: benchmark?.series, design: design)
-            let section = StudyReport(study: study, grouping: .tag, benchmarkFile: benchmark?.file.path).section()
+            let section = StudyReport(study: study, grouping: .tag, benchmarkFile: benchmark?.file.path, vocabulary: .mlink).section()
             report.insert(section, after: "changes")
         }
         try out.write(report.html(), inputs: inputs)
