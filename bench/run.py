@@ -696,6 +696,9 @@ def job_wide(args, out: str) -> dict:
             lines.append(f"| {columns:,} | {args.rows} | {size / 1e6:.1f} | {entry['wall']:.2f} | {entry['rss_mb']:.0f} | "
                          f"{memory_target_mb(values):.0f} | {meets(entry['rss_mb'] <= memory_target_mb(values))} | "
                          f"{size / 1e6 / entry['wall']:.0f} | {outcome} | {entry['load']} |")
+    listing = os.path.join(out, "tables", "wide-inspect.txt")
+    if os.path.exists(listing) and not args.keep_outputs:
+        os.remove(listing)
     lines += ["", "Target of issue 12: the 100 MB file (60,000 columns) in under 3 s within the memory rule."]
     return {"job": "wide", "entries": entries, "lines": lines, "failed": failed}
 
@@ -837,6 +840,8 @@ def job_report(args, out: str) -> dict:
         pass
     say(f"\nreport, scale {scale_label(scale)}: {meta['panel_rows']:,} panel rows; {args.repeat} run(s), "
         f"each stopped after {args.timeout:g} s; {available:.1f} GiB of memory available")
+    if available < 16:
+        say("warning: today's report on the x4 panel peaks at about 14 GB; with less free it may be killed")
     runs = []
     for number in range(1, args.repeat + 1):
         if os.path.exists(html):
