@@ -30,6 +30,7 @@ Two more inputs, each alone, for the scale benchmarks of bench/run.py:
 
   generate.py wide --columns 60000 --rows 250 --out DIR     DIR/wide-<columns>x<rows>.csv
   generate.py events --rows 1000000 --out DIR                DIR/events-<rows>.csv
+  generate.py study-probe --out DIR                          a small study panel with every status
 
 Default size: 500 symbols x 20 years, about 2.3 million rows and 121 MB.
 --scale multiplies the number of symbols (0.25 -> 125 symbols, 4 -> 2000), which
@@ -303,6 +304,68 @@ def write_many_events(path: str, rng: random.Random, count: int, start_year: int
             writer.writerow([number, date, title(rng), tags])
 
 
+# MARK: - A small study panel with every status
+
+
+def write_study_probe(directory: str, rng: random.Random) -> None:
+    """panel.csv, index.csv and events.csv on which `mlink study --benchmark index.csv` gives
+    every status the study workload rarely or never reaches, for checking the study peers.
+
+    700 weekdays from 2010-01-01; three symbols (AAA misses 5% of its rows; BBB's close stands
+    still for sessions 320-599, so windows inside have sigma = 0; CCC starts at session 50).
+    The index stands still for sessions 300-559 (a constant benchmark: S_mm = 0) and has no
+    close on sessions 100-239 (too few estimation returns) nor on sessions 622 and 640 (benchmark-missing
+    for the events around it). Events every 9th session (0-2 days later, so some fall on
+    weekends), one before and one after the data.
+    """
+    days = []
+    day = dt.date(2010, 1, 1)
+    while len(days) < 700:
+        if day.weekday() < 5:
+            days.append(day)
+        day += dt.timedelta(days=1)
+    os.makedirs(directory, exist_ok=True)
+    level = 1000.0
+    with open(os.path.join(directory, "index.csv"), "w", encoding="utf-8") as out:
+        out.write("Date,Close\n")
+        for i, day in enumerate(days):
+            if not 300 <= i < 560:
+                level *= 1.0 + rng.gauss(0.0, 0.01)
+            if 100 <= i < 240 or i in (622, 640):
+                continue
+            out.write(f"{day.isoformat()},{level:.4f}\n")
+    with open(os.path.join(directory, "panel.csv"), "w", encoding="utf-8") as out:
+        out.write("Date,Symbol,Close\n")
+        for symbol in ("AAA", "BBB", "CCC"):
+            price = 50.0
+            for i, day in enumerate(days):
+                if symbol == "CCC" and i < 50:
+                    continue
+                if not (symbol == "BBB" and 320 <= i < 600):
+                    price *= 1.0 + rng.gauss(0.0, 0.02)
+                if symbol == "AAA" and rng.random() < 0.05:
+                    continue
+                out.write(f"{day.isoformat()},{symbol},{price:.2f}\n")
+    with open(os.path.join(directory, "events.csv"), "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["id", "date", "title", "tags"])
+        for number, i in enumerate(range(0, 700, 9), start=1):
+            date = days[i] + dt.timedelta(days=rng.randrange(3))
+            writer.writerow([number, date.isoformat(), f"Probe event {number}, synthetic", "probe"])
+        writer.writerow([999, "2009-06-01", "Before the data", "probe"])
+        writer.writerow([1000, "2013-01-01", "After the data", "probe"])
+
+
+def main_study_probe(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="generate.py study-probe",
+                                     description="Write a small study panel with every status (synthetic).")
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--out", required=True, help="output directory")
+    args = parser.parse_args(argv)
+    write_study_probe(args.out, random.Random(f"{args.seed}/study-probe"))
+    return 0
+
+
 def main_wide(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="generate.py wide",
                                      description="Write DIR/wide-<columns>x<rows>.csv (synthetic).")
@@ -352,6 +415,8 @@ def main(argv: list[str] | None = None) -> int:
         return main_wide(argv[1:])
     if argv and argv[0] == "events":
         return main_events(argv[1:])
+    if argv and argv[0] == "study-probe":
+        return main_study_probe(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--symbols", type=int, default=500, help="symbols at scale 1 (default 500)")
     parser.add_argument("--years", type=int, default=20, help="calendar years of sessions (default 20)")

@@ -494,6 +494,46 @@ def study_rows(path: str) -> tuple[int, int]:
     return rows, ok
 
 
+def study_probe(tools: list[str], out: str) -> tuple[list[str], bool]:
+    """Run the study tools on the small panel of `generate.py study-probe`, which reaches every
+    status (zero variance, a constant benchmark, too few returns, ...), and compare each with
+    MarketLink (explanations included). Returns the lines to report and whether all agree."""
+    directory = os.path.join(out, "study-probe")
+    if not os.path.exists(os.path.join(directory, "events.csv")):
+        subprocess.run([sys.executable, os.path.join(BENCH, "generate.py"), "study-probe", "--out", directory],
+                       check=True)
+    events, panel, index = (os.path.join(directory, name) for name in ("events.csv", "panel.csv", "index.csv"))
+    outputs = {}
+    lines = []
+    for tool in tools:
+        output = os.path.join(directory, f"{tool}.csv")
+        if os.path.exists(output):
+            os.remove(output)
+        command = study_command(tool, events, panel, index, output, 10**6, os.path.join(directory, "timing.json"))
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0 or not os.path.exists(output):
+            lines.append(f"{STUDY_NAMES[tool]} failed on the probe panel: {first_line(result.stderr)}")
+            continue
+        outputs[tool] = output
+    agree = len(outputs) == len(tools)
+    reference = "mlink" if "mlink" in outputs else next(iter(outputs), None)
+    for tool in outputs:
+        if tool == reference:
+            continue
+        check = subprocess.run([sys.executable, os.path.join(BENCH, "compare_study.py"), outputs[reference],
+                                outputs[tool], "--explanations"], capture_output=True, text=True)
+        report = (check.stdout + check.stderr).strip()
+        statuses = next((line.split(" rows ", 1)[1] for line in report.splitlines() if line.startswith("reference")), "")
+        if check.returncode == 0:
+            lines.append(f"On the probe panel (`generate.py study-probe`; {statuses.strip(' ()')}), "
+                         f"{STUDY_NAMES[tool]} agrees with {STUDY_NAMES[reference]} on every row, explanations included.")
+        else:
+            agree = False
+            lines.append(f"On the probe panel, {STUDY_NAMES[tool]} DIFFERS from {STUDY_NAMES[reference]}:")
+            lines += ["", "```", report, "```"]
+    return lines, agree
+
+
 def job_study(args, out: str) -> dict:
     scale = args.scales[0] if args.scales else 1.0
     tools = args.study_tools
@@ -504,6 +544,9 @@ def job_study(args, out: str) -> dict:
     os.makedirs(tables, exist_ok=True)
     warm([panel, events, index])
     sample = min(args.loop_sample, meta["events"])
+    probe_lines, probe_agrees = study_probe(tools, out)
+    for line in probe_lines:
+        say(line)
     say(f"\nstudy, scale {scale_label(scale)}: {meta['panel_rows']:,} panel rows, {meta['events']:,} events, "
         f"benchmark index.csv; {args.repeat} run(s) per tool (the loop on {sample} events)")
     outputs = {tool: os.path.join(tables, f"{tool}.csv") for tool in tools}
@@ -585,8 +628,10 @@ def job_study(args, out: str) -> dict:
         lines += ["", f"Targets of issue 12: MarketLink's time ≤ 0.20 × numpy's: {share:.2f} ({meets(share <= 0.2)}); "
                       f"peak ≤ 300 MB: {mlink_entry['rss_mb']:.0f} MB ({meets(mlink_entry['rss_mb'] <= 300)}); every "
                       f"row equal to numpy's: {summary['numpy'].get('agrees', '')}."]
-    failed = any(not entry["ok"] or entry.get("agrees") == "NO" for entry in summary.values())
-    return {"job": "study", "scale": scale, "meta": meta, "tools": summary, "lines": lines, "failed": failed}
+    lines += [""] + [line for line in probe_lines]
+    failed = not probe_agrees or any(not entry["ok"] or entry.get("agrees") == "NO" for entry in summary.values())
+    return {"job": "study", "scale": scale, "meta": meta, "tools": summary, "probe_agrees": probe_agrees,
+            "lines": lines, "failed": failed}
 
 
 # MARK: Scale

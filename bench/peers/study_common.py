@@ -72,8 +72,12 @@ def benchmark_missing_explanation(day: str) -> str:
     return f"the benchmark has no close on {day}, which the event window needs"
 
 
-def too_few_explanation(count: int, minimum: int) -> str:
-    return f"the estimation window has {count} returns, fewer than the {minimum} required"
+def too_few_explanation(count: int, minimum: int, dropped_benchmark: int) -> str:
+    text = f"the estimation window has {count} returns, fewer than the {minimum} required"
+    if dropped_benchmark > 0:
+        text += (f" ({dropped_benchmark} of the window's sessions were left out: {dropped_benchmark} "
+                 "without benchmark closes)")
+    return text
 
 
 def parse_args(tool: str, extra=None) -> argparse.Namespace:

@@ -122,7 +122,7 @@ def main() -> None:
             row["dropped_benchmark"] = requested - length
             if length < minimum:
                 row["status"] = "too-few-estimation-returns"
-                row["explanation"] = too_few_explanation(length, minimum)
+                row["explanation"] = too_few_explanation(length, minimum, requested - length)
                 continue
             mean_x = x.mean()
             s_mm = float(((x - mean_x) ** 2).sum())

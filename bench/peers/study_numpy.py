@@ -208,7 +208,7 @@ def main() -> None:
     missing_day = days[rows, np.clip(missing_session, 0, width - 1)].astype("datetime64[D]")
     for mask, text in ((off_data, lambda e, s: off_data_explanation(requested, int(available[e, s]), first_iso[s])),
                        (missing, lambda e, s: benchmark_missing_explanation(str(missing_day[e, s]))),
-                       (too_few, lambda e, s: too_few_explanation(int(length[e, s]), minimum))):
+                       (too_few, lambda e, s: too_few_explanation(int(length[e, s]), minimum, requested - int(length[e, s])))):
         for e, s in zip(*np.nonzero(mask)):
             explanation_index[e, s] = len(texts)
             texts.append(text(e, s))
