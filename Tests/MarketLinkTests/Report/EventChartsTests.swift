@@ -38,7 +38,7 @@ import Testing
 
     @Test func weekendEventMarksTheEventDateAndTheSession() throws {
         let chart = EventCharts.chart(
-            around: try F.event("6"), series: try F.collection().series, window: EventCharts.defaultWindow, rebase: true)
+            around: try F.event("6"), series: try F.collection().series, window: EventWindow.chartDefault, rebase: true)
         #expect(
             chart.markers == [
                 LineChart.Marker(day: F.day("2023-05-22"), label: "Event session"),
@@ -83,7 +83,7 @@ import Testing
     @Test func anEventOutsideTheDataSaysWhyInTheLegend() throws {
         let late = Event(id: "late", title: "After the data", date: F.day("2024-01-02"))
         let chart = EventCharts.chart(
-            around: late, series: try F.collection().series, window: EventCharts.defaultWindow, rebase: true)
+            around: late, series: try F.collection().series, window: EventWindow.chartDefault, rebase: true)
         #expect(chart.lines.first?.name == "DJIA (not drawn: the event is after the last session of the data)")
         #expect(chart.lines.allSatisfy { $0.points.isEmpty })
         #expect(chart.markers == [LineChart.Marker(day: F.day("2024-01-02"), label: "Event date (Tuesday)")])
@@ -149,6 +149,6 @@ import Testing
 
     @Test(arguments: [(0, "t0"), (1, "t0+1"), (-6, "t0\u{2212}6"), (Int.min, "t0\u{2212}9223372036854775808")])
     func sessionLabels(offset: Int, label: String) {
-        #expect(EventCharts.sessionLabel(offset) == label)
+        #expect(EventWindow.label(offset: offset) == label)
     }
 }
