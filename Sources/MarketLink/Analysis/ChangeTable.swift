@@ -54,9 +54,12 @@ public struct ChangeTable: Sendable {
     public struct Rows: RandomAccessCollection, Sendable {
         let table: ChangeTable
 
+        /// 0.
         public var startIndex: Int { 0 }
+        /// The number of rows: events × series × windows.
         public var endIndex: Int { table.entries.count }
 
+        /// The row at `position` (0 ..< count), as a value.
         public subscript(position: Int) -> ChangeRow { table.row(table.entries[position]) }
     }
 
