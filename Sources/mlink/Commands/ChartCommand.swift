@@ -3,7 +3,7 @@ import MarketLink
 
 enum ChartCommand {
     static let events = EventsOptions.events(required: false, help: "the events file (required for charts around events; see `mlink events --help`)")
-    static let windows = WindowOptions.Spec(repeatable: false, defaults: [EventCharts.defaultWindow], purpose: "sessions around t0 to draw")
+    static let windows = WindowOptions.Spec(repeatable: false, defaults: [.chartDefault], purpose: "sessions around t0 to draw")
     static let output = OutputOptions.Spec.file("SVG", extensions: ["svg"])
     static let rebase = OptionSpec.flag("--rebase", help: "rebase each line to 100 at its base session (or its first session in a range)")
     static let event = OptionSpec.value("--event", "ID", .eventID, repeatable: true, help: "only the event with this id, repeatable")
@@ -79,7 +79,7 @@ enum ChartCommand {
             }
             guard !events.isEmpty else { throw MarketLinkError("the events file has no events to chart", at: SourceLocation(file: eventsPath ?? "")) }
             panel = EventCharts.panel(
-                around: events, series: collection.series, window: window.window, rule: window.rule, rebase: rebased,
+                EventSessions(events: events, series: collection.series, rule: window.rule), window: window.window, rebase: rebased,
                 eventsFile: eventsPath.map { ($0 as NSString).lastPathComponent })
         }
         try out.write(panel.svg(width: chartWidth, chartHeight: chartHeight), inputs: inputs)

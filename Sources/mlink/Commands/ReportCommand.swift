@@ -4,11 +4,11 @@ import MarketLink
 enum ReportCommand {
     static let events = EventsOptions.events(required: true)
     static let windows = WindowOptions.Spec(
-        repeatable: true, defaults: EventWindow.defaults,
+        repeatable: true, defaults: EventWindow.changesDefault,
         purpose: "sessions around t0 for the table and sentences; the event study takes the first")
     static let output = OutputOptions.Spec.file("HTML", extensions: ["html", "htm"])
     static let chartWindow = OptionSpec.value(
-        "--chart-window", "A:B", .window, help: "sessions the event charts span (default \(EventCharts.defaultWindow))")
+        "--chart-window", "A:B", .window, help: "sessions the event charts span (default \(EventWindow.chartDefault))")
     static let title = OptionSpec.value("--title", "TEXT", .text, help: "the report's title (default: the series and the number of events)")
     static let maxCharts = OptionSpec.value("--max-charts", "N", .integer, help: "chart at most the first N events (default 40)")
     static let noStudy = OptionSpec.flag("--no-study", help: "leave the event study out")
@@ -55,14 +55,16 @@ enum ReportCommand {
         let benchmark = try studyOptions.benchmark.map { try prices.loadBenchmark($0) }
         let inputs = [eventsPath] + collection.paths + (benchmark.map { [$0.file.path] } ?? [])
         try out.refuseInputs(inputs)
-        let table = ChangeTable(events: events, series: collection.series, windows: window.windows, rule: window.rule)
+        // t0 found once per event and series, for the change table, the charts and the study.
+        let sessions = EventSessions(events: events, series: collection.series, rule: window.rule)
+        let table = ChangeTable(sessions: sessions, windows: window.windows)
         var report = ChangeReport(
             table: table, eventsFile: eventsPath, priceFiles: collection.files, chartWindow: charts,
             maxEventCharts: chartLimit, generator: "MarketLink \(MLink.version)", title: reportTitle
         ).report()
         // Sections from other analyses join here with `report.insert(section, after: "changes")`.
         if !skipStudy {
-            let study = try EventStudy(events: events, series: collection.series, benchmark: benchmark?.series, design: design)
+            let study = try EventStudy(sessions: sessions, benchmark: benchmark?.series, design: design)
             let section = StudyReport(study: study, grouping: .tag, benchmarkFile: benchmark?.file.path).section()
             report.insert(section, after: "changes")
         }

@@ -29,7 +29,7 @@ enum ReportFixtures {
 
     /// The same fixtures' change report as `mlink report` makes it, with paths as the user
     /// typed them.
-    static func report(windows: [EventWindow] = EventWindow.defaults, events: [Event]? = nil) throws -> ChangeReport {
+    static func report(windows: [EventWindow] = EventWindow.changesDefault, events: [Event]? = nil) throws -> ChangeReport {
         let collection = try collection()
         let table = ChangeTable(events: try events ?? Self.events(), series: collection.series, windows: windows)
         return ChangeReport(
