@@ -67,12 +67,12 @@ import Testing
     }
 
     /// A synthetic series at 100,000 (made up for this test): 100,000.00 → 100,001.58 is 1.58
-    /// points and 100·1.58/100000 = 0.00158%, which rounds to 0.00; 1.000 → 1.004 is 0.004
-    /// points (0.00 at 2 decimals) and 0.40%.
+    /// points and 100·1.58/100000 = 0.00158%, which rounds to 0.00; 1.000 → 1.004, written with
+    /// 3 decimals, is 0.004 points at the data's own precision (`Series.display`) and 0.40%.
     @Test(arguments: [
         ("100000.00", "100001.58", "X rose 1.58 points, or less than 0.01%, to 100,001.58 on Thursday (June 8, 2023).", "+<0.01"),
         ("100001.58", "100000.00", "X fell 1.58 points, or less than 0.01%, to 100,000.00 on Thursday (June 8, 2023).", "-<0.01"),
-        ("1.000", "1.004", "X rose less than 0.01 points, or 0.40%, to 1.00 on Thursday (June 8, 2023).", "+0.40"),
+        ("1.000", "1.004", "X rose 0.004 points, or 0.40%, to 1.004 on Thursday (June 8, 2023).", "+0.40"),
     ])
     func aTinyMoveIsNeverShownAsNone(base: String, end: String, sentence: String, cell: String) throws {
         let folder = try CLI.temporaryDirectory()
