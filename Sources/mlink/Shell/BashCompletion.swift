@@ -71,6 +71,7 @@ enum BashCompletion {
         # that mlink's parser and --help read. Load it with  eval "$(mlink completions bash)"  in ~/.bashrc,
         # or install it as share/bash-completion/completions/mlink (make install does).
 
+
         """
     }
 

@@ -154,6 +154,7 @@ enum ZshCompletion {
         # that mlink's parser and --help read. Install it as _mlink in a directory of $fpath (make install
         # puts it in share/zsh/site-functions), or source it after compinit.
 
+
         """
     }
 
