@@ -7,8 +7,8 @@ import Testing
 /// standard error, and completes commands, subcommands, options, option values and file names as
 /// a user typing TAB would see them. bash runs the completion function with COMP_WORDS set as
 /// readline sets it; zsh runs in a pseudo-terminal (zpty) where a TAB starts the completion system
-/// on the script installed in `fpath`, with `compadd` wrapped to print each match; fish answers
-/// `complete -C`. A shell that is not installed skips its tests and says so (.ci/run installs
+/// on the script installed in `fpath`, with `compadd` wrapped to print each match (one session
+/// for every line of the suite); fish answers `complete -C`. A shell that is not installed skips its tests and says so (.ci/run installs
 /// zsh and fish).
 @Suite struct CompletionTests {
     // MARK: The cases
@@ -142,21 +142,57 @@ import Testing
         """#
 
     /// zsh: an interactive zsh in a pseudo-terminal with the script in fpath and compinit run;
-    /// `compadd` prints each match it is given before adding it, and the completion system's
-    /// last hook prints a marker and ends the shell. The markers are written split in two so that
-    /// the echo of these lines cannot be taken for them.
+    /// `compadd` prints each match it is given before adding it, and the completion system's last
+    /// hook prints a marker. For each line ($4 on) the harness types it and a TAB, reads up to the
+    /// marker, prints "<line>" and the line, then the matches, and clears the line (^U). The
+    /// markers are written split in two so that the echo of these lines cannot be taken for them.
+    /// One session answers every line of the suite: a zsh started per line costs a tenth of a
+    /// second or more.
     static let zshHarness = #"""
         zmodload zsh/zpty || exit 3
         zpty capture zsh -f -i || exit 3
-        zpty -w capture "PROMPT='' RPROMPT='' PS2=''; unset zle_bracketed_paste"
-        zpty -w capture "cd ${(q)4} && fpath=(${(q)1} \$fpath) && autoload -Uz compinit && compinit -C -d ${(q)2}"
+        zpty -w capture "PROMPT='' RPROMPT='' PS2=''; unset zle_bracketed_paste; unsetopt auto_list list_ambiguous beep"
+        zpty -w capture "cd ${(q)3} && fpath=(${(q)1} \$fpath) && autoload -Uz compinit && compinit -C -d ${(q)2}"
         zpty -w capture 'compadd() { if (( ${@[(I)-[OAD]]} )); then builtin compadd "$@"; return; fi; local -a found; builtin compadd -A found "$@"; print -rl -- "<mat""ch>"${^found}; builtin compadd "$@"; }'
-        zpty -w capture '_mlink_capture_done() { print -r -- "<do""ne>"; exit; }; comppostfuncs=(_mlink_capture_done)'
+        zpty -w capture '_mlink_capture_done() { print -r -- "<do""ne>"; comppostfuncs=(_mlink_capture_done); }; comppostfuncs=(_mlink_capture_done)'
         zpty -w capture 'bindkey "^I" complete-word'
-        zpty -w -n capture "$3"$'\t'
-        zpty -r capture output '*<done>*'
-        print -rl -- ${${(M)${(f)output//$'\r'/}:#*<match>*}##*<match>}
+        for line in "${@[4,-1]}"; do
+            zpty -w -n capture "$line"$'\t'
+            zpty -r capture output '*<done>*' || exit 4
+            print -r -- "<line>$line"
+            print -rl -- ${${(M)${(f)output//$'\r'/}:#*<match>*}##*<match>}
+            zpty -w -n capture $'\C-u'
+        done
         """#
+
+    /// Every line the suite completes.
+    static var allLines: [String] {
+        cases.map(\.line) + MLink.commands.map { "mlink \($0.name) -" } + ["mlink "]
+    }
+
+    /// What zsh offers for each of `lines`, from one session.
+    static func zshAnswers(_ lines: [String]) throws -> [String: [String]] {
+        let workspace = try workspace.get()
+        let outcome = try Program.run(
+            "zsh", ["-f", "-c", zshHarness, "zsh", workspace.zshFunctions.path, workspace.zshDump.path, workspace.folder.path] + lines,
+            in: workspace.folder, timeout: 30)
+        guard !outcome.timedOut, outcome.status == 0, outcome.stderr.isEmpty else {
+            throw Failure("zsh (status \(outcome.status)\(outcome.timedOut ? ", timed out" : "")): \(outcome.stderr)")
+        }
+        var answers: [String: [String]] = [:]
+        var current: String?
+        for line in outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("<line>") {
+                current = String(line.dropFirst("<line>".count))
+                answers[current ?? ""] = []
+            } else if let current, !line.isEmpty {
+                answers[current, default: []].append(line)
+            }
+        }
+        return answers
+    }
+
+    static let zshSession = Result { try zshAnswers(allLines) }
 
     static func complete(_ line: String, in shell: Shell, sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<String> {
         let workspace = try workspace.get()
@@ -166,9 +202,10 @@ import Testing
         case .bash:
             outcome = try Program.run("bash", ["--norc", "--noprofile", "-c", bashHarness, "bash", script.path, line], in: workspace.folder)
         case .zsh:
-            outcome = try Program.run(
-                "zsh", ["-f", "-c", zshHarness, "zsh", workspace.zshFunctions.path, workspace.zshDump.path, line, workspace.folder.path],
-                in: workspace.folder, timeout: 15)
+            var answers = try zshSession.get()
+            if answers[line] == nil { answers = try zshAnswers([line]) }
+            let matches = try #require(answers[line], "zsh gave no answer for \"\(line)\"")
+            return Set(matches.map(normalized).filter { !$0.isEmpty })
         case .fish:
             outcome = try Program.run(
                 "fish", ["--no-config", "-c", "source $argv[1]; and complete -C $argv[2]", script.path, line], in: workspace.folder)
