@@ -105,6 +105,7 @@ enum FishCompletion {
         complete -c mlink -e
         complete -c mlink -f
 
+
         """
     }
 
