@@ -6,7 +6,8 @@ enum ReportCommand {
     static let windows = WindowOptions.Spec(
         repeatable: true, defaults: EventWindow.changesDefault,
         purpose: "sessions around t0 for the table and sentences; the event study takes the first")
-    static let output = OutputOptions.Spec.file("HTML", extensions: ["html", "htm"])
+    static let output = OutputOptions.Spec.file(
+        "HTML", extensions: ["html", "htm"], onTerminal: "the report is HTML; write it to a file with -o report.html (or pipe it)")
     static let chartWindow = OptionSpec.value(
         "--chart-window", "A:B", .window, help: "sessions the event charts span (default \(EventWindow.chartDefault))")
     static let title = OptionSpec.value("--title", "TEXT", .text, help: "the report's title (default: the series and the number of events)")
@@ -34,7 +35,11 @@ enum ReportCommand {
             section says why and which estimation window would fit.
             """,
         examples: ["mlink report --events events.csv DJIA=djia.csv SSE=sse.csv --estimation -120:-6 -o report.html"],
-        notes: "The same inputs always give the same bytes. Event text is escaped.",
+        notes: """
+            The same inputs always give the same bytes. Event text is escaped. Without -o the HTML
+            goes to standard output when that is a pipe or a file; on a terminal mlink writes no
+            markup and says to give -o instead (exit code 64).
+            """,
         run: run)
 
     static func run(_ arguments: inout Arguments) throws -> Int32 {
