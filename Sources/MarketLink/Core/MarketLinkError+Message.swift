@@ -31,7 +31,7 @@ extension MarketLinkError.Reason {
         // MARK: Request: the event study
         case .estimationNotBeforeWindow(let estimation, let window):
             return
-                "the estimation window \(estimation) must end before the event window \(window) starts (its end \(estimation.end) must be below \(window.start)), e.g. \(estimation.start):\(window.start - 1)"
+                "the estimation window \(estimation) must end before the event window \(window) starts (its end \(estimation.end) must be below \(window.start)), e.g. \(estimation.start):\(window.baseOffset)"
         case .minimumEstimationBelowOne(let minimum):
             return "the minimum number of estimation returns must be at least 1, not \(minimum)"
         case .minimumEstimationAboveWindow(let minimum, let estimation):

@@ -93,12 +93,12 @@ public struct StudyReport: Sendable {
         spans += [
             .plain(". Event window "), .code(design.window.description),
             .plain(
-                ": the returns of sessions " + EventCharts.sessionLabel(design.window.start) + " to "
-                    + EventCharts.sessionLabel(design.window.end) + ", each from the previous session's close. Estimation window "),
+                ": the returns of sessions " + EventWindow.label(offset: design.window.start) + " to "
+                    + EventWindow.label(offset: design.window.end) + ", each from the previous session's close. Estimation window "),
             .code(design.estimation.description),
             .plain(
-                ": sessions " + EventCharts.sessionLabel(design.estimation.start) + " to "
-                    + EventCharts.sessionLabel(design.estimation.end) + ", at least "
+                ": sessions " + EventWindow.label(offset: design.estimation.start) + " to "
+                    + EventWindow.label(offset: design.estimation.end) + ", at least "
                     + String(design.requiredEstimationReturns) + " returns"
                     + (design.clean ? ", leaving out sessions inside other events' windows" : "")
                     + (study.benchmark != nil ? ", leaving out sessions without benchmark closes" : "")
@@ -203,7 +203,7 @@ public struct StudyReport: Sendable {
     func bandChart(_ summary: EventStudySummary) -> BandChart? {
         guard let n = summary.tests?.n, n >= 2, !summary.path.isEmpty else { return nil }
         let window = study.design.window
-        var sessions = [BandChart.Session(offset: window.start - 1, value: 0, lower: 0, upper: 0)]
+        var sessions = [BandChart.Session(offset: window.baseOffset, value: 0, lower: 0, upper: 0)]
         for point in summary.path {
             sessions.append(
                 BandChart.Session(
@@ -212,7 +212,7 @@ public struct StudyReport: Sendable {
         }
         return BandChart(
             title: study.series[summary.series].name + ": CAAR over " + String(n) + " events",
-            subtitle: "Mean cumulative abnormal return from " + EventCharts.sessionLabel(window.start - 1)
+            subtitle: "Mean cumulative abnormal return from " + window.baseLabel
                 + ", with a 95% cross-sectional band (" + study.design.model.rawValue + " model)",
             sessions: sessions)
     }

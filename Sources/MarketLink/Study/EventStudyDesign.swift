@@ -34,13 +34,15 @@ public struct EventStudyDesign: Sendable, Equatable {
     /// How a date-only event finds t0.
     public var rule: AlignmentRule
 
-    public static let defaultWindow = EventWindow(uncheckedStart: -1, end: 1)
-    public static let defaultEstimation = EventWindow(uncheckedStart: -250, end: -11)
+    /// The fewest estimation returns an event may use when the user names no minimum and the
+    /// estimation window holds at least this many.
     public static let defaultMinimumEstimationReturns = 120
 
+    /// A design; the windows default to `EventWindow.studyDefault` and
+    /// `EventWindow.estimationDefault`.
     public init(
-        window: EventWindow = EventStudyDesign.defaultWindow,
-        estimation: EventWindow = EventStudyDesign.defaultEstimation,
+        window: EventWindow = .studyDefault,
+        estimation: EventWindow = .estimationDefault,
         minimumEstimationReturns: Int? = nil,
         model: NormalReturnModel = .mean,
         returns: ReturnKind = .simple,

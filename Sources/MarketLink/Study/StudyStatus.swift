@@ -32,6 +32,18 @@ public enum StudyStatus: Sendable, Equatable {
 
     public static let ok = StudyStatus.computed(.ok)
 
+    /// The study's status for the event window's placement status
+    /// (`EventWindow.placement(around:sessionCount:)`): `no-base` and `no-end` as they are, an
+    /// event without a session as `noEventSession`, and `ok` (the window is in the data) as `ok`.
+    init(window status: ChangeStatus) {
+        switch status {
+        case .ok: self = .ok
+        case .noBase: self = .noBase
+        case .noEnd: self = .noEnd
+        case .beforeData, .afterData, .noSession, .noMarket: self = .noEventSession(status)
+        }
+    }
+
     /// A stable kebab-case identifier for CSV and JSON.
     public var name: String {
         switch self {

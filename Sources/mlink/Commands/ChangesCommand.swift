@@ -2,7 +2,7 @@ import MarketLink
 
 enum ChangesCommand {
     static let events = EventsOptions.events(required: true)
-    static let windows = WindowOptions.Spec(repeatable: true, defaults: EventWindow.defaults, purpose: "sessions around t0 to measure")
+    static let windows = WindowOptions.Spec(repeatable: true, defaults: EventWindow.changesDefault, purpose: "sessions around t0 to measure")
     static let output = OutputOptions.Spec.formats(OutputFormat.allCases, sentences: true)
 
     static let spec = CommandSpec(

@@ -2,7 +2,7 @@ import MarketLink
 
 enum StudyCommand {
     static let events = EventsOptions.events(required: true)
-    static let windows = WindowOptions.Spec(repeatable: false, defaults: [EventStudyDesign.defaultWindow], purpose: "the event window")
+    static let windows = WindowOptions.Spec(repeatable: false, defaults: [.studyDefault], purpose: "the event window")
     static let output = OutputOptions.Spec.formats(OutputFormat.allCases)
     static let bhar = OptionSpec.flag("--bhar", help: "also the buy-and-hold abnormal return (simple returns)")
     static let groupBy = OptionSpec.value(

@@ -38,7 +38,7 @@ enum ErrorHints {
         // The event study.
         case .estimationNotBeforeWindow(let estimation, let window):
             return
-                "the estimation window \(estimation) must end before the event window \(window) starts (its end \(estimation.end) must be below \(window.start)), e.g. \(StudyOptions.estimation.name) \(estimation.start):\(window.start - 1)"
+                "the estimation window \(estimation) must end before the event window \(window) starts (its end \(estimation.end) must be below \(window.start)), e.g. \(StudyOptions.estimation.name) \(estimation.start):\(window.baseOffset)"
         case .minimumEstimationBelowOne(let minimum):
             return "\(StudyOptions.minimumEstimation.name) must be at least 1, not \(minimum)"
         case .minimumEstimationAboveWindow(let minimum, let estimation):

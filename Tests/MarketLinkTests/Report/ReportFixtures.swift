@@ -31,7 +31,7 @@ enum ReportFixtures {
     /// The same fixtures' change report as `mlink report` makes it, with paths as the user
     /// typed them.
     static func report(
-        windows: [EventWindow] = EventWindow.defaults, events: [Event]? = nil, vocabulary: ToolVocabulary = .mlink
+        windows: [EventWindow] = EventWindow.changesDefault, events: [Event]? = nil, vocabulary: ToolVocabulary = .mlink
     ) throws -> ChangeReport {
         let collection = try collection()
         let table = ChangeTable(events: try events ?? Self.events(), series: collection.series, windows: windows)

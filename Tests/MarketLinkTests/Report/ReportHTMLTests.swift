@@ -86,7 +86,7 @@ import Testing
         let magnitudes = percents.map { Double($0.dropFirst().dropLast()) ?? 0 }
         #expect(magnitudes == magnitudes.sorted(by: >))
         // Independently: every 0:0 percent in the change table, largest magnitude first.
-        let all = report.table.rows.compactMap { report.table.percent($0) }.map { abs($0) }.sorted(by: >)
+        let all = report.table.rows.compactMap { $0.percent }.map { abs($0) }.sorted(by: >)
         #expect(abs((magnitudes.first ?? 0) - ((all.first ?? 0) * 100).rounded() / 100) < 1e-9)
     }
 

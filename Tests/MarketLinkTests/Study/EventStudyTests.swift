@@ -185,10 +185,10 @@ import Testing
         let row = try #require(table.rows.first)
         let logStudy = try EventStudy(
             events: [event], series: [series], design: try Self.design(estimation: (-8, -2), minimum: 3, model: .raw, returns: .log))
-        expectClose(try #require(logStudy.result(event: 0, series: 0).fit).car, try #require(table.logReturn(row)), relative: 1e-13)
+        expectClose(try #require(logStudy.result(event: 0, series: 0).fit).car, try #require(row.logReturn), relative: 1e-13)
         let simpleStudy = try EventStudy(
             events: [event], series: [series], design: try Self.design(estimation: (-8, -2), minimum: 3, model: .raw, buyAndHold: true))
-        expectClose(try #require(simpleStudy.result(event: 0, series: 0).fit?.bhar), try #require(table.percent(row)) / 100, relative: 1e-12)
+        expectClose(try #require(simpleStudy.result(event: 0, series: 0).fit?.bhar), try #require(row.percent) / 100, relative: 1e-12)
     }
 
     // MARK: - Design
