@@ -29,6 +29,7 @@ public enum EventSession: Sendable, Equatable {
     /// The event is dated to a month only (`2022-12`): it has no session until it is given a day.
     case monthOnly
 
+    /// t0's index in the series, or `nil` when the event has no session there.
     public var index: Int? {
         if case .session(let index) = self { return index }
         return nil

@@ -44,7 +44,9 @@ extension ArticleCheck {
 
     /// `published 2023-06-09, from the byline ("By …")`, or why there is none.
     public var publishedLine: String {
-        guard let published else { return "not found: " + (publicationMissing ?? "") + "; give it with --published DATE" }
+        guard let published else {
+            return "not found: " + (publicationMissing ?? "") + (vocabulary.name(.publicationDate).map { "; give it with \($0)" } ?? "")
+        }
         let how: String
         switch published.source {
         case .given: how = "as given"
@@ -96,7 +98,7 @@ extension ArticleCheck {
         for note in published?.notes ?? [] { row("", note) }
         row("series", seriesNames.isEmpty ? "none given: claims are read and checked for consistency only" : seriesNames.joined(separator: ", "))
         for name in unknownSeries {
-            row("", "\(quoted(name)) names no index MarketLink knows, so no claim is checked against it; name it, e.g. DJIA=FILE")
+            row("", "\(quoted(name)) names no index MarketLink knows, so no claim is checked against it; name the series after its index (DJIA, SHCOMP, ^HSI, ...)")
         }
         out += "\n"
         if claims.isEmpty { out += "claims: none\n\n" }

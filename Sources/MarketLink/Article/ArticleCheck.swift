@@ -40,11 +40,16 @@ public struct ArticleCheck: Sendable {
     public var coverage: [CoverageEntry] = []
     /// What event drafts name as their source.
     public let source: String
+    /// The caller's names for its settings, for the notes that point to them.
+    public let vocabulary: ToolVocabulary
 
     /// Checks `article` against `series`. Throws a data error when the article states two
     /// different publication dates and `published` does not settle which.
-    public init(article: Article, series: [Series], published given: Day? = nil, source: String? = nil) throws(MarketLinkError) {
+    public init(
+        article: Article, series: [Series], published given: Day? = nil, source: String? = nil, vocabulary: ToolVocabulary = .none
+    ) throws(MarketLinkError) {
         self.article = article
+        self.vocabulary = vocabulary
         self.seriesNames = series.map(\.name)
         self.unknownSeries = series.filter { $0.index == nil }.map(\.name)
         self.source = source ?? article.file
@@ -68,7 +73,8 @@ public struct ArticleCheck: Sendable {
         // Pass 3: claims.
         for (number, analysis) in analyses.enumerated() {
             for (position, reading) in analysis.readings.enumerated() {
-                claims.append(Self.claim(reading, at: position, in: analysis, sentence: number, series: series, published: p, article: article))
+                claims.append(
+                    Self.claim(reading, at: position, in: analysis, sentence: number, series: series, published: p, article: article, vocabulary: vocabulary))
             }
         }
 
@@ -159,7 +165,7 @@ public struct ArticleCheck: Sendable {
 
     static func claim(
         _ reading: SentenceAnalysis.Reading, at position: Int, in analysis: SentenceAnalysis, sentence: Int, series: [Series], published: Day?,
-        article: Article
+        article: Article, vocabulary: ToolVocabulary
     ) -> ArticleClaim {
         var claim = reading.reading.claim
         var daysSource: ArticleClaim.DaysSource?
@@ -188,7 +194,7 @@ public struct ArticleCheck: Sendable {
         }
         result.series = chosen.name
         do throws(MarketLinkError) {
-            let check = try FactCheck(claim: claim, series: chosen, published: published)
+            let check = try FactCheck(claim: claim, series: chosen, published: published, vocabulary: vocabulary)
             result.check = check
             result.verdicts = ClaimVerdicts(check: check, claim: claim)
             if let resolved = check.resolvedDays {

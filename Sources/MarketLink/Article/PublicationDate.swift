@@ -5,7 +5,7 @@
 public struct PublicationDate: Sendable, Hashable {
     /// Where P came from, in the order they are tried (DESIGN §7).
     public enum Source: String, Sendable, Hashable, CaseIterable {
-        /// Given by the caller (`mlink article --published DATE`).
+        /// Given by the caller (`mlink article` takes it with `--published DATE`).
         case given
         /// A wire dateline: "BEIJING, June 2 (Xinhua) --", 新华社上海6月9日电 (the year, when the
         /// dateline has none, from the time stamp line or another reading that agrees).
@@ -222,7 +222,7 @@ enum PublicationDateFinder {
         guard let chosen = sorted.first, let day = chosen.day else { return (nil, readings) }
         if let other = sorted.first(where: { $0.day != day }), let otherDay = other.day {
             throw MarketLinkError(
-                "the article gives two publication dates: \(chosen.described) says \(day.iso), but \(other.described) says \(otherDay.iso); give the right one with --published DATE",
+                .conflictingPublicationDates(first: chosen.described, firstDate: day, second: other.described, secondDate: otherDay),
                 at: article.location(ofSource: other.sourceCharacter))
         }
         let notes = sorted.dropFirst().map { "\($0.described) agrees" }

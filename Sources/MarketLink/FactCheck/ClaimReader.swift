@@ -23,8 +23,8 @@
 /// "just under", "about"/"around"/"roughly"/"approximately"/"some" (see `ClaimedNumber`).
 /// Commas, semicolons, parentheses, "or" and "and" separate parts; "for the day", "in trading" and
 /// "at the close" are skipped. Everything else is an error that quotes the part it could not read:
-/// `cannot read "by a lot" as points or percent`. Errors are usage errors: the claim is an
-/// argument, not data.
+/// `cannot read "by a lot" as points or percent`. Errors are `.unreadableClaim` usage errors: the
+/// claim is an argument, not data.
 ///
 /// In running text (`mlink article`) the same grammar is read leniently from an index's name:
 /// the claim ends where the next word starts no part ("… to 20,145 on Tuesday, its first session
@@ -100,9 +100,9 @@ struct ClaimParser {
     let text: String
 
     mutating func parse() throws(MarketLinkError) -> Claim {
-        guard !tokens.isEmpty else { throw .usage("the claim is empty; write it as e.g. \"rose 258 points, or 0.8%, to 33,833.61 on Thursday\"") }
+        guard !tokens.isEmpty else { throw .unreadableClaim("the claim is empty; write it as e.g. \"rose 258 points, or 0.8%, to 33,833.61 on Thursday\"") }
         guard let verb = findVerb() else {
-            throw .usage(
+            throw .unreadableClaim(
                 "cannot find a verb in \(quoted(text)); a claim needs one such as \"rose\", \"fell\", \"gained\", \"lost\", \"was up\" or \"was unchanged at\""
             )
         }
@@ -124,10 +124,10 @@ struct ClaimParser {
         position = verb.isLevelMarker ? verb.start : verb.end
         try parseParts()
         guard points != nil || percent != nil || level != nil || baseLevel != nil || days != nil else {
-            throw .usage("the claim gives nothing to check after \(quoted(verbText)); add points (\"258 points\"), a percent (\"0.8%\") or a level (\"to 33,833.61\")")
+            throw .unreadableClaim("the claim gives nothing to check after \(quoted(verbText)); add points (\"258 points\"), a percent (\"0.8%\") or a level (\"to 33,833.61\")")
         }
         if direction == nil, points != nil || percent != nil {
-            throw .usage("the claim gives a change but not its direction; say \"rose\"/\"fell\" or \"up\"/\"down\"")
+            throw .unreadableClaim("the claim gives a change but not its direction; say \"rose\"/\"fell\" or \"up\"/\"down\"")
         }
         return Claim(
             text: text, subject: subject, verb: verbText, direction: direction, directionText: directionText, points: points,
@@ -291,7 +291,7 @@ struct ClaimParser {
         k = afterQualifier
         guard var number = number(at: k) else {
             if sawBy || qualifier != .none {
-                throw .usage("cannot read \(quoted(quoteRun(from: position))) as points or percent")
+                throw .unreadableClaim("cannot read \(quoted(quoteRun(from: position))) as points or percent")
             }
             return false
         }
@@ -307,7 +307,7 @@ struct ClaimParser {
         } else if (bareAllowed || sawBy) && points == nil {
             isPoints = true
         } else {
-            throw .usage(
+            throw .unreadableClaim(
                 "cannot read \(quoted(quote(position, k))) as points, percent or a level; write \"\(number.text) points\", \"\(number.text)%\" or \"to \(number.text)\""
             )
         }
@@ -346,7 +346,7 @@ struct ClaimParser {
                 if let verb = word(k), ["close", "end", "finish", "settle", "stand"].contains(verb) {
                     k += 1
                     if word(k) == "the", let period = word(k + 1), ["day", "session", "week"].contains(period) { k += 2 }
-                    guard word(k) == "at" else { throw .usage("cannot read \(quoted(quoteRun(from: start))) as a level; write \"to close at 33,833.61\"") }
+                    guard word(k) == "at" else { throw .unreadableClaim("cannot read \(quoted(quoteRun(from: start))) as a level; write \"to close at 33,833.61\"") }
                     k += 1
                 }
             case "at":
@@ -365,14 +365,14 @@ struct ClaimParser {
         let (qualifier, afterQualifier) = self.qualifier(at: k)
         k = afterQualifier
         guard var number = number(at: k) else {
-            throw .usage("cannot read \(quoted(quoteRun(from: start))) as a level; write it as \"to 33,833.61\"")
+            throw .unreadableClaim("cannot read \(quoted(quoteRun(from: start))) as a level; write it as \"to 33,833.61\"")
         }
         number.qualifier = qualifier
         number.roundNumber = true
         k += 1
         // "to 33,833.61 points" is a level written with a unit; "to 1%" is not a level.
         if percentUnit(at: k) != nil {
-            throw .usage("cannot read \(quoted(quote(start, k + 1))) as a level: a level is an index value, not a percent")
+            throw .unreadableClaim("cannot read \(quoted(quote(start, k + 1))) as a level: a level is an index value, not a percent")
         }
         if let unit = word(k), ClaimVocabulary.pointWords.contains(unit) { k += 1 }
         if isBase {
@@ -394,7 +394,7 @@ struct ClaimParser {
         guard let (words, found) = best else { return false }
         let end = position + words.count
         if let direction, direction != found {
-            throw .usage("the claim says both \(quoted(directionText ?? "")) and \(quoted(quote(position, end)))")
+            throw .unreadableClaim("the claim says both \(quoted(directionText ?? "")) and \(quoted(quote(position, end)))")
         }
         if direction == nil {
             direction = found
@@ -414,12 +414,12 @@ struct ClaimParser {
         else {
             switch word(start) {
             case "on":
-                throw .usage(
+                throw .unreadableClaim(
                     "cannot read \(quoted(quoteRun(from: start))) as days; name weekdays (\"on Thursday\", \"on Wednesday and Thursday\") or a date (\"on June 8\")"
                 )
             case "from", "between":
                 if number(at: start + 1) != nil { return false }  // "from 33,573.28": a starting level
-                throw .usage("cannot read \(quoted(quoteRun(from: start))) as days; write \"from Tuesday to Thursday\" or \"from June 1 to June 14\"")
+                throw .unreadableClaim("cannot read \(quoted(quoteRun(from: start))) as days; write \"from Tuesday to Thursday\" or \"from June 1 to June 14\"")
             default:
                 return false
             }
@@ -445,20 +445,20 @@ struct ClaimParser {
         var merged = days ?? ClaimedDays()
         let twice = "the claim names its days twice (\(quoted(merged.text)) and \(quoted(fragment.text)))"
         if let weekdays = fragment.weekdays {
-            guard merged.weekdays == nil else { throw .usage(twice) }
+            guard merged.weekdays == nil else { throw .unreadableClaim(twice) }
             merged.weekdays = weekdays
         }
         if let count = fragment.sessionCount {
-            guard merged.sessionCount == nil else { throw .usage(twice) }
+            guard merged.sessionCount == nil else { throw .unreadableClaim(twice) }
             merged.sessionCount = count
         }
         if fragment.lastDate != nil {
-            guard merged.lastDate == nil else { throw .usage(twice) }
+            guard merged.lastDate == nil else { throw .unreadableClaim(twice) }
             merged.firstDate = fragment.firstDate
             merged.lastDate = fragment.lastDate
         }
         if fragment.isRelative, fragment.weekdays == nil {
-            guard !merged.isRelative else { throw .usage(twice) }
+            guard !merged.isRelative else { throw .unreadableClaim(twice) }
         }
         merged.phrases += fragment.phrases
         merged.text = merged.text.isEmpty ? fragment.text : merged.text + " " + fragment.text
@@ -520,7 +520,7 @@ struct ClaimParser {
     }
 
     func unreadable(from start: Int) -> MarketLinkError {
-        .usage(
+        .unreadableClaim(
             "cannot read \(quoted(quoteRun(from: start))) in the claim; expected points (\"258 points\"), a percent (\"0.8%\"), a level (\"to 33,833.61\") or days (\"on Thursday\")"
         )
     }
@@ -529,9 +529,18 @@ struct ClaimParser {
         _ slot: inout ClaimedNumber?, _ value: ClaimedNumber, part: String, phrase: String, written: inout [String: String]
     ) throws(MarketLinkError) {
         if slot != nil {
-            throw .usage("the claim gives \(part) twice (\(quoted(written[part] ?? "")) and \(quoted(phrase)))")
+            throw .unreadableClaim("the claim gives \(part) twice (\(quoted(written[part] ?? "")) and \(quoted(phrase)))")
         }
         slot = value
         written[part] = phrase
+    }
+}
+
+// MARK: - Errors
+
+extension MarketLinkError {
+    /// `.unreadableClaim(why)`: a claim that cannot be read, `why` quoting the words at fault.
+    static func unreadableClaim(_ why: String) -> MarketLinkError {
+        MarketLinkError(.unreadableClaim(why))
     }
 }

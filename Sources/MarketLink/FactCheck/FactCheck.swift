@@ -95,10 +95,14 @@ public struct FactCheck: Sendable {
     /// Checks `claim` against `series`. `published` is the day the claim was written (an
     /// article's publication date): it places weekday names and relative days ("yesterday", "last
     /// Friday", "this week") on the calendar. `near` prefers sessions near a date when the level
-    /// or the days leave a choice. Throws a data error for an empty series and a usage error when
+    /// or the days leave a choice. Throws a data error for an empty series, `.claimNeedsDate` when
     /// the claim gives nothing to find its session by (no level, no dated day, no `near`, no
-    /// `published`), or days that only a publication date can place.
-    public init(claim: Claim, series: Series, near: Day? = nil, published: Day? = nil) throws(MarketLinkError) {
+    /// `published`), `.claimNeedsPublicationDate` for days only a publication date can place, and
+    /// `.claimAboutAnotherIndex` for a claim that names another index than the series'.
+    /// `vocabulary` names the caller's settings in the notes that point to them.
+    public init(
+        claim: Claim, series: Series, near: Day? = nil, published: Day? = nil, vocabulary: ToolVocabulary = .none
+    ) throws(MarketLinkError) {
         guard !series.isEmpty else {
             throw MarketLinkError("\(quoted(series.name)) has no sessions to check the claim against")
         }
@@ -116,13 +120,12 @@ public struct FactCheck: Sendable {
             claimedIndex = mention.index
             if let index = series.index {
                 guard index.isSameIndex(as: mention.index) else {
-                    throw .usage(
-                        "the claim is about the \(mention.index.name) (\(quoted(mention.text))), but \(quoted(series.name)) holds the \(index.name); check it against a price file of the \(mention.index.name)"
-                    )
+                    throw MarketLinkError(
+                        .claimAboutAnotherIndex(claimed: mention.index.name, written: mention.text, series: series.name, holds: index.name))
                 }
             } else {
                 notes.append(
-                    "the claim names the \(mention.index.name); which index \(quoted(series.name)) holds is not known from its name, so that was not checked (name the series, e.g. \(mention.index.aliases.first(where: { !$0.hasPrefix("^") }) ?? "NAME")=FILE)"
+                    "the claim names the \(mention.index.name); which index \(quoted(series.name)) holds is not known from its name, so that was not checked (name the series after its index, e.g. \(mention.index.aliases.first(where: { !$0.hasPrefix("^") }) ?? mention.index.name))"
                 )
             }
         }
@@ -130,8 +133,7 @@ public struct FactCheck: Sendable {
         // 0. The claimed days on the calendar, and the sessions they name.
         let resolved = claim.days?.resolved(publishedOn: published)
         if let days = claim.days, resolved == nil, days.isRelative {
-            throw .usage(
-                "the claim's days (\(quoted(days.text))) count from the day it was written; give that date with --published DATE")
+            throw MarketLinkError(.claimNeedsPublicationDate(days: days.text))
         }
         resolvedDays = resolved
         var named: [Int]?
@@ -164,7 +166,7 @@ public struct FactCheck: Sendable {
                     let fits = claim.days == nil ? "" : " that fits the claimed days"
                     let why =
                         reference.map { "the nearest to \($0.iso)\(fits)" }
-                        ?? "the latest\(fits); give --near DATE to choose another"
+                        ?? "the latest\(fits); " + (vocabulary.name(.nearDate).map { "give \($0) to choose another" } ?? "a date near the claim chooses another")
                     notes.append("\(matching.count) sessions closed at \(level.phrase) at that precision (\(shown)\(more)); took \(day.iso), \(why)")
                 }
                 levelFinding = Self.numberFinding(
@@ -179,14 +181,15 @@ public struct FactCheck: Sendable {
                 end = named != nil ? Self.lastNamed(named, resolved: resolved, series: series) : Self.sessionWithoutLevel(series: series, days: claim.days, near: reference)
                 if let end {
                     let day = series.day(at: end)
-                    let how = named != nil ? "by the named days" : near != nil ? "by --near" : "by the claimed date"
+                    let how = named != nil ? "by the named days" : near != nil ? "by the date given near the claim" : "by the claimed date"
                     notes.append("measured the move ending \(day.iso), \(how)")
                     levelFinding = Self.numberFinding(.level, level, actual: series.display.value(series.close(at: end)), grouping: true, suffix: "", on: day)
                 } else {
                     levelFinding = Finding(
                         part: .level, claimed: level.phrase, actual: "no such close", claimedValue: level.value, status: .off,
                         verdict: "off: no session closed at \(level.phrase)\(nearestText)")
-                    notes.append("give --near DATE to check the rest of the claim against the move that day")
+                    notes.append(
+                        "give \(vocabulary.name(.nearDate) ?? "a date near the claim") to check the rest of the claim against the move that day")
                 }
             }
         } else {
@@ -198,9 +201,7 @@ public struct FactCheck: Sendable {
                 if named != nil || resolved != nil {
                     throw MarketLinkError("\(quoted(series.name)) has no session on or before the claimed days (\(resolved?.description ?? ""))")
                 }
-                throw .usage(
-                    "the claim gives no level (\"to 33,833.61\") and no dated day (\"on June 8, 2023\") to find its session by; add --near DATE"
-                )
+                throw MarketLinkError(.claimNeedsDate)
             }
             end = found
         }

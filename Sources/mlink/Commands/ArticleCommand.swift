@@ -25,13 +25,13 @@ enum ArticleCommand {
             Reads a news article (plain text, Markdown or HTML: tags, scripts, styles and navigation
             dropped, entities decoded) and finds every market claim in it, several per sentence where
             there are ("The Dow rose 428.73 points, or 1.3%, to 34,408.06 on Thursday, the S&P 500
-            gained ..."), in English or Chinese wire phrasing (上证指数收报3231.41点，涨0.55%). Each claim
-            is attributed to an index by name ("the Dow", "Shanghai Composite Index", "恒生指数") and
+            gained ..."), in English or Chinese wire phrasing. Each claim is attributed to an index by
+            name ("the Dow", "the benchmark S&P 500", "Shanghai Composite Index", "Hang Seng") and
             checked, by the rules of mlink check, against the loaded SERIES of that index — never
             another's; a claim whose index has no series is listed as not checked. Each claim is also
             checked for internal consistency: its points against its percent against its level.
 
-            Days ("on Wednesday and Thursday", "last Friday", "this week", "本周") count from the
+            Days ("on Wednesday and Thursday", "last Friday", "this week") count from the
             publication date: --published, else the dateline, the page's metadata, a dated byline, or
             the one session whose close every claimed level matches; the report says which. Two
             readings that disagree are an error (exit 1) unless --published settles it.
@@ -76,7 +76,7 @@ enum ArticleCommand {
         if let eventsPath { try OutputFile.refuseInput(eventsPath, inputs: inputs) }
 
         let article = try Article.load(path: path)
-        let check = try ArticleCheck(article: article, series: collection.series, published: publishedDay, source: sourceName)
+        let check = try ArticleCheck(article: article, series: collection.series, published: publishedDay, source: sourceName, vocabulary: .mlink)
 
         if let eventsPath {
             let drafts = check.eventDrafts

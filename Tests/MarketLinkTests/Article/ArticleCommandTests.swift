@@ -187,6 +187,7 @@ import Testing
         let result = try CLI.run(["article", story])
         #expect(result.status == 1)
         #expect(result.stderr.contains("s.txt:1:1: error: the article gives two publication dates"), "\(result.stderr)")
+        #expect(result.stderr.contains("give the right one with --published DATE"), "\(result.stderr)")
         let settled = try CLI.run(["article", story, "--published", "2023-06-09", "--format", "table"])
         #expect(settled.status == 0)
         #expect(settled.stdout.contains("the given date 2023-06-09 was used"))
