@@ -66,7 +66,9 @@ extension ArticleCheck {
     /// `2 claims: 0 hold, 2 do not hold, 0 not checked · 12 event drafts · 0 sentences not read`.
     public var summaryLine: String {
         let counts = self.counts
-        let claimsText = "\(claims.count) claim\(claims.count == 1 ? "" : "s"): \(counts.holds) hold\(counts.holds == 1 ? "s" : ""), \(counts.doesNotHold) do\(counts.doesNotHold == 1 ? "es" : "") not hold, \(counts.notChecked) not checked"
+        let claimsText =
+            "\(claims.count) claim\(claims.count == 1 ? "" : "s"): \(counts.holds) hold\(counts.holds == 1 ? "s" : ""), "
+            + "\(counts.doesNotHold) do\(counts.doesNotHold == 1 ? "es" : "") not hold, \(counts.notChecked) not checked"
         let eventsText = "\(events.count) event draft\(events.count == 1 ? "" : "s")"
         let coverageText = "\(coverage.count) sentence\(coverage.count == 1 ? "" : "s") naming an index and a number not read as a claim"
         return [claimsText, eventsText, coverageText].joined(separator: " · ")

@@ -205,7 +205,9 @@ enum MarkdownTextReader {
         // Scans are bounded (a link's text and target are short), so a line of a million "[" is
         // still read in linear time.
         while k < end, k - start < 1024 {
-            if source[k] == "[" { depth += 1 } else if source[k] == "]" {
+            if source[k] == "[" {
+                depth += 1
+            } else if source[k] == "]" {
                 depth -= 1
                 if depth == 0 { break }
             }
@@ -219,7 +221,9 @@ enum MarkdownTextReader {
         var m = k + 2
         var nested = 0
         while m < end, m - k < 4096 {
-            if source[m] == opener, opener == "(" { nested += 1 } else if source[m] == closer {
+            if source[m] == opener, opener == "(" {
+                nested += 1
+            } else if source[m] == closer {
                 if nested == 0 { break }
                 nested -= 1
             }

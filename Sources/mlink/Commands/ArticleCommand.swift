@@ -9,7 +9,8 @@ enum ArticleCommand {
         help: "the article: plain text, Markdown (.md) or HTML (.html), in UTF-8", missing: "name the article FILE")
     static let published = OptionSpec.value(
         "--published", "DATE", .date,
-        help: "the publication date (YYYY-MM-DD) that \"on Friday\" and \"last December\" count from; by default the dateline, the page's metadata, a dated byline, or the one session the claimed levels match")
+        help: "the publication date (YYYY-MM-DD) that \"on Friday\" and \"last December\" count from; by default the dateline,"
+            + " the page's metadata, a dated byline, or the one session the claimed levels match")
     static let eventsOut = OptionSpec.value(
         "--events-out", "EVENTS", .outputFile(extensions: ["csv"]),
         help: "add the dated events to this events file (created if missing), leaving out those already in it")
