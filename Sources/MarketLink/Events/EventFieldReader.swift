@@ -7,10 +7,29 @@ import Foundation
 struct EventFieldProblem: Error, Sendable, Equatable {
     var column: EventColumn
     var message: String
+    /// For a zone that is neither an IANA name nor an offset: the name, and the IANA name it
+    /// matches but for case (if any).
+    var unknownZone: (name: String, suggestion: String?)?
 
     init(_ column: EventColumn, _ message: String) {
         self.column = column
         self.message = message
+    }
+
+    static func == (a: EventFieldProblem, b: EventFieldProblem) -> Bool {
+        a.column == b.column && a.message == b.message && a.unknownZone?.name == b.unknownZone?.name
+            && a.unknownZone?.suggestion == b.unknownZone?.suggestion
+    }
+
+    /// The problem as an error of a request (a value given for a new or edited event).
+    var asRequestError: MarketLinkError {
+        if let unknownZone { return MarketLinkError(.unknownTimeZone(unknownZone.name, suggestion: unknownZone.suggestion)) }
+        return MarketLinkError(.invalidEventValue(column, problem: message))
+    }
+
+    /// The problem as an error of a cell of an events file, at `location`.
+    func dataError(at location: SourceLocation) -> MarketLinkError {
+        MarketLinkError(.invalidEventCell(column, problem: message), at: location)
     }
 }
 
@@ -44,10 +63,12 @@ enum WrittenDate: Sendable, Equatable {
     case day(Day)
     /// A date and time; `offset` is seconds east of UTC when the text carries one (`Z`, `-04:00`).
     case dateTime(Day, LocalTime, offset: Int?)
+    /// A month alone, `2022-12`: its first day.
+    case month(Day)
 
     var day: Day {
         switch self {
-        case .day(let day), .dateTime(let day, _, _): return day
+        case .day(let day), .dateTime(let day, _, _), .month(let day): return day
         }
     }
 }
@@ -70,8 +91,9 @@ enum EventFieldReader {
 
     // MARK: Dates
 
-    /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `±HH:MM`, `±HHMM`, `±HH` or
-    /// nothing (then a `timezone` cell must say where). `t` and a space are accepted for `T`.
+    /// `YYYY-MM-DD`, `YYYY-MM` (a month, for an event known only to its month), or
+    /// `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `±HH:MM`, `±HHMM`, `±HH` or nothing (then a
+    /// `timezone` cell must say where). `t` and a space are accepted for `T`.
     static func date(_ text: String) throws(EventFieldProblem) -> WrittenDate {
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else {
@@ -85,6 +107,12 @@ enum EventFieldReader {
                 value = value * 10 + Int(bytes[k] - 48)
             }
             return value
+        }
+        if bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let year = digits(0..<4), let month = digits(5..<7) {
+            guard let first = Day(year: year, month: month, day: 1) else {
+                throw EventFieldProblem(.date, "\(quoted(text)) is not a real month (\(month < 1 || month > 12 ? "there is no month \(month)" : "years run from 0001 to 9999"))")
+            }
+            return .month(first)
         }
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = digits(0..<4), let month = digits(5..<7), let dayOfMonth = digits(8..<10)
@@ -171,12 +199,11 @@ enum EventFieldReader {
     /// A `timezone` cell: an IANA name or a fixed offset (`+08:00`, `UTC`).
     static func zone(_ text: String) throws(EventFieldProblem) -> TimeZone {
         if let zone = Market.timeZone(named: text) { return zone }
-        var message = "unknown time zone \(quoted(text)); use \(zoneHint)"
         let lowered = text.lowercased()
-        if let match = TimeZone.knownTimeZoneIdentifiers.first(where: { $0.lowercased() == lowered }) {
-            message += " (did you mean \(quoted(match))?)"
-        }
-        throw EventFieldProblem(.timezone, message)
+        let match = TimeZone.knownTimeZoneIdentifiers.first { $0.lowercased() == lowered }
+        var problem = EventFieldProblem(.timezone, MarketLinkError.Reason.unknownZoneText(text, suggestion: match))
+        problem.unknownZone = (text, match)
+        throw problem
     }
 
     /// `±HH:MM` for an offset in seconds east of UTC.

@@ -56,6 +56,29 @@ public enum EventLogFile {
         path: String, newFileColumns: [String]? = nil, options: Options = Options(),
         _ change: (EventLog) throws(MarketLinkError) -> EventLogEdit
     ) throws(MarketLinkError) -> EventLogEdit {
+        try rewrite(path: path, newFileColumns: newFileColumns, options: options) { log throws(MarketLinkError) in
+            let edit = try change(log)
+            return (edit.log, edit)
+        }
+    }
+
+    /// Adds `drafts` to the events file at `path` in one locked, atomic update, leaving out exact
+    /// duplicates when `skippingDuplicates` (`EventLog.adding(_:skippingDuplicates:)`); a missing
+    /// file is started with `newFileColumns`. Nothing is written when every draft is a duplicate.
+    @discardableResult
+    public static func add(
+        _ drafts: [EventDraft], to path: String, skippingDuplicates: Bool = true, newFileColumns: [String]? = nil, options: Options = Options()
+    ) throws(MarketLinkError) -> EventLogBatchEdit {
+        try rewrite(path: path, newFileColumns: newFileColumns, options: options) { log throws(MarketLinkError) in
+            let edit = try log.adding(drafts, skippingDuplicates: skippingDuplicates)
+            return (edit.log, edit)
+        }
+    }
+
+    /// The work of `update` and `add`: lock, read, change, write atomically when it differs.
+    static func rewrite<Result>(
+        path: String, newFileColumns: [String]?, options: Options, _ change: (EventLog) throws(MarketLinkError) -> (EventLog, Result)
+    ) throws(MarketLinkError) -> Result {
         let target = OutputFile.resolvedPath(path)
         for _ in 0..<1000 {
             var created = false
@@ -67,17 +90,17 @@ public enum EventLogFile {
             }
             guard descriptor >= 0 else {
                 let code = errno
-                if code == ENOENT { throw MarketLinkError("no such file", at: SourceLocation(file: path)) }
-                throw MarketLinkError("cannot open the file: \(Descriptor.reason(code))", at: SourceLocation(file: path))
+                if code == ENOENT { throw MarketLinkError(.noSuchFile, at: SourceLocation(file: path)) }
+                throw MarketLinkError(.cannotOpen(Descriptor.reason(code)), at: SourceLocation(file: path))
             }
             defer { close(descriptor) }
             try FileLock.lockExclusive(descriptor, path: path, waiting: options.lock) { options.onWaitingForLock?(path) }
             var opened = stat()
             var current = stat()
             guard fstat(descriptor, &opened) == 0 else {
-                throw MarketLinkError("cannot read the file: \(Descriptor.reason(errno))", at: SourceLocation(file: path))
+                throw MarketLinkError(.cannotRead("file", reason: Descriptor.reason(errno)), at: SourceLocation(file: path))
             }
-            if opened.st_mode & S_IFMT == S_IFDIR { throw MarketLinkError("is a directory, not a file", at: SourceLocation(file: path)) }
+            if opened.st_mode & S_IFMT == S_IFDIR { throw MarketLinkError(.isDirectory, at: SourceLocation(file: path)) }
             // Replaced while we waited for the lock: lock the new file instead.
             guard stat(target, &current) == 0, current.st_dev == opened.st_dev, current.st_ino == opened.st_ino else { continue }
 
@@ -88,20 +111,20 @@ public enum EventLogFile {
                     start = Array((newFileColumns.joined(separator: ",") + "\n").utf8)
                 }
                 let log = try EventLog(bytes: start, file: path)
-                let edit = try change(log)
-                if edit.log.contents != bytes {
+                let (changed, result) = try change(log)
+                if changed.contents != bytes {
                     let output = try OutputFile(path: target, shownAs: path, durable: true)
                     output.beforeRename = options.beforeReplacing
-                    try output.write(edit.log.contents)
+                    try output.write(changed.contents)
                     try output.commit()
                 }
-                return edit
+                return result
             } catch {
                 // Leave no empty file behind when the first add to a new file fails.
                 if created, stat(target, &current) == 0, current.st_size == 0, current.st_ino == opened.st_ino { unlink(target) }
                 throw error
             }
         }
-        throw MarketLinkError("cannot lock the file: it keeps being replaced by another process", at: SourceLocation(file: path))
+        throw MarketLinkError(.cannotLock("it keeps being replaced by another process"), at: SourceLocation(file: path))
     }
 }

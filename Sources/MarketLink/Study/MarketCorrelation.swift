@@ -67,15 +67,15 @@ public struct MarketCorrelation: Sendable {
 
     public var events: [Event] { table.events }
     public var series: [Series] { table.series }
-    public var window: EventWindow { table.windows.first ?? EventStudyDesign.defaultWindow }
+    public var window: EventWindow { table.windows.first ?? .correlationDefault }
     /// Events with a score.
     public var scoredEvents: Int { events.count { $0.score != nil } }
 
-    public init(events: [Event], series: [Series], window: EventWindow = EventStudyDesign.defaultWindow, rule: AlignmentRule = .next) {
+    public init(events: [Event], series: [Series], window: EventWindow = .correlationDefault, rule: AlignmentRule = .next) {
         let table = ChangeTable(events: events, series: series, windows: [window], rule: rule)
         self.table = table
         // moves[s][e]: the percent move of event e in series s, when it has one.
-        let moves = series.indices.map { s in events.indices.map { e in table.rows(event: e, series: s).first.flatMap { table.percent($0) } } }
+        let moves = series.indices.map { s in events.indices.map { e in table.rows(event: e, series: s).first?.percent } }
         var pairs: [SeriesPair] = []
         for first in series.indices {
             for second in series.indices where second > first {
@@ -89,8 +89,8 @@ public struct MarketCorrelation: Sendable {
                     y.append(b)
                     for s in [first, second] {
                         guard let row = table.rows(event: e, series: s).first else { continue }
-                        if let base = table.baseDay(row) { start = min(start ?? base, base) }
-                        if let last = table.endDay(row) { end = max(end ?? last, last) }
+                        if let base = row.base?.day { start = min(start ?? base, base) }
+                        if let last = row.end?.day { end = max(end ?? last, last) }
                     }
                 }
                 var daily = Coefficients([], [])

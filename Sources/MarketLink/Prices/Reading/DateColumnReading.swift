@@ -29,8 +29,7 @@ struct DateColumnReading {
             decision = value
         case .failure(let detail):
             let row = sample(detail.index)
-            throw MarketLinkError(
-                "date \(quoted(row.text)) in column \"\(shown(column))\" \(detail.message)", at: row.mark.location(file: assembly.file))
+            throw MarketLinkError(detail.reason(date: row.text, column: column), at: row.mark.location(file: assembly.file))
         }
         firstDateResolved = first.raw.form == .resolved
         var description = DateColumnReading.describe(first.raw, sample: first.text)
@@ -53,7 +52,6 @@ struct DateColumnReading {
     func checkReal(_ assembly: SeriesAssembly) throws(MarketLinkError) {
         guard decision.order == nil, let bad = assembly.dates.lane(.monthDayYear).firstFailure, let row = assembly.failures[bad] else { return }
         let why = row.raw.parts(order: nil).map { EventFieldReader.whyNotReal($0.year, $0.month, $0.day) }
-        throw MarketLinkError(
-            "\(quoted(row.text)) is not a real date (\(why ?? "no such day in the calendar"))", at: row.mark.location(file: assembly.file))
+        throw MarketLinkError(.notARealDate(row.text, why: why ?? "no such day in the calendar"), at: row.mark.location(file: assembly.file))
     }
 }

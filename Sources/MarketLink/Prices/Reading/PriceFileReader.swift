@@ -53,7 +53,7 @@ struct PriceFileReader {
     /// Reads the input, or throws the first problem the steps meet, in their order, located in the file.
     func read(_ blocks: CSVBlockReader) throws(MarketLinkError) -> PriceFile {
         guard var block = try blocks.next(), !(block.isLast && block.bytes.isEmpty) else {
-            throw MarketLinkError("the file is empty: expected a header row and price rows", at: SourceLocation(file: file, line: 1, column: 1))
+            throw MarketLinkError(.emptyFile(.priceFile), at: SourceLocation(file: file, line: 1, column: 1))
         }
         // The first block holds the header: made longer until it holds every row the header
         // steps look at, so that they decide as they would on the whole file.
@@ -80,9 +80,7 @@ struct PriceFileReader {
             blocks, first: block, start: head.start, line: head.line, layout: rowLayout, into: &assembly, threads: threads,
             estimate: block.isLast ? nil : { rows, bytes in PriceFileReader.estimate(rows: rows, bytes: bytes, rest: rest) })
         guard assembly.rowCount > 0 else {
-            throw MarketLinkError(
-                "the header on line \(header.line) is followed by no price rows",
-                at: SourceLocation(file: file, line: header.line, column: 1))
+            throw MarketLinkError(.noPriceRows(headerLine: header.line), at: SourceLocation(file: file, line: header.line, column: 1))
         }
 
         let dates = try DateColumnReading(assembly, column: header.cells[columns.dateIndex], override: options.dateOrder)
@@ -104,7 +102,8 @@ struct PriceFileReader {
             path: file, layout: layout, delimiter: PriceFileReader.name(ofDelimiter: head.delimiter), headerLine: header.line,
             dateColumn: header.cells[columns.dateIndex], closeColumns: columns.valueIndexes.map { header.cells[$0] },
             symbolColumn: columns.symbolIndex.map { header.cells[$0] }, dateReading: dates.description, newestFirst: assembled.newestFirst,
-            decimalComma: head.decimalComma, series: assembled.series, dropped: dropped.sorted { $0.line < $1.line }, notes: notes)
+            decimalComma: head.decimalComma, series: assembled.series, dropped: dropped.sorted { $0.line < $1.line }, notes: notes,
+            unusedAdjustedClose: columns.unusedAdjustedClose)
     }
 
     /// Steps 1–4 on the first block: the delimiter, the header, the columns, the decimal mark;

@@ -153,12 +153,11 @@ struct SeriesAssembly {
     /// file and names the earlier one; `series` is the name to mention, if any.
     private func problem(_ step: SessionOrder.Step, series: String?) -> MarketLinkError {
         let location = step.later.location(file: file)
-        let what = series.map { " for \(shown($0))" } ?? ""
         if step.earlierDay == step.laterDay {
-            return MarketLinkError("duplicate date \(Day(ordinal: step.laterDay).iso)\(what) (also on line \(step.earlier.line))", at: location)
+            return MarketLinkError(.duplicateDate(Day(ordinal: step.laterDay), series: series, firstLine: step.earlier.line), at: location)
         }
         return MarketLinkError(
-            "date \(Day(ordinal: step.laterDay).iso)\(what) is out of order: line \(step.earlier.line) has \(Day(ordinal: step.earlierDay).iso); dates must run one way (oldest or newest first)",
+            .dateOutOfOrder(Day(ordinal: step.laterDay), series: series, firstLine: step.earlier.line, firstLineDay: Day(ordinal: step.earlierDay)),
             at: location)
     }
 }
