@@ -19,6 +19,11 @@ import Foundation
 /// The input is a file (through `InputFile`, so its kind, size and first bytes are checked as
 /// for every input) read into a few reused buffers of `blockSize` bytes (more when one row is
 /// longer), or bytes already in memory, handed out in place.
+///
+/// A block grows (doubling) until it holds a whole row, but never past `rowLimit` bytes without
+/// one: then `rowTooLong` is thrown, located on line 1 of the rows not yet handed out (the
+/// caller, who counts lines, moves it to the file's line). So no input makes a block grow
+/// without bound or the reader loop: each step either ends a row or doubles what it looks at.
 final class CSVBlockReader {
     /// One block: whole rows (or the rest of the input, in the last block).
     struct Block {
@@ -34,6 +39,10 @@ final class CSVBlockReader {
         fileprivate let storage: UnsafeMutableRawBufferPointer?
     }
 
+    /// The longest row read unless told otherwise: 64 MiB, the constant part of the memory a
+    /// load may use (a row of a wide file with a million value columns is about 10 MB).
+    static let defaultRowLimit = 64 << 20
+
     /// The block size used unless told otherwise: 4 MiB, small enough that a few blocks in flight
     /// cost little memory, large enough that handing one to a thread costs nothing in comparison.
     static let defaultBlockSize = 4 << 20
@@ -45,6 +54,10 @@ final class CSVBlockReader {
 
     private let source: Source
     let blockSize: Int
+    /// Bytes looked at past the rows already handed out without finding a line end, at most.
+    let rowLimit: Int
+    /// The input's name, for locations.
+    let name: String
 
     // File source: the buffer of the block handed out last, how far it is filled, and where
     // that block ended (the carried-over bytes are `cut..<filled`).
@@ -61,14 +74,21 @@ final class CSVBlockReader {
     private var lastStart = 0
     private var handedOutLast = false
 
-    init(file: InputFile, blockSize: Int = CSVBlockReader.defaultBlockSize) {
+    init(file: InputFile, name: String, blockSize: Int = CSVBlockReader.defaultBlockSize, rowLimit: Int = CSVBlockReader.defaultRowLimit) {
         self.source = .file(file)
+        self.name = name
         self.blockSize = max(blockSize, 1)
+        self.rowLimit = max(rowLimit, 1)
     }
 
-    init(bytes: UnsafeBufferPointer<UInt8>, blockSize: Int = CSVBlockReader.defaultBlockSize) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, name: String, blockSize: Int = CSVBlockReader.defaultBlockSize,
+        rowLimit: Int = CSVBlockReader.defaultRowLimit
+    ) {
         self.source = .memory(bytes)
+        self.name = name
         self.blockSize = max(blockSize, 1)
+        self.rowLimit = max(rowLimit, 1)
     }
 
     deinit {
@@ -87,13 +107,14 @@ final class CSVBlockReader {
     // MARK: Handing out blocks
 
     /// The next block, or `nil` after the last. The block's bytes stay valid until it is
-    /// recycled (file source) or as long as the memory (memory source).
+    /// recycled (file source) or as long as the memory (memory source). Throws `rowTooLong`
+    /// (on line 1 of the block it would have been) when no row ends within `rowLimit` bytes.
     func next() throws(MarketLinkError) -> Block? {
         guard !handedOutLast else { return nil }
         switch source {
         case .memory(let bytes):
             lastStart = start
-            return memoryBlock(bytes, from: start, window: blockSize, beyond: 0)
+            return try memoryBlock(bytes, from: start, window: blockSize, beyond: 0)
         case .file(let file):
             try takeFreshBuffer(minimum: filled - cut + blockSize)
             return try fileBlock(file, wanted: filled + blockSize, beyond: 0)
@@ -102,13 +123,14 @@ final class CSVBlockReader {
 
     /// The block handed out last, made longer: at least one more block's worth of rows (the
     /// header search asks for this when the rows it needs go past the end). The block passed in
-    /// must not be used afterwards.
+    /// must not be used afterwards. Throws `rowTooLong` (on line 1 of what follows the block)
+    /// when no row ends within `rowLimit` bytes after it.
     func extend(_ block: Block) throws(MarketLinkError) -> Block {
         switch source {
         case .memory(let bytes):
             handedOutLast = false
             let length = block.bytes.count
-            return memoryBlock(bytes, from: lastStart, window: length + max(blockSize, length), beyond: length)
+            return try memoryBlock(bytes, from: lastStart, window: length + max(blockSize, length), beyond: length)
         case .file(let file):
             handedOutLast = false
             return try fileBlock(file, wanted: filled + max(blockSize, filled), beyond: block.bytes.count)
@@ -128,8 +150,9 @@ final class CSVBlockReader {
     // MARK: Memory
 
     /// The block of the rows from `first`, looking `window` bytes ahead at first and further
-    /// until it holds a row ending after `beyond` bytes (or the input ends).
-    private func memoryBlock(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, window: Int, beyond: Int) -> Block {
+    /// until it holds a row ending after `beyond` bytes (or the input ends), but not past
+    /// `rowLimit` bytes after `beyond`.
+    private func memoryBlock(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, window: Int, beyond: Int) throws(MarketLinkError) -> Block {
         var length = min(window, bytes.count - first)
         while true {
             let atEnd = first + length == bytes.count
@@ -142,6 +165,7 @@ final class CSVBlockReader {
                     bytes: UnsafeBufferPointer(rebasing: bytes[first..<first + end]), offset: first, isLast: atEnd, hasQuotes: quotes,
                     storage: nil)
             }
+            if length - beyond >= rowLimit { throw tooLong() }
             length = min(length * 2, bytes.count - first)
         }
     }
@@ -193,8 +217,14 @@ final class CSVBlockReader {
                 return Block(
                     bytes: UnsafeBufferPointer(rebasing: bytes[0..<end]), offset: start, isLast: ended, hasQuotes: quotes, storage: buffer)
             }
+            if filled - beyond >= rowLimit { throw tooLong() }
             target = filled + max(blockSize, filled)
         }
+    }
+
+    /// No row ends within `rowLimit` bytes: located on the first line of the rows to come.
+    private func tooLong() -> MarketLinkError {
+        MarketLinkError(.rowTooLong(limit: rowLimit), at: SourceLocation(file: name, line: 1, column: 1))
     }
 
     /// Grows the current buffer (keeping what it holds) to at least `capacity` bytes.

@@ -18,6 +18,8 @@ struct PriceFileReader {
     let options: PriceLoadOptions
     /// Bytes per block read (tests use a few bytes, to put block ends everywhere).
     var blockSize = CSVBlockReader.defaultBlockSize
+    /// The longest row read (tests use a few bytes).
+    var rowLimit = CSVBlockReader.defaultRowLimit
     /// How many threads read rows at once (1: all on the calling thread).
     var threads = 2
 
@@ -39,7 +41,7 @@ struct PriceFileReader {
 
     /// Reads the file at `path` through `InputFile`, block by block.
     func read(path: String) throws(MarketLinkError) -> PriceFile {
-        try read(CSVBlockReader(file: InputFile(path: path), blockSize: blockSize))
+        try read(CSVBlockReader(file: InputFile(path: path), name: file, blockSize: blockSize, rowLimit: rowLimit))
     }
 
     /// Reads bytes in memory, in place.
@@ -47,7 +49,7 @@ struct PriceFileReader {
         if bytes.count >= Int(UInt32.max) {
             throw MarketLinkError("the file is larger than 4 GiB; split it (by symbol or by years) and load the parts", at: SourceLocation(file: file))
         }
-        return try read(CSVBlockReader(bytes: bytes, blockSize: blockSize))
+        return try read(CSVBlockReader(bytes: bytes, name: file, blockSize: blockSize, rowLimit: rowLimit))
     }
 
     /// Reads the input, or throws the first problem the steps meet, in their order, located in the file.
@@ -61,11 +63,18 @@ struct PriceFileReader {
         while found == nil {
             try TextEncodingCheck.validate(block.bytes, file: file)
             do throws(MarketLinkError) {
-                found = try head(block)
+                found = try head(block, enough: block.bytes.count >= blocks.rowLimit)
             } catch {
                 try drain(blocks, after: block, failure: error)
             }
-            if found == nil { block = try blocks.extend(block) }
+            if found == nil {
+                do throws(MarketLinkError) {
+                    block = try blocks.extend(block)
+                } catch {
+                    // The long row starts after the block's rows.
+                    throw RowPipeline.shifted(error, by: RowPipeline.lineBreaks(in: block.bytes))
+                }
+            }
         }
         guard let head = found else { throw MarketLinkError("internal: no header", at: SourceLocation(file: file)) }
         let header = head.header
@@ -107,23 +116,26 @@ struct PriceFileReader {
     }
 
     /// Steps 1–4 on the first block: the delimiter, the header, the columns, the decimal mark;
-    /// `nil` when the block ends before the rows they look at (and the input goes on).
-    private func head(_ block: CSVBlockReader.Block) throws(MarketLinkError) -> Head? {
+    /// `nil` when the block ends before the rows they look at (and the input goes on), unless
+    /// it is `enough` (as long as a row may be: then they decide from the rows it holds, so that
+    /// empty lines after a header cannot make the first block grow without end).
+    private func head(_ block: CSVBlockReader.Block, enough: Bool) throws(MarketLinkError) -> Head? {
         let region = block.bytes
+        let final = block.isLast || enough
         let (delimiter, decided) = CSVDialect.sniff(region)
-        if !decided, !block.isLast { return nil }
+        if !decided, !final { return nil }
         var tokenizer = CSVTokenizer(bytes: region, delimiter: delimiter, file: file)
         let header: DetectedHeader
         do throws(MarketLinkError) {
             header = try HeaderDetection.detect(&tokenizer, file: file)
         } catch {
             // The search ran into the end of the block: more rows may hold the header.
-            if !block.isLast, tokenizer.position >= region.count { return nil }
+            if !final, tokenizer.position >= region.count { return nil }
             throw error
         }
         let columns = try PriceColumns(header: header.cells, adjustedClose: options.adjustedClose, file: file, headerLine: header.line)
         // Rows read past the header: the one yfinance's search peeks at, the decimal mark's probe.
-        if !block.isLast {
+        if !final {
             let wanted = delimiter == UInt8(ascii: ";") ? DecimalMark.probedRows : 1
             var probe = tokenizer
             var fields: [CSVField] = []
@@ -145,7 +157,14 @@ struct PriceFileReader {
     private func drain(_ blocks: CSVBlockReader, after first: CSVBlockReader.Block, failure: MarketLinkError) throws(MarketLinkError) -> Never {
         var lineBase = 1 + RowPipeline.lineBreaks(in: first.bytes)
         blocks.recycle(first)
-        while let block = try blocks.next() {
+        while true {
+            let next: CSVBlockReader.Block?
+            do throws(MarketLinkError) {
+                next = try blocks.next()
+            } catch {
+                throw failure  // a row too long to check: the error before it stands
+            }
+            guard let block = next else { break }
             do throws(MarketLinkError) {
                 try TextEncodingCheck.validate(block.bytes, file: file, startsFile: false)
             } catch {

@@ -99,18 +99,30 @@ enum RowPipeline {
         let depth = max(threads, 1) + 1
         let queue = DispatchQueue.global(qos: .userInitiated)
         var taken = 0
+        // A row too long to read, met while blocks before it were still in flight: thrown once
+        // they are taken (an error in them comes first), on the line where they end.
+        var tooLong: MarketLinkError?
         while true {
             while inFlight.count < depth, !exhausted {
                 let job: Job
                 if let block = pendingFirst {
                     pendingFirst = nil
                     job = Job(block: block, range: start..<block.bytes.count, startLine: line, checksText: false, parses: failure == nil, layout: layout)
-                } else if let block = try blocks.next() {
+                } else {
+                    let next: CSVBlockReader.Block?
+                    do throws(MarketLinkError) {
+                        next = try blocks.next()
+                    } catch {
+                        tooLong = error
+                        exhausted = true
+                        break
+                    }
+                    guard let block = next else {
+                        exhausted = true
+                        break
+                    }
                     job = Job(
                         block: block, range: 0..<block.bytes.count, startLine: 1, checksText: true, parses: failure == nil, layout: layout)
-                } else {
-                    exhausted = true
-                    break
                 }
                 if job.block.isLast { exhausted = true }
                 inFlight.append(job)
@@ -145,6 +157,7 @@ enum RowPipeline {
             blocks.recycle(job.block)
         }
         if let failure { throw failure }
+        if let tooLong { throw shifted(tooLong, by: lineBase - 1) }
     }
 
     /// An error moved down by `lines` lines (an error at no line stays where it is).
