@@ -17,7 +17,8 @@ windows=(--window -1:1 --window 0:0 --window 0:5 --window -5:5)
 run() {  # label binary args...
   local label=$1 bin=$2; shift 2
   local stats
-  stats=$( { /usr/bin/time -f '%e %M' "$bin" "$@" > "$out/stdout" 2> "$out/stderr"; } 2>&1 | tail -1)
+  /usr/bin/time -o "$out/time" -f '%e %M' "$bin" "$@" > "$out/stdout" 2> "$out/stderr"
+  stats=$(tail -1 "$out/time")
   local status=ok
   grep -q "error" "$out/stderr" && status="$(grep -m1 error "$out/stderr" | cut -c1-110)"
   printf '%-8s %-26s %8s s %6s MB  %s\n' "$label" "$case" "${stats% *}" "$(awk -v k="${stats#* }" 'BEGIN { printf "%.0f", k / 1024 }')" "$status"
