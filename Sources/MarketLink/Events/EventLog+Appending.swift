@@ -1,0 +1,95 @@
+// MARK: - Appending many rows
+
+/// The result of `EventLog.appending(_:columns:)`.
+public struct EventLogAppend: Sendable {
+    /// The log after the append; `log.contents` are the bytes to write.
+    public var log: EventLog
+    /// The events added, in order, as they read back.
+    public var added: [Event]
+    /// The columns added to the end of the header (names as written), in order; empty when the
+    /// file had them all.
+    public var addedColumns: [String]
+}
+
+extension EventLog {
+    /// Appends many rows at once, as `adding` appends one: in the file's column order, delimiter
+    /// and line ending, each with the next id (in a file with an `id` column), quoted only where a
+    /// cell needs it. The file is read back once, at the end, so the cost is linear in its size.
+    ///
+    /// `rows` give the cell text of each row by column name (matched ignoring case and surrounding
+    /// spaces; `id` is assigned, not taken). `columns` are the columns the rows fill: those the
+    /// header lacks are added to its end — the header line is the only existing line rewritten,
+    /// the cells before it and every row after it keep their bytes, and the existing rows, now
+    /// shorter than the header, read as having those cells empty. No rows: the log unchanged.
+    public func appending(_ rows: [[String: String]], columns wanted: [String]) throws(MarketLinkError) -> EventLogAppend {
+        guard !rows.isEmpty else { return EventLogAppend(log: self, added: [], addedColumns: []) }
+        let present = Set(columns.map { $0.lowercased() })
+        let missing = wanted.filter { !present.contains($0.lowercased()) && $0.lowercased() != EventColumn.id.rawValue }
+        let order = (columns + missing).map { $0.lowercased() }
+        let idColumn = order.firstIndex(of: EventColumn.id.rawValue)
+
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + rows.count * 160)
+        if missing.isEmpty {
+            output += bytes
+        } else {
+            output += bytes[0..<headerSpan.contentEnd]
+            for name in missing {
+                output.append(delimiter)
+                output += CSVWriter.encode(name, delimiter: delimiter)
+            }
+            output += bytes[headerSpan.contentEnd...]
+        }
+        let endsWithLineEnding = output.last.map { $0 == 10 || $0 == 13 } ?? false
+        if !endsWithLineEnding { output += lineEnding }
+
+        var taken = Set(events.map(\.id))
+        var candidate = idColumn == nil ? 0 : Int(nextID()) ?? events.count + 1
+        var ids: [String] = []
+        ids.reserveCapacity(rows.count)
+        for (k, row) in rows.enumerated() {
+            var cells: [String: String] = [:]
+            for (name, text) in row { cells[name.lowercased()] = text }
+            if idColumn != nil {
+                while taken.contains(String(candidate)) { candidate += 1 }
+                let id = String(candidate)
+                taken.insert(id)
+                ids.append(id)
+                cells[EventColumn.id.rawValue] = id
+            } else {
+                ids.append(String(events.count + k + 1))
+            }
+            if k > 0 { output += lineEnding }
+            for (index, name) in order.enumerated() {
+                if index > 0 { output.append(delimiter) }
+                if let text = cells[name], !text.isEmpty { output += CSVWriter.encode(text, delimiter: delimiter) }
+            }
+        }
+        if endsWithLineEnding { output += lineEnding }
+
+        let log = try reloaded(output)
+        guard log.events.count == events.count + rows.count, Array(log.events.suffix(rows.count).map(\.id)) == ids else {
+            throw MarketLinkError(
+                "the \(rows.count) new rows did not read back as \(rows.count) events; the file was not changed", at: SourceLocation(file: file))
+        }
+        let headerText = log.columns
+        let added = missing.map { name in headerText.first { $0.lowercased() == name.lowercased() } ?? name }
+        return EventLogAppend(log: log, added: Array(log.events.suffix(rows.count)), addedColumns: added)
+    }
+
+    /// The cell of column `name` (ignoring case) of each event, in file order: `""` for an event
+    /// whose row is short of it; nil when the file has no such column.
+    public func cells(ofColumn name: String) -> [String]? {
+        let wanted = name.lowercased()
+        if let role = EventColumn(rawValue: wanted), columnIndex(role) != nil {
+            switch role {
+            case .id: return events.map(\.id)
+            case .title: return events.map(\.title)
+            case .source: return events.map { $0.source ?? "" }
+            default: break
+            }
+        }
+        guard columns.contains(where: { $0.lowercased() == wanted }) else { return nil }
+        return events.map { event in event.extraFields.first { $0.name.lowercased() == wanted }?.value ?? "" }
+    }
+}
