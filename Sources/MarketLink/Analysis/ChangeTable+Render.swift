@@ -23,11 +23,12 @@ extension ChangeTable {
                 .init(baseDay(row)?.iso ?? "—"), .init(baseClose(row).map { item.display.text($0) } ?? ""),
                 .init(endDay(row)?.iso ?? "—"), .init(endClose(row).map { item.display.text($0) } ?? ""),
             ]
-            if row.status == .ok, let base = baseClose(row), let end = endClose(row), let percent = percent(row) {
+            if row.status == .ok, let base = baseClose(row), let end = endClose(row) {
                 let points = item.display.points(from: base, to: end)
                 let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
                 cells.append(.init(item.display.pointsText(from: base, to: end), color: color))
-                cells.append(.init(ChangeTable.percentCell(percent), color: color))
+                // No percent against a base at or below 0 (a tally of events).
+                cells.append(.init(percent(row).map(ChangeTable.percentCell) ?? "–", color: color))
             } else {
                 cells.append(.init(row.status.rawValue, color: 33))
                 cells.append(.init(""))

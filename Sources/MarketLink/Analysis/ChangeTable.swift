@@ -137,13 +137,16 @@ public struct ChangeTable: Sendable {
         return end - base
     }
 
+    /// 100 · (end / base − 1); nil without a move, or when the base is not above 0 (a tally of
+    /// events can be 0 or below; DESIGN §1: a percent against such a base is no number).
     public func percent(_ row: ChangeRow) -> Double? {
-        guard row.status == .ok, let base = baseClose(row), let end = endClose(row) else { return nil }
+        guard row.status == .ok, let base = baseClose(row), let end = endClose(row), base > 0 else { return nil }
         return 100 * (end / base - 1)
     }
 
+    /// ln(end / base); nil without a move, or when either close is not above 0.
     public func logReturn(_ row: ChangeRow) -> Double? {
-        guard row.status == .ok, let base = baseClose(row), let end = endClose(row) else { return nil }
+        guard row.status == .ok, let base = baseClose(row), let end = endClose(row), base > 0, end > 0 else { return nil }
         return log(end / base)
     }
 

@@ -1,7 +1,8 @@
 // MARK: - Event intensity
 
 /// A daily series made from an events file (`mlink events intensity`): on every calendar day from
-/// the first event's date to the last, how many events there were and the sum of their scores —
+/// the first event's date to the last (or over a range given), how many events there were and the
+/// sum of their scores —
 /// a series `correlate`, `chart` and `changes` load like any price file (DESIGN §9).
 ///
 /// Columns (a wide file: a date column and one series per other column):
@@ -16,7 +17,7 @@
 /// Days without events are rows of zeros, so a move is a change in the day's tally. Every value
 /// column's name ends in `count` or `sum`, which is how the price reader knows a tally: it reads
 /// zero and negative values there, where an index level must be above 0 (`Series.isTally`).
-/// No events: no rows.
+/// No events and no range: no rows.
 public struct EventIntensity: Sendable, Equatable {
     /// What the extra columns split the events by.
     public enum Split: String, Sendable, CaseIterable {
@@ -32,8 +33,11 @@ public struct EventIntensity: Sendable, Equatable {
     /// Decimals `score_sum` is written with: the most any score needs (at most 10).
     public let scoreDecimals: Int
 
-    public init(events: [Event], by split: Split? = nil) {
-        guard let first = events.map(\.date).min(), let last = events.map(\.date).max() else {
+    /// The series of `events`, from `from` (default: the first event's date) to `to` (default: the
+    /// last's); events dated outside the range are left out.
+    public init(events all: [Event], by split: Split? = nil, from: Day? = nil, to: Day? = nil) {
+        let events = all.filter { event in from.map { event.date >= $0 } ?? true && to.map { event.date <= $0 } ?? true }
+        guard let first = from ?? events.map(\.date).min(), let last = to ?? events.map(\.date).max(), first <= last else {
             self.init(columns: Self.baseColumns(split, tags: []), days: [], values: [], scoreDecimals: 0)
             return
         }

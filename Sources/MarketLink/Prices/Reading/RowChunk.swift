@@ -123,7 +123,7 @@ struct RowChunk {
             var decimals = 0
             switch NumberReader.read(tokenizer.slice(field), decimalComma: layout.decimalComma, decimals: &decimals) {
             case .value(let close):
-                guard close > 0 else {
+                guard close > 0 || (k < layout.tallies.count && layout.tallies[k]) else {
                     throw MarketLinkError(
                         "close \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) in column \"\(shown(header[valueIndex]))\" is not positive: an index level must be above 0 (percent changes divide by it)",
                         at: tokenizer.locate(field))
