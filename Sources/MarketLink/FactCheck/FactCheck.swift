@@ -63,6 +63,10 @@ public struct FactCheck: Sendable {
     /// or days leave a choice. Throws a data error for an empty series and a usage error when
     /// the claim gives nothing to find its session by (no level, no dated day, no `near`).
     public init(claim: Claim, series: Series, near: Day? = nil) throws(MarketLinkError) {
+        guard !series.isTally else {
+            throw MarketLinkError.usage(
+                "\(quoted(series.name)) is a tally of events (a count or sum, which may be 0), not an index: market claims are checked against index levels")
+        }
         guard !series.isEmpty else {
             throw MarketLinkError("\(quoted(series.name)) has no sessions to check the claim against")
         }

@@ -30,6 +30,11 @@ public struct EventStudy: Sendable {
     /// `EventStudyDesign.validate`); problems of the data are per-result statuses.
     public init(events: [Event], series: [Series], benchmark: Series? = nil, design: EventStudyDesign) throws(MarketLinkError) {
         try design.validate(hasBenchmark: benchmark != nil)
+        // Returns are ratios of closes: a tally of events (which may be 0) has none.
+        if let tally = (series + (benchmark.map { [$0] } ?? [])).first(where: \.isTally) {
+            throw MarketLinkError.usage(
+                "\(quoted(tally.name)) is a tally of events (a count or sum, which may be 0), not a price level: an event study models returns; correlate and changes take it")
+        }
         self.events = events
         self.series = series
         self.benchmark = benchmark

@@ -95,6 +95,16 @@ import Testing
         #expect(counts == [0, 0, 0, 0, 0, 2, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0])
     }
 
+    /// `study` models returns, which a tally of events (0 on most days) has not: usage error.
+    @Test func studyRefusesATally() throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try intensityFile(folder)
+        let outcome = try CLI.run(["study", "--events", CLI.fixture("fixtures/events-2023.csv"), path])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.hasPrefix("mlink study: error: \"count\" is a tally of events"), "\(outcome.stderr)")
+    }
+
     // MARK: The library
 
     static func events(_ rows: [(String, [String], Double?)]) -> [Event] {
