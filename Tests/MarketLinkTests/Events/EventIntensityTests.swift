@@ -141,6 +141,23 @@ import Testing
         #expect(String(decoding: ranged.csv(), as: UTF8.self) == "date,count,score_sum\n2023-01-03,0,0\n2023-01-04,2,0\n2023-01-05,0,0\n")
     }
 
+    /// A move from a day with no events: 1 point, no percent (there is none against 0) — in the
+    /// table ("–"), the CSV (an empty cell) and the sentence (no "or …%").
+    @Test func noPercentAgainstZero() throws {
+        let file = try PriceFile.load(bytes: Array("date,count,score_sum\n2023-01-02,0,0\n2023-01-03,1,0.5\n".utf8), file: "i.csv")
+        let events = Self.events([("2023-01-03", [], nil)])
+        let table = ChangeTable(events: events, series: [file.series[0]], windows: [try #require(EventWindow(start: 0, end: 0))])
+        let row = try #require(table.rows.first)
+        #expect(table.points(row) == 1)
+        #expect(table.percent(row) == nil)
+        #expect(table.logReturn(row) == nil)
+        let csv = String(decoding: table.csv(), as: UTF8.self).split(separator: "\n")
+        #expect(csv.count == 2)
+        #expect(csv[1].contains(",2023-01-02,0,2023-01-03,1,1,,ok,"), "\(csv[1])")
+        #expect(table.textTable().render().hasSuffix("  +1  –\n"))
+        #expect(table.sentence(row) == "count rose 1 points to 1 on Tuesday (January 3, 2023).")
+    }
+
     /// Tally columns (name ending in count or sum) read zero and negative values; a price column
     /// still refuses them.
     @Test func talliesLoadWherePricesWouldNot() throws {
