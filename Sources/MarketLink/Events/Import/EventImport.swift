@@ -34,6 +34,11 @@ public enum EventImport {
     /// `filter.check(for:)` refuses (callers that name options check first), and a located data
     /// error for a file that is not in the dataset's layout or has a row it cannot read.
     public static func read(path: String, dataset: EventDataset, filter: EventImportFilter = .init()) throws(MarketLinkError) -> EventImportResult {
+        try read(path: path, dataset: dataset, filter: filter, chunkSize: 1 << 20)
+    }
+
+    /// `read` in chunks of `chunkSize` bytes (tests cut records at every byte with tiny chunks).
+    static func read(path: String, dataset: EventDataset, filter: EventImportFilter, chunkSize: Int) throws(MarketLinkError) -> EventImportResult {
         do throws(EventImportFilter.Problem) {
             try filter.check(for: dataset)
         } catch {
@@ -41,7 +46,7 @@ public enum EventImport {
         }
         let rows = DatasetRowFilter(filter, dataset: dataset)
         let input = try InputFile(path: path)
-        var stream = RecordStream(quoteAware: dataset == .acled, file: path)
+        var stream = RecordStream(quoteAware: dataset == .acled, file: path, chunkSize: chunkSize)
         var merger = EventMerger(dataset: dataset, file: path)
         var counts: EventImportResult.Counts
         var layout: String

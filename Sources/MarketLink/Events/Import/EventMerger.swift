@@ -141,10 +141,10 @@ struct EventMerger {
     /// decimals, exactly (integer arithmetic); trailing zeros and a bare point dropped; no "-0".
     static func meanText(_ sum: Int64, count: Int) -> String {
         let magnitude = sum.magnitude
-        let divisor = UInt64(count) * 100
-        let (doubled, overflow) = magnitude.multipliedReportingOverflow(by: 2)
-        // q = round(|sum| / (100 · count)), in ten-thousandths.
-        let q = overflow ? (magnitude / divisor + (magnitude % divisor >= (divisor + 1) / 2 ? 1 : 0)) : (doubled + divisor) / (2 * divisor)
+        let divisor = UInt64(max(count, 1)) * 100
+        // q = round(|sum| / (100 · count)) in ten-thousandths, a half rounded up: remainder r with 2r ≥ divisor.
+        let remainder = magnitude % divisor
+        let q = magnitude / divisor + (remainder >= divisor - remainder ? 1 : 0)
         var text = String(q / 10_000)
         let fraction = q % 10_000
         if fraction > 0 {

@@ -17,6 +17,8 @@ struct RecordStream {
 
     let quoteAware: Bool
     let file: String
+    /// The size of the chunks read (1 MiB; tests use tiny ones to cut records at every byte).
+    let chunkSize: Int
     private var carry: [UInt8] = []
     private var line = 1
     /// Line feeds inside quotes in the record being read.
@@ -24,16 +26,17 @@ struct RecordStream {
     private var inQuotes = false
     private var atStart = true
 
-    init(quoteAware: Bool, file: String) {
+    init(quoteAware: Bool, file: String, chunkSize: Int = 1 << 20) {
         self.quoteAware = quoteAware
         self.file = file
+        self.chunkSize = max(chunkSize, 1)
     }
 
     typealias Body = (_ record: UnsafeBufferPointer<UInt8>, _ line: Int) throws(MarketLinkError) -> Void
 
     /// Reads `input` to its end, handing every record to `body`.
     mutating func run(_ input: InputFile, _ body: Body) throws(MarketLinkError) {
-        try input.forEachChunk { chunk throws(MarketLinkError) in try self.feed(chunk, body) }
+        try input.forEachChunk(size: chunkSize) { chunk throws(MarketLinkError) in try self.feed(chunk, body) }
         if !carry.isEmpty || inQuotes {
             let record = carry
             carry = []
