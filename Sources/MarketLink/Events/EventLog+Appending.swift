@@ -4,8 +4,10 @@
 public struct EventLogAppend: Sendable {
     /// The log after the append; `log.contents` are the bytes to write.
     public var log: EventLog
+    /// How many events were added (the last `addedCount` of `log.events`).
+    public var addedCount: Int
     /// The events added, in order, as they read back.
-    public var added: [Event]
+    public var added: ArraySlice<Event> { log.events.suffix(addedCount) }
     /// The columns added to the end of the header (names as written), in order; empty when the
     /// file had them all.
     public var addedColumns: [String]
@@ -22,14 +24,25 @@ extension EventLog {
     /// the cells before it and every row after it keep their bytes, and the existing rows, now
     /// shorter than the header, read as having those cells empty. No rows: the log unchanged.
     public func appending(_ rows: [[String: String]], columns wanted: [String]) throws(MarketLinkError) -> EventLogAppend {
-        guard !rows.isEmpty else { return EventLogAppend(log: self, added: [], addedColumns: []) }
+        try appending(count: rows.count, columns: wanted) { k, name in
+            rows[k][name] ?? rows[k].first { $0.key.lowercased() == name }?.value
+        }
+    }
+
+    /// `appending(_:columns:)` for `count` rows whose cells `cell(row, column)` gives on demand
+    /// (`column` lower-cased; nil or empty for an empty cell), so that a million rows need no
+    /// dictionary each.
+    public func appending(
+        count rowCount: Int, columns wanted: [String], cell: (_ row: Int, _ column: String) -> String?
+    ) throws(MarketLinkError) -> EventLogAppend {
+        guard rowCount > 0 else { return EventLogAppend(log: self, addedCount: 0, addedColumns: []) }
         let present = Set(columns.map { $0.lowercased() })
         let missing = wanted.filter { !present.contains($0.lowercased()) && $0.lowercased() != EventColumn.id.rawValue }
         let order = (columns + missing).map { $0.lowercased() }
         let idColumn = order.firstIndex(of: EventColumn.id.rawValue)
 
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + rows.count * 160)
+        output.reserveCapacity(bytes.count + rowCount * 160)
         if missing.isEmpty {
             output += bytes
         } else {
@@ -46,35 +59,32 @@ extension EventLog {
         var taken = Set(events.map(\.id))
         var candidate = idColumn == nil ? 0 : Int(nextID()) ?? events.count + 1
         var ids: [String] = []
-        ids.reserveCapacity(rows.count)
-        for (k, row) in rows.enumerated() {
-            var cells: [String: String] = [:]
-            for (name, text) in row { cells[name.lowercased()] = text }
+        ids.reserveCapacity(rowCount)
+        for k in 0..<rowCount {
+            var id = String(events.count + k + 1)
             if idColumn != nil {
                 while taken.contains(String(candidate)) { candidate += 1 }
-                let id = String(candidate)
+                id = String(candidate)
                 taken.insert(id)
-                ids.append(id)
-                cells[EventColumn.id.rawValue] = id
-            } else {
-                ids.append(String(events.count + k + 1))
             }
+            ids.append(id)
             if k > 0 { output += lineEnding }
             for (index, name) in order.enumerated() {
                 if index > 0 { output.append(delimiter) }
-                if let text = cells[name], !text.isEmpty { output += CSVWriter.encode(text, delimiter: delimiter) }
+                let text = index == idColumn ? id : cell(k, name)
+                if let text, !text.isEmpty { CSVWriter.appendEncoded(text, delimiter: delimiter, to: &output) }
             }
         }
         if endsWithLineEnding { output += lineEnding }
 
         let log = try reloaded(output)
-        guard log.events.count == events.count + rows.count, Array(log.events.suffix(rows.count).map(\.id)) == ids else {
+        guard log.events.count == events.count + rowCount, log.events.suffix(rowCount).map(\.id) == ids else {
             throw MarketLinkError(
-                "the \(rows.count) new rows did not read back as \(rows.count) events; the file was not changed", at: SourceLocation(file: file))
+                "the \(rowCount) new rows did not read back as \(rowCount) events; the file was not changed", at: SourceLocation(file: file))
         }
         let headerText = log.columns
         let added = missing.map { name in headerText.first { $0.lowercased() == name.lowercased() } ?? name }
-        return EventLogAppend(log: log, added: Array(log.events.suffix(rows.count)), addedColumns: added)
+        return EventLogAppend(log: log, addedCount: rowCount, addedColumns: added)
     }
 
     /// The cell of column `name` (ignoring case) of each event, in file order: `""` for an event

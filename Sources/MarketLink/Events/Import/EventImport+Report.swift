@@ -38,10 +38,10 @@ extension EventImport {
         text += line("events", counts.events, mergedNote)
 
         let file = TerminalText.escaped(outcome.file)
-        var summary = "\(file): \(number(outcome.added.count)) new event\(outcome.added.count == 1 ? "" : "s")"
-        if outcome.alreadyPresent > 0 || outcome.added.isEmpty { summary += ", \(number(outcome.alreadyPresent)) already present" }
-        if let first = outcome.added.first, let last = outcome.added.last {
-            summary += first.id == last.id ? " (id \(first.id))" : " (ids \(first.id)–\(last.id))"
+        var summary = "\(file): \(number(outcome.addedIDs.count)) new event\(outcome.addedIDs.count == 1 ? "" : "s")"
+        if outcome.alreadyPresent > 0 || outcome.addedIDs.isEmpty { summary += ", \(number(outcome.alreadyPresent)) already present" }
+        if let first = outcome.addedIDs.first, let last = outcome.addedIDs.last {
+            summary += first == last ? " (id \(first))" : " (ids \(first)–\(last))"
         }
         if outcome.created { summary += "; the file was created" }
         text += summary + "\n"

@@ -94,8 +94,8 @@ public enum EventImport {
     public struct Outcome: Sendable {
         /// The events file (the path as given).
         public var file: String
-        /// Events added, as they read back from the file (with their ids).
-        public var added: [Event]
+        /// The ids of the events added, in file order (`EventLog.load` gives the events themselves).
+        public var addedIDs: [String]
         /// Events left out because the file already held their key.
         public var alreadyPresent: Int
         /// Columns added to the end of the header (see `EventLog.appending(_:columns:)`).
@@ -116,22 +116,29 @@ public enum EventImport {
             log throws(MarketLinkError) in
             let present = Set(log.cells(ofColumn: keyColumn) ?? [])
             let fresh = result.events.filter { !present.contains($0.key) }
-            let rows = fresh.map { row(for: $0) }
-            let appended = try log.appending(rows, columns: columns(for: result.dataset))
+            let appended = try log.appending(count: fresh.count, columns: columns(for: result.dataset)) { k, name in
+                cell(of: fresh[k], column: name)
+            }
             let outcome = Outcome(
-                file: path, added: appended.added, alreadyPresent: result.events.count - fresh.count, addedColumns: appended.addedColumns,
+                file: path, addedIDs: appended.added.map(\.id), alreadyPresent: result.events.count - fresh.count, addedColumns: appended.addedColumns,
                 created: !existed && !fresh.isEmpty)
             return (appended.log, outcome)
         }
     }
 
-    /// The cells of an imported event's row.
-    static func row(for event: ImportedEvent) -> [String: String] {
-        var cells = [
-            "date": event.date.iso, "title": event.title, "tags": event.tags.joined(separator: ";"), "score": event.scoreText,
-            "source": event.source, "count": String(event.count), "sources": String(event.sources), keyColumn: event.key,
-        ]
-        if let fatalities = event.fatalities { cells["fatalities"] = String(fatalities) }
-        return cells
+    /// The cell of an imported event's row in column `name` (lower case); nil for any other column.
+    static func cell(of event: ImportedEvent, column name: String) -> String? {
+        switch name {
+        case "date": event.date.iso
+        case "title": event.title
+        case "tags": event.tags.joined(separator: ";")
+        case "score": event.scoreText
+        case "source": event.source
+        case "count": String(event.count)
+        case "sources": String(event.sources)
+        case "fatalities": event.fatalities.map(String.init)
+        case keyColumn: event.key
+        default: nil
+        }
     }
 }

@@ -98,36 +98,42 @@ struct EventMerger {
         var distinct = [Int](repeating: 0, count: drafts.count)
         for pair in names { distinct[Int(pair >> 32)] += 1 }
         let order = drafts.indices.sorted { (drafts[$0].day, $0) < (drafts[$1].day, $1) }
-        return order.map { e in
-            let draft = drafts[e]
-            let first = symbols.text(draft.first)
-            let second = symbols.text(draft.second)
-            let date = Day(ordinal: draft.day)
-            let groupText: String
-            let groupName: String
-            if dataset == .acled {
-                groupText = symbols.text(draft.group)
-                groupName = groupText
-            } else {
-                groupText = draft.group < 10 ? "0\(draft.group)" : "\(draft.group)"
-                groupName = CAMEORootCode.name(groupText) ?? groupText
-            }
-            let labels = [first, second].filter { !$0.isEmpty }.map(label)
-            var title = (labels.isEmpty ? "" : labels.joined(separator: " – ") + ": ") + groupName
-            let count = Int(draft.count)
-            if count > 1 { title += " (\(count) \(dataset.mergedRowsNoun))" }
-            let pair = first.utf8.lexicographicallyPrecedes(second.utf8) ? [first, second] : [second, first]
-            let key = ([dataset.rawValue, date.iso] + pair + [groupText]).joined(separator: "|")
-            let start = Int(draft.sourceStart)
-            let source = String(decoding: sourceArena[start..<(start + Int(draft.sourceLength))], as: UTF8.self)
-            let score = dataset == .acled ? nil : Double(draft.scoreSum) / 1_000_000 / Double(count)
-            return ImportedEvent(
-                date: date, title: title, count: count, sources: dataset == .gdelt ? Int(draft.sources) : distinct[e], score: score,
-                scoreText: dataset == .acled ? "" : Self.meanText(draft.scoreSum, count: count), source: source,
-                tags: [dataset.rawValue, dataset == .acled ? Self.slug(groupText) : "cameo-" + groupText], key: key,
-                actors: [first, second], rootCode: dataset == .acled ? nil : groupText, eventType: dataset == .acled ? groupText : nil,
-                fatalities: dataset == .acled ? Int(draft.fatalities) : nil, lines: lines[e])
+        var events: [ImportedEvent] = []
+        events.reserveCapacity(order.count)
+        for e in order { events.append(event(e, lines: lines[e], distinct: distinct[e])) }
+        return events
+    }
+
+    /// Draft `e` as an event.
+    private func event(_ e: Int, lines: [Int], distinct: Int) -> ImportedEvent {
+        let draft = drafts[e]
+        let first = symbols.text(draft.first)
+        let second = symbols.text(draft.second)
+        let date = Day(ordinal: draft.day)
+        let groupText: String
+        let groupName: String
+        if dataset == .acled {
+            groupText = symbols.text(draft.group)
+            groupName = groupText
+        } else {
+            groupText = draft.group < 10 ? "0\(draft.group)" : "\(draft.group)"
+            groupName = CAMEORootCode.name(groupText) ?? groupText
         }
+        let labels = [first, second].filter { !$0.isEmpty }.map(label)
+        var title = (labels.isEmpty ? "" : labels.joined(separator: " – ") + ": ") + groupName
+        let count = Int(draft.count)
+        if count > 1 { title += " (\(count) \(dataset.mergedRowsNoun))" }
+        let pair = first.utf8.lexicographicallyPrecedes(second.utf8) ? [first, second] : [second, first]
+        let key = ([dataset.rawValue, date.iso] + pair + [groupText]).joined(separator: "|")
+        let start = Int(draft.sourceStart)
+        let source = String(decoding: sourceArena[start..<(start + Int(draft.sourceLength))], as: UTF8.self)
+        let score = dataset == .acled ? nil : Double(draft.scoreSum) / 1_000_000 / Double(count)
+        return ImportedEvent(
+            date: date, title: title, count: count, sources: dataset == .gdelt ? Int(draft.sources) : distinct, score: score,
+            scoreText: dataset == .acled ? "" : Self.meanText(draft.scoreSum, count: count), source: source,
+            tags: [dataset.rawValue, dataset == .acled ? Self.slug(groupText) : "cameo-" + groupText], key: key,
+            actors: [first, second], rootCode: dataset == .acled ? nil : groupText, eventType: dataset == .acled ? groupText : nil,
+            fatalities: dataset == .acled ? Int(draft.fatalities) : nil, lines: lines)
     }
 
     /// How a side reads in a title: a GDELT country code as its country's name (a code the table
