@@ -7,7 +7,8 @@
 # The rows are bench/out/gdelt-<rows>-seed<N>.tsv, written by bench/generate_gdelt.py when
 # missing. Two imports each run: every row (no filter) and `--actor USA --actor CHN`, each into
 # a new events file; then the first again into its own output (every event already present).
-# Wall time and peak RSS come from `/usr/bin/time -f '%e %M'`; the median of --repeat runs is shown.
+# Wall time, CPU time (user + system) and peak RSS come from `/usr/bin/time -f '%e %U %S %M'`; the
+# median of --repeat runs is shown. On a shared machine the CPU time is the steadier number.
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -52,19 +53,20 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int(
 
 measure() {  # label, events file (removed first unless "keep"), then mlink arguments
   local label=$1 events=$2 keep=$3; shift 3
-  local walls=() rss=()
+  local walls=() cpus=() rss=()
   for _ in $(seq 1 "$repeat"); do
     [ "$keep" = keep ] || rm -f "$events"
-    /usr/bin/time -f '%e %M' -o "$work/time" "$mlink" events import gdelt "$data" "$events" "$@" > "$work/report"
-    read -r wall peak < "$work/time"
-    walls+=("$wall") rss+=("$peak")
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$mlink" events import gdelt "$data" "$events" "$@" > "$work/report"
+    read -r wall user system peak < "$work/time"
+    walls+=("$wall") cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')") rss+=("$peak")
   done
-  printf '%-34s %8s s %8s MB   %s\n' "$label" "$(median "${walls[@]}")" "$(( $(median "${rss[@]}") / 1024 ))" \
+  printf '%-34s %7s s wall %7s s cpu %6s MB   %s\n' "$label" "$(median "${walls[@]}")" "$(median "${cpus[@]}")" \
+    "$(( $(median "${rss[@]}") / 1024 ))" \
     "$(tail -1 "$work/report")"
   grep -E '^  (rows read|kept|events)' "$work/report" | sed 's/^/      /'
 }
 
-echo "$rows GDELT 2.0 rows, $(( bytes / 1048576 )) MB ($data); median of $repeat runs"
+echo "$rows GDELT 2.0 rows, $(( bytes / 1048576 )) MB ($data); median of $repeat runs; load average $(cut -d' ' -f1 /proc/loadavg)"
 measure "every row, new events file" "$work/all.csv" new
 measure "--actor USA --actor CHN, new file" "$work/pair.csv" new --actor USA --actor CHN
 measure "every row again (all present)" "$work/all.csv" keep
