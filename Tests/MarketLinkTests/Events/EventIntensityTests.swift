@@ -120,21 +120,23 @@ import Testing
         let byTag = EventIntensity(events: events, by: .tag)
         #expect(byTag.columns == ["count", "score_sum", "diplomacy_count", "visit_count", "trade_count"])
         #expect(byTag.days.map(\.iso) == ["2023-01-02", "2023-01-03", "2023-01-04"])
-        #expect(String(decoding: byTag.csv(), as: UTF8.self) == """
-            date,count,score_sum,diplomacy_count,visit_count,trade_count
-            2023-01-02,2,0.25,2,1,0
-            2023-01-03,0,0,0,0,0
-            2023-01-04,2,0,0,0,1
+        #expect(
+            String(decoding: byTag.csv(), as: UTF8.self) == """
+                date,count,score_sum,diplomacy_count,visit_count,trade_count
+                2023-01-02,2,0.25,2,1,0
+                2023-01-03,0,0,0,0,0
+                2023-01-04,2,0,0,0,1
 
-            """)
+                """)
         let byScore = EventIntensity(events: events, by: .score)
-        #expect(String(decoding: byScore.csv(), as: UTF8.self) == """
-            date,count,score_sum,positive_count,negative_count
-            2023-01-02,2,0.25,1,1
-            2023-01-03,0,0,0,0
-            2023-01-04,2,0,0,0
+        #expect(
+            String(decoding: byScore.csv(), as: UTF8.self) == """
+                date,count,score_sum,positive_count,negative_count
+                2023-01-02,2,0.25,1,1
+                2023-01-03,0,0,0,0
+                2023-01-04,2,0,0,0
 
-            """)
+                """)
         #expect(EventIntensity(events: []).csv() == Array("date,count,score_sum\n".utf8))
         // A range cuts events outside it and pads days without any.
         let ranged = EventIntensity(events: events, from: Day(iso: "2023-01-03"), to: Day(iso: "2023-01-05"))

@@ -189,7 +189,8 @@ import Testing
         #expect(notGDELT.status == 1)
         #expect(
             notGDELT.stderr.hasSuffix(
-                "events-2023.csv:2:1: error: the first data row (line 2, after the header) has 1 tab-separated field; GDELT event files have 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0): is this a GDELT events file?\n"),
+                "events-2023.csv:2:1: error: the first data row (line 2, after the header) has 1 tab-separated field; GDELT event files have 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0): is this a GDELT events file?\n"
+            ),
             "\(notGDELT.stderr)")
         // A row one field short, on line 3 (the first row has 58).
         let lines = String(decoding: try Self.read(CLI.fixture("fixtures/events/gdelt-1.0-58.tsv")), as: UTF8.self).split(separator: "\n")
