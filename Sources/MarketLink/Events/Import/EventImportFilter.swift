@@ -17,10 +17,12 @@ public struct EventImportFilter: Sendable, Equatable {
     public var quadClass: Int?
     /// GDELT only: rows with at least this many `NumMentions`, row by row before merging.
     public var minimumMentions: Int?
-    /// Event dates on or after `from` and on or before `to` (inclusive).
+    /// Event dates on or after `from` (inclusive); nil: no lower bound.
     public var from: Day?
+    /// Event dates on or before `to` (inclusive); nil: no upper bound.
     public var to: Day?
 
+    /// A filter of the given parts; the defaults keep every row.
     public init(
         actors: [String] = [], country: String? = nil, rootCode: String? = nil, quadClass: Int? = nil, minimumMentions: Int? = nil,
         from: Day? = nil, to: Day? = nil
@@ -70,6 +72,7 @@ public struct EventImportFilter: Sendable, Equatable {
             }
         }
 
+        /// The problem in words, naming no command-line option.
         public var description: String {
             switch self {
             case .tooManyActors(let count):

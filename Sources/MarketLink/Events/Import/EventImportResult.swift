@@ -18,16 +18,19 @@ public struct EventImportResult: Sendable {
         /// Rows folded into an earlier row's event: `kept − events`.
         public var merged = 0
 
+        /// All zero.
         public init() {}
     }
 
     /// The dataset file read (the path as given).
     public var file: String
+    /// The dataset it was read as.
     public var dataset: EventDataset
     /// The layout seen: "GDELT 1.0 (58 fields, no header)", "ICEWS (tab-separated, 20 columns)".
     public var layout: String
     /// Whether the implausible-date rule was applied (GDELT 58- and 61-field layouts only).
     public var checksDateAdded: Bool
+    /// Rows read, matched, implausible, kept; events made, rows merged.
     public var counts: Counts
     /// The lines of the first `implausibleLinesKept` implausible rows, in file order.
     public var implausibleLines: [Int]
