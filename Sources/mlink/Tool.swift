@@ -7,6 +7,10 @@ import MarketLink
 /// them. Exit codes: 0 success, 1 bad data, 64 bad usage, 70 a bug in mlink.
 enum MLink {
     static let version = "0.1.0"
+    /// The date of this version, as the manual page shows it.
+    static let versionDate = "2026-12-01"
+    /// What `mlink` is for, in a few words: the first line of `--help`, the NAME of the manual page.
+    static let tagline = "how did markets move around events?"
 
     /// What the top level offers, in the order help lists it.
     enum Entry: Sendable {
@@ -24,6 +28,8 @@ enum MLink {
         .command(CheckCommand.spec),
         .command(ChartCommand.spec),
         .command(ReportCommand.spec),
+        .command(CompletionsCommand.spec),
+        .command(ManCommand.spec),
     ]
 
     /// Every command that runs, subcommands included, in help order.
@@ -47,10 +53,38 @@ enum MLink {
     /// The options of `mlink` itself, before any command.
     static let topLevelOptions = [OptionSpec.help, OptionSpec.version]
 
+    /// The exit statuses of every command, as `--help` and the manual page list them.
+    static let exitStatuses = [
+        Documented("0", brief: "success", "success; also for a fact check whose claim does not hold (the report says so)"),
+        Documented(
+            "1", brief: "bad data (file:line:column: error: ...)",
+            "bad data: a file that cannot be read, with file:line:column: error: ... on standard error, or a failed write"),
+        Documented(
+            "64", brief: "bad usage",
+            "bad usage: an unknown command or option, a missing or malformed argument, or markup (report, chart, man) asked for on a terminal"),
+        Documented("70", brief: "a bug in mlink", "an internal error: a bug in mlink, such as a command reading an option it does not declare"),
+    ]
+
+    /// The environment variables `mlink` reads.
+    static let environment = [
+        Documented("NO_COLOR", brief: "no colour", "when set to anything but the empty string, tables on a terminal are not coloured"),
+        Documented("TERM", brief: "dumb: no colour", "when it is dumb, tables on a terminal are not coloured"),
+    ]
+
+    /// What every command shares, after the command list of `--help` and in the manual page's
+    /// description.
+    static let overview = """
+        SERIES is a price file (CSV from Yahoo, FRED, Investing.com, Nasdaq, WSJ, Bloomberg, ...) or
+        NAME=path to name it. Run `mlink COMMAND --help` (or `mlink help COMMAND`) for a command's
+        options. A table goes to a terminal; to a pipe or a file, commands that write CSV write CSV
+        unless --format says otherwise; report, chart and man write markup to a pipe or a file,
+        never to a terminal. Colour only on a terminal, never with NO_COLOR set.
+        """
+
     /// `mlink --help`.
     static var help: String {
         var text = """
-            mlink \(version) — how did markets move around events?
+            mlink \(version) — \(tagline)
 
             usage: mlink COMMAND [ARGUMENTS]
                    mlink help [COMMAND]
@@ -62,15 +96,8 @@ enum MLink {
         for command in commands {
             text += "  " + command.name + String(repeating: " ", count: width - command.name.count) + command.summary + "\n"
         }
-        text += """
-
-            SERIES is a price file (CSV from Yahoo, FRED, Investing.com, Nasdaq, WSJ, Bloomberg, ...) or
-            NAME=path to name it. Run `mlink COMMAND --help` (or `mlink help COMMAND`) for a command's
-            options. A table goes to a terminal; to a pipe or a file, commands that write CSV write CSV
-            unless --format says otherwise. Colour only on a terminal, never with NO_COLOR set.
-            Exit codes: 0 success, 1 bad data (file:line:column: error: ...), 64 bad usage.
-
-            """
+        text += "\n" + overview + "\n"
+        text += "Exit codes: " + exitStatuses.map { "\($0.term) \($0.brief)" }.joined(separator: ", ") + ".\n"
         return text
     }
 
@@ -166,10 +193,10 @@ enum MLink {
         } catch let error as MarketLinkError {
             switch error.kind {
             case .data:
-                Terminal.error("\(error)\n")
+                Terminal.error(ErrorHints.description(error) + "\n")
                 return 1
             case .usage:
-                Terminal.error("mlink \(command.name): \(error)\n")
+                Terminal.error("mlink \(command.name): \(ErrorHints.description(error))\n")
                 return 64
             case .outputClosed:
                 return 0
@@ -186,5 +213,21 @@ enum MLink {
             Terminal.error("mlink \(command.name): error: \(error)\n")
             return 1
         }
+    }
+}
+
+// MARK: - Documented value
+
+/// Something the help and the manual page explain in a list: an exit status, an environment
+/// variable. `brief` is what one line of `--help` says, `text` what the manual page says.
+struct Documented: Sendable, Hashable {
+    let term: String
+    let brief: String
+    let text: String
+
+    init(_ term: String, brief: String, _ text: String) {
+        self.term = term
+        self.brief = brief
+        self.text = text
     }
 }

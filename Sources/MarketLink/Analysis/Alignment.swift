@@ -27,6 +27,7 @@ public enum EventSession: Sendable, Equatable {
     /// A timed event on a series whose market (zone and close time) is unknown.
     case noMarket
 
+    /// t0's index in the series, or `nil` when the event has no session there.
     public var index: Int? {
         if case .session(let index) = self { return index }
         return nil

@@ -28,15 +28,10 @@ extension ChangeTable {
     /// its sentence (`sentenceColumn`).
     public func csv(sentences: Bool = false) -> [UInt8] {
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(rows.count * (sentences ? 260 : 120) + 256)
+        buffer.reserveCapacity(entries.count * (sentences ? 260 : 120) + 256)
         CSVWriter.appendHeader(ChangeTable.csvHeader(sentences: sentences), to: &buffer)
-        appendCSVRows(rows[...], sentences: sentences, to: &buffer)
+        ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences).append(entries[...], to: &buffer)
         return buffer
-    }
-
-    /// Appends rows (any slice of `rows`) without the header.
-    public func appendCSVRows(_ slice: ArraySlice<ChangeRow>, sentences: Bool = false, to buffer: inout [UInt8]) {
-        ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences).append(slice, to: &buffer)
     }
 }
 
@@ -117,7 +112,7 @@ struct ChangeCSVFormatter: Sendable {
         }
     }
 
-    func append(_ rows: ArraySlice<ChangeRow>, to buffer: inout [UInt8]) {
+    func append(_ rows: ArraySlice<ChangeTable.Entry>, to buffer: inout [UInt8]) {
         days.withUnsafeBufferPointer { days in
             closes.withUnsafeBufferPointer { closes in
                 dayText.withUnsafeBufferPointer { dayText in
@@ -169,7 +164,7 @@ struct ChangeCSVFormatter: Sendable {
 
     @inline(__always)
     private func appendRow(
-        _ row: ChangeRow, days: UnsafeBufferPointer<Int32>, closes: UnsafeBufferPointer<Double>,
+        _ row: ChangeTable.Entry, days: UnsafeBufferPointer<Int32>, closes: UnsafeBufferPointer<Double>,
         text: CellText, to buffer: inout [UInt8]
     ) {
         @inline(__always) func appendDay(_ index: Int) {

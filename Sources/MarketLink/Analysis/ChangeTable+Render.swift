@@ -15,20 +15,20 @@ extension ChangeTable {
             alignments: [.left, .left, .left, .left, .right, .left, .right, .left, .right, .right, .right] + (sentences ? [.left] : []),
             maxWidths: [nil, nil, titleWidth])
         for row in rows {
-            let event = events[row.event]
-            let item = series[row.series]
+            let event = row.event
+            let display = series[row.seriesIndex].display
             var cells: [TextTable.Cell] = [
-                .init(event.id), .init(event.date.iso), .init(event.title), .init(item.name),
-                .init(windows[row.window].description),
-                .init(baseDay(row)?.iso ?? "—"), .init(baseClose(row).map { item.display.text($0) } ?? ""),
-                .init(endDay(row)?.iso ?? "—"), .init(endClose(row).map { item.display.text($0) } ?? ""),
+                .init(event.id), .init(event.date.iso), .init(event.title), .init(row.series),
+                .init(row.window.description),
+                .init(row.base?.day.iso ?? "—"), .init(row.base.map { display.text($0.close) } ?? ""),
+                .init(row.end?.day.iso ?? "—"), .init(row.end.map { display.text($0.close) } ?? ""),
             ]
-            if row.status == .ok, let base = baseClose(row), let end = endClose(row) {
-                let points = item.display.points(from: base, to: end)
+            if let move = row.move {
+                let points = display.points(from: move.baseClose, to: move.endClose)
                 let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
-                cells.append(.init(item.display.pointsText(from: base, to: end), color: color))
+                cells.append(.init(display.pointsText(from: move.baseClose, to: move.endClose), color: color))
                 // No percent against a base at or below 0 (a tally of events).
-                cells.append(.init(percent(row).map(ChangeTable.percentCell) ?? "–", color: color))
+                cells.append(.init(row.percent.map(ChangeTable.percentCell) ?? "–", color: color))
             } else {
                 cells.append(.init(row.status.rawValue, color: 33))
                 cells.append(.init(""))
@@ -50,18 +50,20 @@ extension ChangeTable {
 
     /// What `mlink changes` prints on a terminal: the table, the legend of the statuses used,
     /// and with `sentences` one sentence per row; every text from the inputs shown safely
-    /// (`TerminalText`).
-    public func textReport(color: Bool = false, sentences: Bool = false) -> String {
-        var text = textTable().render(color: color) + statusLegend()
-        if sentences { text += "\n" + self.sentences().map(TerminalText.escaped).joined(separator: "\n") + "\n" }
+    /// (`TerminalText`). `vocabulary` lets the statuses point to the caller's settings.
+    public func textReport(color: Bool = false, sentences: Bool = false, vocabulary: ToolVocabulary = .none) -> String {
+        var text = textTable().render(color: color) + statusLegend(vocabulary: vocabulary)
+        if sentences { text += "\n" + self.sentences(vocabulary: vocabulary).map(TerminalText.escaped).joined(separator: "\n") + "\n" }
         return text
     }
 
-    /// The legend printed under a table that has rows without numbers.
-    public func statusLegend() -> String {
+    /// The legend printed under a table that has rows without numbers; `vocabulary` lets each status
+    /// point to the caller's setting that changes it.
+    public func statusLegend(vocabulary: ToolVocabulary = .none) -> String {
         let used = Set(rows.map(\.status)).subtracting([.ok])
         guard !used.isEmpty else { return "" }
-        return ChangeStatus.allCases.filter(used.contains).map { "  \($0.rawValue): \($0.explanation)" }.joined(separator: "\n") + "\n"
+        return ChangeStatus.allCases.filter(used.contains).map { "  \($0.rawValue): \($0.explanation(vocabulary: vocabulary))" }.joined(separator: "\n")
+            + "\n"
     }
 
     /// Every row as a JSON object, with the same fields as the CSV; with `sentences`, a
@@ -69,24 +71,24 @@ extension ChangeTable {
     public func json(sentences: Bool = false) -> JSONValue {
         .array(
             rows.map { row in
-                let event = events[row.event]
-                let item = series[row.series]
+                let event = row.event
+                let decimals = series[row.seriesIndex].decimals
                 var fields: [(String, JSONValue)] = [
                     ("event_id", .string(event.id)),
                     ("event_date", .string(event.date.iso)),
                     ("event_title", .string(event.title)),
                     ("tags", .array(event.tags.map { .string($0) })),
-                    ("series", .string(item.name)),
-                    ("window", .string(windows[row.window].description)),
-                    ("base_date", .string(baseDay(row)?.iso)),
-                    ("base_close", .number(baseClose(row))),
-                    ("end_date", .string(endDay(row)?.iso)),
-                    ("end_close", .number(endClose(row))),
-                    ("points", points(row).map { .raw(NumberFormat.string($0, decimals: item.decimals, trimZeros: true)) } ?? .null),
-                    ("percent", .number(percent(row))),
+                    ("series", .string(row.series)),
+                    ("window", .string(row.window.description)),
+                    ("base_date", .string(row.base?.day.iso)),
+                    ("base_close", .number(row.base?.close)),
+                    ("end_date", .string(row.end?.day.iso)),
+                    ("end_close", .number(row.end?.close)),
+                    ("points", row.points.map { .raw(NumberFormat.string($0, decimals: decimals, trimZeros: true)) } ?? .null),
+                    ("percent", .number(row.percent)),
                     ("status", .string(row.status.rawValue)),
-                    ("event_session", .string(eventDay(row)?.iso)),
-                    ("log_return", .number(logReturn(row))),
+                    ("event_session", .string(row.eventSession?.day.iso)),
+                    ("log_return", .number(row.logReturn)),
                 ]
                 if sentences { fields.append(("sentence", .string(sentence(row)))) }
                 return .object(fields)
@@ -99,18 +101,18 @@ extension ChangeTable {
 extension ChangeTable {
     /// The newsroom sentence for a row ("The Dow Jones Industrial Average rose 260.33 points, ..."),
     /// or `nil` where the row has no move.
+    /// `nil` too for a row of another table (whose series this table does not have).
     public func sentence(_ row: ChangeRow) -> String? {
-        guard row.status == .ok,
-            let move = Move(series: series[row.series], baseSession: Int(row.baseSession), endSession: Int(row.endSession))
-        else { return nil }
-        return MoveSentence.text(for: move, in: series[row.series])
+        guard let move = row.move, let item = series[safe: row.seriesIndex], item.name == row.series else { return nil }
+        return MoveSentence.text(for: move, in: item)
     }
 
-    /// One line per row: event id, series, window, and the sentence or the status.
-    public func sentences() -> [String] {
+    /// One line per row: event id, series, window, and the sentence or the status (explained with
+    /// `vocabulary`).
+    public func sentences(vocabulary: ToolVocabulary = .none) -> [String] {
         rows.map { row in
-            let label = "[\(events[row.event].id) \(series[row.series].name) \(windows[row.window])]"
-            return "\(label) \(sentence(row) ?? "no move: \(row.status.rawValue) — \(row.status.explanation)")"
+            let label = "[\(row.event.id) \(row.series) \(row.window)]"
+            return "\(label) \(sentence(row) ?? "no move: \(row.status.rawValue) — \(row.status.explanation(vocabulary: vocabulary))")"
         }
     }
 }

@@ -30,6 +30,7 @@ extension ChangeTable {
             start = end
         }
         let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences)
+        let counts = series.map(\.count)
         let results = OrderedBatches(count: batches.count)
         let queue = DispatchQueue(label: "marketlink.csv", attributes: .concurrent)
         let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount + 1)
@@ -39,10 +40,12 @@ extension ChangeTable {
             let range = batches[index]
             submitted += 1
             queue.async {
-                let rows = ChangeTable.compute(events: events, series: series, windows: windows, rule: rule, eventRange: range)
+                // t0 of this batch's events, found once, then every window placed around it.
+                let sessions = EventSessions.find(events: events, range: range, series: series, rule: rule)
+                let entries = ChangeTable.entries(sessions: sessions, counts: counts, windows: windows, eventRange: range)
                 var buffer: [UInt8] = []
-                buffer.reserveCapacity(rows.count * 200)
-                formatter.append(rows[...], to: &buffer)
+                buffer.reserveCapacity(entries.count * 200)
+                formatter.append(entries[...], to: &buffer)
                 results.deliver(buffer, at: index)
             }
         }

@@ -1,159 +1,122 @@
 import Foundation
 
-// MARK: - Status
-
-/// Why a change row has no number, or `ok`. Rows are never dropped: each event × series × window
-/// gets a row, and the status says what happened.
-public enum ChangeStatus: String, Sendable, CaseIterable {
-    case ok
-    /// The base session t0+a−1 is before the first session of the data.
-    case noBase = "no-base"
-    /// The end session t0+b is after the last session of the data.
-    case noEnd = "no-end"
-    /// The event is before the first session of the data.
-    case beforeData = "before-data"
-    /// The event is after the last session of the data.
-    case afterData = "after-data"
-    /// `--align exact` and the market had no session on the event date.
-    case noSession = "no-session"
-    /// A timed event on a series with no known market (name one with --market).
-    case noMarket = "no-market"
-
-    public var explanation: String {
-        switch self {
-        case .ok: return "both closes found"
-        case .noBase: return "the base session (t0+a−1) is before the first session of the data"
-        case .noEnd: return "the end session (t0+b) is after the last session of the data"
-        case .beforeData: return "the event is before the first session of the data"
-        case .afterData: return "the event is after the last session of the data"
-        case .noSession: return "--align exact and the market had no session on the event date"
-        case .noMarket: return "a timed event needs the series' market (zone and close time): name it with --market"
-        }
-    }
-}
-
-// MARK: - Row
-
-/// One event × series × window. Sessions are indexes into the series (−1 where there is none).
-public struct ChangeRow: Sendable, Equatable {
-    public var event: Int
-    public var series: Int
-    public var window: Int
-    public var status: ChangeStatus
-    public var eventSession: Int32
-    public var baseSession: Int32
-    public var endSession: Int32
-}
-
 // MARK: - Table
 
 /// The change table: for every event, series and window, the move from base to end close.
 ///
 /// Rows are in event order (as in the events file), then series order (as given), then window
 /// order (as given). Points = end − base; percent = 100·(end/base − 1); log return = ln(end/base).
+/// t0 comes from `sessions`, found once and shareable with a study and charts of the same events;
+/// where each window falls, and its status, from `EventWindow.placement(around:sessionCount:)`.
+/// The inputs are fixed when the table is made, so every row stays true to them.
 public struct ChangeTable: Sendable {
-    public var events: [Event]
-    public var series: [Series]
-    public var windows: [EventWindow]
-    public var rule: AlignmentRule
-    public private(set) var rows: [ChangeRow]
+    /// t0 of every event in every series, with the events, the series and the alignment rule.
+    public let sessions: EventSessions
+    /// The windows, in the order given.
+    public let windows: [EventWindow]
+    /// One compact entry per row, in row order (see `Entry`).
+    let entries: [Entry]
 
+    /// The events, in the order of the events file.
+    public var events: [Event] { sessions.events }
+    /// The series, in the order given.
+    public var series: [Series] { sessions.series }
+    /// How each date-only event found its session t0.
+    public var rule: AlignmentRule { sessions.rule }
+
+    /// The table of `events` × `series` × `windows`, t0 found by `rule`.
     public init(events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule = .next) {
-        self.events = events
-        self.series = series
-        self.windows = windows
-        self.rule = rule
-        self.rows = ChangeTable.compute(events: events, series: series, windows: windows, rule: rule, eventRange: 0..<events.count)
+        self.init(sessions: EventSessions(events: events, series: series, rule: rule), windows: windows)
     }
 
-    /// A table over precomputed rows (one batch of a streamed report).
-    init(events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, rows: [ChangeRow]) {
-        self.events = events
-        self.series = series
+    /// The table of the events and series of `sessions` × `windows`, with t0 as `sessions` has it.
+    public init(sessions: EventSessions, windows: [EventWindow]) {
+        self.sessions = sessions
         self.windows = windows
-        self.rule = rule
-        self.rows = rows
+        self.entries = ChangeTable.entries(
+            sessions: sessions.all, counts: sessions.series.map(\.count), windows: windows, eventRange: sessions.events.indices)
     }
 
-    static func compute(events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, eventRange: Range<Int>) -> [ChangeRow] {
-        var rows: [ChangeRow] = []
-        rows.reserveCapacity(eventRange.count * series.count * windows.count)
+    // MARK: - Rows
+
+    /// Every row, as values (made on access from the table's compact storage).
+    public var rows: Rows { Rows(table: self) }
+
+    /// The rows of one event and series, in window order; empty when either index is out of range.
+    public func rows(event: Int, series: Int) -> Rows.SubSequence {
+        let width = windows.count
+        guard events.indices.contains(event), self.series.indices.contains(series) else { return rows[0..<0] }
+        let start = (event * self.series.count + series) * width
+        return rows[start..<(start + width)]
+    }
+
+    /// The rows of a change table, in order: a random-access collection of `ChangeRow` values.
+    public struct Rows: RandomAccessCollection, Sendable {
+        let table: ChangeTable
+
+        /// 0.
+        public var startIndex: Int { 0 }
+        /// The number of rows: events × series × windows.
+        public var endIndex: Int { table.entries.count }
+
+        /// The row at `position` (0 ..< count), as a value.
+        public subscript(position: Int) -> ChangeRow { table.row(table.entries[position]) }
+    }
+
+    /// The value of one compact entry.
+    func row(_ entry: Entry) -> ChangeRow {
+        let item = series[entry.series]
+        let base = entry.baseSession >= 0 ? SessionClose(Int(entry.baseSession), in: item) : nil
+        let end = entry.endSession >= 0 ? SessionClose(Int(entry.endSession), in: item) : nil
+        let move: Move? =
+            if entry.status == .ok, let base, let end {
+                Move(series: item, baseSession: base.session, endSession: end.session)
+            } else {
+                nil
+            }
+        return ChangeRow(
+            event: events[entry.event], eventIndex: entry.event, series: item.name, seriesIndex: entry.series,
+            window: windows[entry.window], windowIndex: entry.window, status: entry.status,
+            eventSession: entry.eventSession >= 0 ? SessionClose(Int(entry.eventSession), in: item) : nil,
+            base: base, end: end, move: move)
+    }
+
+    // MARK: - Compact storage
+
+    /// One row as the table stores it: indexes into the events, series and windows, and session
+    /// indexes into the series, −1 where there is none. Internal: what is public is `ChangeRow`.
+    struct Entry: Sendable, Equatable {
+        var event: Int
+        var series: Int
+        var window: Int
+        var status: ChangeStatus
+        var eventSession: Int32
+        var baseSession: Int32
+        var endSession: Int32
+    }
+
+    /// The entries of the events in `eventRange` (a whole table, or a batch of a streamed report),
+    /// from their event sessions (event-major, one per event in the range × series) and each
+    /// series' session count.
+    static func entries(sessions: [EventSession], counts: [Int], windows: [EventWindow], eventRange: Range<Int>) -> [Entry] {
+        var entries: [Entry] = []
+        entries.reserveCapacity(sessions.count * windows.count)
+        var k = 0
         for e in eventRange {
-            let event = events[e]
-            for s in series.indices {
-                let count = series[s].count
-                let t0 = Alignment.eventSession(for: event, in: series[s], rule: rule)
+            for s in counts.indices {
+                let t0 = sessions[k]
+                k += 1
                 for w in windows.indices {
-                    var row = ChangeRow(event: e, series: s, window: w, status: .ok, eventSession: -1, baseSession: -1, endSession: -1)
-                    switch t0 {
-                    case .session(let index):
-                        row.eventSession = Int32(index)
-                        let base = index + windows[w].start - 1
-                        let end = index + windows[w].end
-                        if base >= 0, base < count { row.baseSession = Int32(base) }
-                        if end >= 0, end < count { row.endSession = Int32(end) }
-                        // base < end always, so base past the data implies end past it too.
-                        if base < 0 {
-                            row.status = .noBase
-                        } else if end >= count {
-                            row.status = .noEnd
-                        }
-                    case .beforeData: row.status = .beforeData
-                    case .afterData: row.status = .afterData
-                    case .noSession: row.status = .noSession
-                    case .noMarket: row.status = .noMarket
-                    }
-                    rows.append(row)
+                    let placement = windows[w].placement(around: t0, sessionCount: counts[s])
+                    entries.append(
+                        Entry(
+                            event: e, series: s, window: w, status: placement.status,
+                            eventSession: placement.eventSession.map { Int32(truncatingIfNeeded: $0) } ?? -1,
+                            baseSession: placement.baseSession.map { Int32(truncatingIfNeeded: $0) } ?? -1,
+                            endSession: placement.endSession.map { Int32(truncatingIfNeeded: $0) } ?? -1))
                 }
             }
         }
-        return rows
-    }
-
-    // MARK: Values
-
-    public func baseDay(_ row: ChangeRow) -> Day? {
-        row.baseSession >= 0 ? series[row.series].day(at: Int(row.baseSession)) : nil
-    }
-
-    public func baseClose(_ row: ChangeRow) -> Double? {
-        row.baseSession >= 0 ? series[row.series].close(at: Int(row.baseSession)) : nil
-    }
-
-    public func endDay(_ row: ChangeRow) -> Day? {
-        row.endSession >= 0 ? series[row.series].day(at: Int(row.endSession)) : nil
-    }
-
-    public func endClose(_ row: ChangeRow) -> Double? {
-        row.endSession >= 0 ? series[row.series].close(at: Int(row.endSession)) : nil
-    }
-
-    public func eventDay(_ row: ChangeRow) -> Day? {
-        row.eventSession >= 0 ? series[row.series].day(at: Int(row.eventSession)) : nil
-    }
-
-    public func points(_ row: ChangeRow) -> Double? {
-        guard row.status == .ok, let base = baseClose(row), let end = endClose(row) else { return nil }
-        return end - base
-    }
-
-    /// 100 · (end / base − 1); nil without a move, or when the base is not above 0 (a tally of
-    /// events can be 0 or below; DESIGN §1: a percent against such a base is no number).
-    public func percent(_ row: ChangeRow) -> Double? {
-        guard row.status == .ok, let base = baseClose(row), let end = endClose(row), base > 0 else { return nil }
-        return 100 * (end / base - 1)
-    }
-
-    /// ln(end / base); nil without a move, or when either close is not above 0.
-    public func logReturn(_ row: ChangeRow) -> Double? {
-        guard row.status == .ok, let base = baseClose(row), let end = endClose(row), base > 0, end > 0 else { return nil }
-        return log(end / base)
-    }
-
-    /// Rows of one event and series, in window order.
-    public func rows(event: Int, series: Int) -> ArraySlice<ChangeRow> {
-        let width = windows.count
-        let start = (event * self.series.count + series) * width
-        return rows[start..<(start + width)]
+        return entries
     }
 }

@@ -140,21 +140,15 @@ extension BandChart {
         var offset = (Double(first) / step).rounded(.up) * step
         var ticks: [ChartFrame.XTick] = []
         while offset <= Double(last), ticks.count <= maxTicks {
-            ticks.append(ChartFrame.XTick(position: offset, label: offsetLabel(offset), context: nil))
+            ticks.append(ChartFrame.XTick(position: offset, label: EventWindow.axisLabel(offset), context: nil))
             offset += step
         }
         return ticks
     }
 
-    /// `−5`, `0`, `+5` (with the typographic minus).
-    static func offsetLabel(_ offset: Double) -> String {
-        let magnitude = NumberFormat.label(abs(offset), decimals: 0)
-        return offset > 0 ? "+" + magnitude : offset < 0 ? "\u{2212}" + magnitude : "0"
-    }
-
     private func tooltip(_ session: Session) -> String {
         var text =
-            "Session " + BandChart.offsetLabel(Double(session.offset)) + ": " + ChartText.singleLine(valueName) + " "
+            "Session " + EventWindow.label(offset: session.offset, style: .axis) + ": " + ChartText.singleLine(valueName) + " "
             + NumberFormat.label(session.value, decimals: 2)
         if session.lower.isFinite, session.upper.isFinite {
             text +=
@@ -172,7 +166,7 @@ extension BandChart {
         return "Band chart of \(name) with its \(band), by session relative to the event session. "
             + ordered.map { session in
                 var text =
-                    "Session " + BandChart.offsetLabel(Double(session.offset)) + ": "
+                    "Session " + EventWindow.label(offset: session.offset, style: .axis) + ": "
                     + NumberFormat.label(session.value, decimals: 2)
                 if session.lower.isFinite, session.upper.isFinite {
                     text +=

@@ -8,17 +8,22 @@ extension EventCharts {
         around events: [Event], series: [Series], window: EventWindow, rule: AlignmentRule = .next, rebase: Bool,
         eventsFile: String? = nil
     ) -> ChartPanel {
+        panel(EventSessions(events: events, series: series, rule: rule), window: window, rebase: rebase, eventsFile: eventsFile)
+    }
+
+    /// The charts around each event of `sessions` (see `charts(in:window:rebase:)`), with t0 as
+    /// `sessions` has it, stacked in one panel as `panel(around:series:window:rule:rebase:eventsFile:)`.
+    public static func panel(_ sessions: EventSessions, window: EventWindow, rebase: Bool, eventsFile: String? = nil) -> ChartPanel {
+        let events = sessions.events
         let subject =
             events.count == 1 ? "event #" + (events.first?.id ?? "") : String(events.count) + " events"
-        var subtitle =
-            "Window " + window.description + ": closes " + sessionLabel(window.start - 1) + " to "
-            + sessionLabel(window.end) + " in each market"
-        if rebase { subtitle += ", rebased to 100 at " + sessionLabel(window.start - 1) }
-        subtitle += "; t0 by the " + rule.rawValue + " rule"
+        var subtitle = "Window " + window.description + ": closes " + window.baseLabel + " to " + window.endLabel + " in each market"
+        if rebase { subtitle += ", rebased to 100 at " + window.baseLabel }
+        subtitle += "; t0 by the " + sessions.rule.rawValue + " rule"
         if let eventsFile { subtitle += "; events from " + eventsFile }
         return ChartPanel(
-            title: names(series) + " around " + subject, subtitle: subtitle,
-            charts: charts(around: events, series: series, window: window, rule: rule, rebase: rebase))
+            title: names(sessions.series) + " around " + subject, subtitle: subtitle,
+            charts: charts(in: sessions, window: window, rebase: rebase))
     }
 
     /// The chart over `from` … `to` (see `chart(from:to:series:events:rebase:title:)`), with a

@@ -13,64 +13,84 @@
 /// day, otherwise one marker per distinct t0 day naming its series; and the event's calendar
 /// date, labelled "Event date (Saturday)", when it is not a t0 day (a weekend or holiday event).
 public enum EventCharts {
-    /// The window charts around events span unless told otherwise: −5:5, the closes from t0−6
-    /// to t0+5.
-    public static let defaultWindow = EventWindow(uncheckedStart: -5, end: 5)
-
     // MARK: - Around events
 
-    /// One chart of every series around `event`. Meant to be `rebase`d when the series have
-    /// different levels (a 33,000-point index and a 3,000-point one); unrebased it draws closes.
+    /// One chart of every series around `event`, t0 found by `rule`. Meant to be `rebase`d when
+    /// the series have different levels (a 33,000-point index and a 3,000-point one); unrebased it
+    /// draws closes.
     public static func chart(
         around event: Event, series: [Series], window: EventWindow, rule: AlignmentRule = .next, rebase: Bool
     ) -> LineChart {
+        chart(around: 0, in: EventSessions(events: [event], series: series, rule: rule), window: window, rebase: rebase)
+    }
+
+    /// One chart of every series of `sessions` around its event at index `event`, with t0 as
+    /// `sessions` has it (the t0 of a change table or study made from the same `sessions`). An
+    /// index out of range gives a chart with no lines.
+    public static func chart(around event: Int, in sessions: EventSessions, window: EventWindow, rebase: Bool) -> LineChart {
+        chart(around: event, series: Array(sessions.series.indices), in: sessions, window: window, rebase: rebase)
+    }
+
+    /// Charts around each event, t0 found once per event and series by `rule`: rebased, one chart
+    /// per event with every series; not rebased, one chart per event and series (closes of
+    /// different levels do not share an axis).
+    public static func charts(
+        around events: [Event], series: [Series], window: EventWindow, rule: AlignmentRule = .next, rebase: Bool
+    ) -> [LineChart] {
+        charts(in: EventSessions(events: events, series: series, rule: rule), window: window, rebase: rebase)
+    }
+
+    /// Charts around each event of `sessions`, with t0 as `sessions` has it; laid out as
+    /// `charts(around:series:window:rule:rebase:)`.
+    public static func charts(in sessions: EventSessions, window: EventWindow, rebase: Bool) -> [LineChart] {
+        let series = sessions.series
+        return sessions.events.indices.flatMap { e -> [LineChart] in
+            if rebase || series.count <= 1 {
+                return [chart(around: e, in: sessions, window: window, rebase: rebase)]
+            }
+            return series.indices.map { s in
+                var chart = chart(around: e, series: [s], in: sessions, window: window, rebase: false)
+                chart.title = "#" + sessions.events[e].id + " " + series[s].name + ": " + sessions.events[e].title
+                return chart
+            }
+        }
+    }
+
+    /// The chart of the series at `indexes` around event `e` of `sessions`.
+    static func chart(around e: Int, series indexes: [Int], in sessions: EventSessions, window: EventWindow, rebase: Bool) -> LineChart {
+        guard let event = sessions.events[safe: e] else { return LineChart(title: "", lines: []) }
         var lines: [LineChart.Line] = []
         var eventSessions: [(name: String, day: Day)] = []
-        for item in series {
-            let outcome = Alignment.eventSession(for: event, in: item, rule: rule)
-            guard let t0 = outcome.index else {
-                lines.append(LineChart.Line(name: item.name + " (not drawn: " + explanation(outcome) + ")", points: []))
+        for s in indexes {
+            guard let item = sessions.series[safe: s], let t0 = sessions[event: e, series: s] else { continue }
+            let placement = window.placement(around: t0, sessionCount: item.count)
+            guard let index = placement.eventSession else {
+                lines.append(LineChart.Line(name: item.name + " (not drawn: " + reason(placement.status) + ")", points: []))
                 continue
             }
-            eventSessions.append((item.name, item.day(at: t0)))
-            let base = t0 + window.start - 1
-            let end = t0 + window.end
-            if rebase, base < 0 {
-                let why = "the base session " + sessionLabel(window.start - 1) + " is before the first session of the data"
+            eventSessions.append((item.name, item.day(at: index)))
+            if rebase, placement.baseSession == nil {
+                let side = window.baseSession(around: index) < 0 ? "before the first" : "after the last"
+                let why = "the base session " + window.baseLabel + " is " + side + " session of the data"
                 lines.append(LineChart.Line(name: item.name + " (not drawn: " + why + ")", points: []))
                 continue
             }
-            let first = max(base, 0)
-            let last = min(end, item.count - 1)
+            // The sessions from base to end that are in the data.
+            let first = max(window.baseSession(around: index), 0)
+            let last = min(window.endSession(around: index), item.count - 1)
             let points =
                 first <= last
                 ? (first...last).map { LineChart.Point(day: item.day(at: $0), value: item.close(at: $0)) } : []
             lines.append(
                 LineChart.Line(
-                    name: item.name, points: points, rebaseDay: rebase ? item.day(at: base) : nil, precision: item.display))
+                    name: item.name, points: points, rebaseDay: rebase ? placement.baseSession.map(item.day(at:)) : nil,
+                    precision: item.display))
         }
         return LineChart(
             title: "#" + event.id + " " + event.title,
             subtitle: subtitle(for: event, window: window, rebase: rebase),
-            yLabel: rebase ? "Close (" + sessionLabel(window.start - 1) + " = 100)" : "Close",
+            yLabel: rebase ? "Close (" + window.baseLabel + " = 100)" : "Close",
             lines: lines, markers: markers(for: event, eventSessions: eventSessions))
-    }
-
-    /// Charts around each event: rebased, one chart per event with every series; not rebased,
-    /// one chart per event and series (closes of different levels do not share an axis).
-    public static func charts(
-        around events: [Event], series: [Series], window: EventWindow, rule: AlignmentRule = .next, rebase: Bool
-    ) -> [LineChart] {
-        events.flatMap { event -> [LineChart] in
-            if rebase || series.count <= 1 {
-                return [chart(around: event, series: series, window: window, rule: rule, rebase: rebase)]
-            }
-            return series.map { item in
-                var chart = chart(around: event, series: [item], window: window, rule: rule, rebase: false)
-                chart.title = "#" + event.id + " " + item.name + ": " + event.title
-                return chart
-            }
-        }
     }
 
     // MARK: - Over a date range
@@ -115,11 +135,6 @@ public enum EventCharts {
 
     // MARK: - Words
 
-    /// `t0`, `t0+5`, `t0−6` (with the typographic minus).
-    public static func sessionLabel(_ offset: Int) -> String {
-        offset == 0 ? "t0" : offset > 0 ? "t0+\(offset)" : "t0\u{2212}\(offset.magnitude)"
-    }
-
     /// `DJIA`, `DJIA and SSE`, `DJIA, SSE and HSI`.
     static func names(_ series: [Series]) -> String {
         let names = series.map(\.name)
@@ -131,9 +146,8 @@ public enum EventCharts {
         var text = event.date.weekdayName + ", " + DateRangeText.full(event.date)
         if let time = event.time { text += " " + time + (event.timeZone.map { " " + $0 } ?? "") }
         text +=
-            " · window " + window.description + ": closes " + sessionLabel(window.start - 1) + " to "
-            + sessionLabel(window.end)
-        if rebase { text += ", rebased to 100 at " + sessionLabel(window.start - 1) }
+            " · window " + window.description + ": closes " + window.baseLabel + " to " + window.endLabel
+        if rebase { text += ", rebased to 100 at " + window.baseLabel }
         return text
     }
 
@@ -151,13 +165,13 @@ public enum EventCharts {
         return markers
     }
 
-    private static func explanation(_ outcome: EventSession) -> String {
-        switch outcome {
-        case .session: return ""
-        case .beforeData: return ChangeStatus.beforeData.explanation
-        case .afterData: return ChangeStatus.afterData.explanation
-        case .noSession: return "no session on the event date"
-        case .noMarket: return "a timed event needs the series' market"
+    /// Why a series has no line around an event, in a legend's words, for the status of an event
+    /// without a session there.
+    private static func reason(_ status: ChangeStatus) -> String {
+        switch status {
+        case .noSession: "no session on the event date"
+        case .noMarket: "a timed event needs the series' market"
+        default: status.explanation
         }
     }
 }

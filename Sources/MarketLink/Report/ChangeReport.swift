@@ -22,7 +22,7 @@ public struct ChangeReport: Sendable {
     public var eventsFile: String
     /// The price files the series came from, as loaded.
     public var priceFiles: [PriceFile]
-    /// The window the event charts span (default −5:5).
+    /// The window the event charts span (default `EventWindow.chartDefault`, −5:5).
     public var chartWindow: EventWindow
     /// Events after this many get no chart (their sentences and rows stay).
     public var maxEventCharts: Int
@@ -30,18 +30,22 @@ public struct ChangeReport: Sendable {
     public var generator: String
     /// The report's title; `nil` for one made from the series and events.
     public var title: String?
+    /// The caller's names for its settings and commands, shown (as code) where the report points
+    /// to them; `.none` gives a report that says only what is meant.
+    public var vocabulary: ToolVocabulary
 
     public init(
         table: ChangeTable, eventsFile: String, priceFiles: [PriceFile], chartWindow: EventWindow? = nil,
-        maxEventCharts: Int = 40, generator: String, title: String? = nil
+        maxEventCharts: Int = 40, generator: String, title: String? = nil, vocabulary: ToolVocabulary = .none
     ) {
         self.table = table
         self.eventsFile = eventsFile
         self.priceFiles = priceFiles
-        self.chartWindow = chartWindow ?? EventCharts.defaultWindow
+        self.chartWindow = chartWindow ?? .chartDefault
         self.maxEventCharts = max(0, maxEventCharts)
         self.generator = generator
         self.title = title
+        self.vocabulary = vocabulary
     }
 
     /// The report, with the four sections above.
@@ -114,21 +118,24 @@ public struct ChangeReport: Sendable {
 
     /// Per window, the five moves largest in absolute percent (ties in table order).
     func largestMovesTable(count: Int = 5) -> ReportTable {
+        // Row positions and percents per window, in one pass; only the rows shown are made.
+        var moves = [[(index: Int, percent: Double)]](repeating: [], count: table.windows.count)
+        for (index, row) in table.rows.enumerated() {
+            guard let percent = row.percent, percent.isFinite else { continue }
+            moves[row.windowIndex].append((index, percent))
+        }
         var rows: [[ReportText]] = []
         for w in table.windows.indices {
-            let moves = table.rows.enumerated().compactMap { index, row -> (index: Int, row: ChangeRow, percent: Double)? in
-                guard row.window == w, let percent = table.percent(row), percent.isFinite else { return nil }
-                return (index, row, percent)
-            }
-            let ranked = moves.sorted { a, b in
+            let ranked = moves[w].sorted { a, b in
                 abs(a.percent) != abs(b.percent) ? abs(a.percent) > abs(b.percent) : a.index < b.index
             }
             for move in ranked.prefix(count) {
-                let event = table.events[move.row.event]
+                let row = table.rows[move.index]
+                let event = row.event
                 rows.append([
                     ReportText([.code(table.windows[w].description)]), ReportText("#" + event.id),
-                    ReportText(event.date.iso), ReportText(event.title), ReportText(table.series[move.row.series].name),
-                    ReportText(pointsText(move.row)), ReportText(percentText(move.row)),
+                    ReportText(event.date.iso), ReportText(event.title), ReportText(row.series),
+                    ReportText(pointsText(row)), ReportText(percentText(row)),
                 ])
             }
         }
@@ -143,23 +150,26 @@ public struct ChangeReport: Sendable {
     /// Per series and window: how many moves rose, fell, were unchanged (points and percent both
     /// zero as shown, as the sentences say; see `MoveDirection`) or had no number.
     func directionTable() -> ReportTable {
+        // Counts per series and window, in one pass over the rows.
+        let width = table.windows.count
+        var counts = [(rose: Int, fell: Int, unchanged: Int, missing: Int)](
+            repeating: (0, 0, 0, 0), count: table.series.count * width)
+        for row in table.rows {
+            let k = row.seriesIndex * width + row.windowIndex
+            guard let move = row.move else {
+                counts[k].missing += 1
+                continue
+            }
+            switch MoveDirection(move, precision: table.series[row.seriesIndex].display) {
+            case .unchanged: counts[k].unchanged += 1
+            case .up: counts[k].rose += 1
+            case .down: counts[k].fell += 1
+            }
+        }
         var rows: [[ReportText]] = []
         for s in table.series.indices {
             for w in table.windows.indices {
-                var (rose, fell, unchanged, missing) = (0, 0, 0, 0)
-                for row in table.rows where row.series == s && row.window == w {
-                    guard row.status == .ok,
-                        let move = Move(series: table.series[s], baseSession: Int(row.baseSession), endSession: Int(row.endSession))
-                    else {
-                        missing += 1
-                        continue
-                    }
-                    switch MoveDirection(move, precision: table.series[s].display) {
-                    case .unchanged: unchanged += 1
-                    case .up: rose += 1
-                    case .down: fell += 1
-                    }
-                }
+                let (rose, fell, unchanged, missing) = counts[s * width + w]
                 rows.append([
                     ReportText(table.series[s].name), ReportText([.code(table.windows[w].description)]),
                     ReportText(String(rose)), ReportText(String(fell)), ReportText(String(unchanged)),
@@ -205,7 +215,7 @@ public struct ChangeReport: Sendable {
             var items: [ReportText] = []
             for s in table.series.indices {
                 for row in table.rows(event: e, series: s) {
-                    let window = table.windows[row.window].description
+                    let window = row.window.description
                     if let sentence = table.sentence(row) {
                         items.append(ReportText([.code(window), .plain(" " + sentence)]))
                     } else {
@@ -213,7 +223,7 @@ public struct ChangeReport: Sendable {
                             ReportText([
                                 .code(window),
                                 .plain(" " + table.series[s].name + ": no move ("),
-                                .code(row.status.rawValue), .plain(": " + row.status.explanation + ")."),
+                                .code(row.status.rawValue), .plain(": " + row.status.explanation(vocabulary: vocabulary) + ")."),
                             ]))
                     }
                 }
@@ -221,12 +231,11 @@ public struct ChangeReport: Sendable {
             card.append(.list(items))
             if e < maxEventCharts {
                 // The card's heading carries the event's title; the chart's names what it draws.
-                var chart = EventCharts.chart(
-                    around: event, series: table.series, window: chartWindow, rule: table.rule, rebase: true)
+                // t0 as the change table found it, the same for the chart.
+                var chart = EventCharts.chart(around: e, in: table.sessions, window: chartWindow, rebase: true)
                 chart.title = EventCharts.names(table.series) + " around event #" + event.id
                 chart.subtitle =
-                    "Closes " + EventCharts.sessionLabel(chartWindow.start - 1) + " to "
-                    + EventCharts.sessionLabel(chartWindow.end) + " (window " + chartWindow.description + ")"
+                    "Closes " + chartWindow.baseLabel + " to " + chartWindow.endLabel + " (window " + chartWindow.description + ")"
                 card.append(.lineChart(chart))
             }
             blocks.append(.group(id: "event-" + String(e + 1), card))
@@ -234,12 +243,10 @@ public struct ChangeReport: Sendable {
         if table.events.count > maxEventCharts {
             blocks.append(
                 .paragraph(
-                    ReportText([
-                        .plain(
-                            "Charts are drawn for the first " + plural(maxEventCharts, "event") + " of "
-                                + String(table.events.count) + "; "),
-                        .code("mlink chart"), .plain(" draws any of them."),
-                    ])))
+                    ReportText(
+                        [.plain("Charts are drawn for the first " + plural(maxEventCharts, "event") + " of " + String(table.events.count))]
+                            + (vocabulary.name(.chartCommand).map { [.plain("; "), .code($0), .plain(" draws any of them")] } ?? [])
+                            + [.plain(".")])))
         }
         return ReportSection(id: "events", heading: "Events", blocks: blocks)
     }
@@ -264,16 +271,16 @@ public struct ChangeReport: Sendable {
     func changesSection() -> ReportSection {
         var rows: [[ReportText]] = []
         for row in table.rows {
-            let event = table.events[row.event]
-            let item = table.series[row.series]
-            func close(_ value: Double?) -> ReportText {
-                ReportText(value.map { item.display.text($0) } ?? "")
+            let event = row.event
+            let display = table.series[row.seriesIndex].display
+            func close(_ value: SessionClose?) -> ReportText {
+                ReportText(value.map { display.text($0.close) } ?? "")
             }
             rows.append([
-                ReportText("#" + event.id), ReportText(event.date.iso), ReportText(event.title), ReportText(item.name),
-                ReportText([.code(table.windows[row.window].description)]),
-                ReportText(table.baseDay(row)?.iso ?? "—"), close(table.baseClose(row)),
-                ReportText(table.endDay(row)?.iso ?? "—"), close(table.endClose(row)),
+                ReportText("#" + event.id), ReportText(event.date.iso), ReportText(event.title), ReportText(row.series),
+                ReportText([.code(row.window.description)]),
+                ReportText(row.base?.day.iso ?? "—"), close(row.base),
+                ReportText(row.end?.day.iso ?? "—"), close(row.end),
                 ReportText(pointsText(row)), ReportText(percentText(row)),
                 row.status == .ok ? ReportText(row.status.rawValue) : ReportText([.strong(row.status.rawValue)]),
             ])
@@ -282,9 +289,8 @@ public struct ChangeReport: Sendable {
             .table(
                 ReportTable(
                     caption: ReportText(
-                        plural(table.rows.count, "row")
-                            + ": every event, series and window, in the order of the events file; the same rows as "
-                    ) + ReportText([.code("mlink changes"), .plain(".")]),
+                        [.plain(plural(table.rows.count, "row") + ": every event, series and window, in the order of the events file")]
+                            + (vocabulary.name(.changesCommand).map { [.plain("; the same rows as "), .code($0)] } ?? []) + [.plain(".")]),
                     columns: [
                         .init("event"), .init("date"), .init("title", .title), .init("series"), .init("window"), .init("base"),
                         .init("base close", .number), .init("end"), .init("end close", .number), .init("points", .number),
@@ -296,7 +302,7 @@ public struct ChangeReport: Sendable {
         }
         if !used.isEmpty {
             blocks.append(
-                .definitions(used.map { ReportDefinition(ReportText([.code($0.rawValue)]), ReportText($0.explanation)) }))
+                .definitions(used.map { ReportDefinition(ReportText([.code($0.rawValue)]), ReportText($0.explanation(vocabulary: vocabulary))) }))
         }
         return ReportSection(id: "changes", heading: "Change table", blocks: blocks)
     }
@@ -342,8 +348,8 @@ public struct ChangeReport: Sendable {
                 ReportDefinition(
                     ReportText([.plain("Window "), .code(window.description)]),
                     ReportText(
-                        "From the close of the base session " + EventCharts.sessionLabel(window.start - 1)
-                            + " to the close of the end session " + EventCharts.sessionLabel(window.end) + " ("
+                        "From the close of the base session " + window.baseLabel
+                            + " to the close of the end session " + window.endLabel + " ("
                             + plural(window.sessionCount, "session") + " of moves).")))
         }
         definitions.append(
@@ -361,12 +367,10 @@ public struct ChangeReport: Sendable {
             ReportDefinition(
                 "Charts",
                 ReportText(
-                    "Each series' closes from " + EventCharts.sessionLabel(chartWindow.start - 1) + " to "
-                        + EventCharts.sessionLabel(chartWindow.end) + " (chart window ")
+                    "Each series' closes from " + chartWindow.baseLabel + " to " + chartWindow.endLabel + " (chart window ")
                     + ReportText([.code(chartWindow.description)])
                     + ReportText(
-                        "), rebased to 100 at " + EventCharts.sessionLabel(chartWindow.start - 1)
-                            + ": 100 · close / close(" + EventCharts.sessionLabel(chartWindow.start - 1)
+                        "), rebased to 100 at " + chartWindow.baseLabel + ": 100 · close / close(" + chartWindow.baseLabel
                             + "). The overview is rebased to 100 at each series' first session in its range.")))
         definitions.append(
             ReportDefinition("Missing data", "A move that needs a session outside the data has no number and a status saying why; no close is ever filled in from a neighbouring session."))
@@ -382,23 +386,23 @@ public struct ChangeReport: Sendable {
         case .previous: dateRule = "the last session dated on or before the event date"
         case .exact: dateRule = "the session dated on the event date, or none"
         }
-        return [
-            .plain("For an event with a date only, " + dateRule + " ("), .code("--align " + table.rule.rawValue),
+        let rule: [ReportText.Span] = vocabulary.name(.alignment(table.rule)).map { [.plain(" ("), .code($0), .plain(")")] } ?? []
+        return [.plain("For an event with a date only, " + dateRule)] + rule + [
             .plain(
-                "); for an event with a time of day, the first session whose close, in the market's own zone, comes after it. Found separately in each market, so markets with different holidays can have different t0."
-            ),
+                "; for an event with a time of day, the first session whose close, in the market's own zone, comes after it. Found separately in each market, so markets with different holidays can have different t0."
+            )
         ]
     }
 
     // MARK: - Numbers
 
     private func pointsText(_ row: ChangeRow) -> String {
-        guard row.status == .ok, let base = table.baseClose(row), let end = table.endClose(row) else { return "" }
-        return table.series[row.series].display.pointsText(from: base, to: end)
+        guard let move = row.move, let item = table.series[safe: row.seriesIndex] else { return "" }
+        return item.display.pointsText(from: move.baseClose, to: move.endClose)
     }
 
     private func percentText(_ row: ChangeRow) -> String {
-        guard let percent = table.percent(row) else { return "" }
+        guard let percent = row.percent else { return "" }
         return NumberFormat.string(percent, decimals: 2, plus: true) + "%"
     }
 

@@ -4,11 +4,6 @@
 /// Every return, abnormal return, CAR, SE, σ̂ and α̂ is in percent (100 × the return, for log
 /// returns 100 × the log return), and the column or key name says so.
 extension EventStudy {
-    /// `t0-1`, `t0`, `t0+1`: session offsets in column names, in ASCII.
-    static func offsetName(_ offset: Int) -> String {
-        offset == 0 ? "t0" : offset > 0 ? "t0+\(offset)" : "t0-\(offset.magnitude)"
-    }
-
     /// The columns of `csv()`, in order; one `ar_percent_…` column per event-window session.
     public var csvColumns: [String] {
         var columns = [
@@ -16,7 +11,7 @@ extension EventStudy {
             "estimation_first", "estimation_last", "estimation_returns", "dropped_benchmark", "dropped_clean",
             "alpha_percent", "beta", "sigma_percent",
         ]
-        for offset in design.window.start...design.window.end { columns.append("ar_percent_" + EventStudy.offsetName(offset)) }
+        for offset in design.window.sessionOffsets { columns.append("ar_percent_" + EventWindow.label(offset: offset, style: .ascii)) }
         columns += ["car_percent", "se_percent", "t", "df", "p", "sigma_units", "bhar_percent", "status", "explanation"]
         return columns
     }
@@ -138,10 +133,10 @@ extension EventStudy {
         let inference = result.inference
         func percent(_ value: Double?) -> JSONValue { .number(value.map { 100 * $0 }) }
         var sessions: [JSONValue] = []
-        for (position, day) in result.eventDays.enumerated() {
+        for (position, (day, offset)) in zip(result.eventDays, design.window.sessionOffsets).enumerated() {
             sessions.append(
                 .object([
-                    ("offset", .number(Double(design.window.start + position))),
+                    ("offset", .number(Double(offset))),
                     ("date", .string(day.iso)),
                     ("return_percent", percent(result.eventReturns[safe: position])),
                     ("ar_percent", percent(fit?.abnormalReturns[safe: position])),

@@ -11,8 +11,9 @@ extension EventStudy {
         }
     }
 
-    /// The lines that say what was computed, printed above the tables.
-    public func methodLines() -> [String] {
+    /// The lines that say what was computed, printed above the tables; `vocabulary` names the
+    /// caller's settings beside what they did.
+    public func methodLines(vocabulary: ToolVocabulary = .none) -> [String] {
         let window = design.window
         let estimation = design.estimation
         var lines: [String] = []
@@ -22,12 +23,14 @@ extension EventStudy {
         first += "; \(events.count) event\(events.count == 1 ? "" : "s") × \(series.count) series."
         lines.append(first)
         lines.append(
-            "Event window \(window): returns of sessions \(EventCharts.sessionLabel(window.start)) … "
-                + "\(EventCharts.sessionLabel(window.end)) (\(window.sessionCount)), each from the previous session's close.")
+            "Event window \(window): returns of sessions \(EventWindow.label(offset: window.start)) … "
+                + "\(EventWindow.label(offset: window.end)) (\(window.sessionCount)), each from the previous session's close.")
         var estimationLine =
-            "Estimation window \(estimation): sessions \(EventCharts.sessionLabel(estimation.start)) … "
-            + "\(EventCharts.sessionLabel(estimation.end)) (\(design.estimationLength)), at least \(design.requiredEstimationReturns) returns, never shortened to fit the data"
-        if design.clean { estimationLine += ", leaving out sessions inside other events' windows (--clean)" }
+            "Estimation window \(estimation): sessions \(EventWindow.label(offset: estimation.start)) … "
+            + "\(EventWindow.label(offset: estimation.end)) (\(design.estimationLength)), at least \(design.requiredEstimationReturns) returns, never shortened to fit the data"
+        if design.clean {
+            estimationLine += ", leaving out sessions inside other events' windows" + (vocabulary.name(.cleanEstimation).map { " (\($0))" } ?? "")
+        }
         if benchmark != nil { estimationLine += ", leaving out sessions without benchmark closes" }
         lines.append(estimationLine + ".")
         return lines
@@ -68,8 +71,8 @@ extension EventStudy {
             alignments.append(.right)
         }
         if showsSessionColumns {
-            for offset in design.window.start...design.window.end {
-                headers.append("AR " + EventCharts.sessionLabel(offset))
+            for offset in design.window.sessionOffsets {
+                headers.append("AR " + EventWindow.label(offset: offset))
                 alignments.append(.right)
             }
         }
@@ -154,34 +157,43 @@ extension EventStudy {
     }
 
     /// For each series where some event's estimation window runs off the data, the earliest start
-    /// E₁ that fits every event with an event session: 1 − (the smallest t0 index), since the
-    /// window needs the close of t0+E₁−1.
+    /// E₁ that fits every event with an event session: the start whose base session t0+E₁−1 is
+    /// the first session of the data for the earliest t0 (`EventWindow.earliestStart(t0:)`).
     public func fittingEstimationStarts() -> [(series: Int, start: Int)] {
+        earliestEventSessions().map { ($0.series, EventWindow.earliestStart(t0: $0.t0)) }
+    }
+
+    /// For each series where some event's estimation window runs off the data, the smallest t0
+    /// index of its events with an event session (the sessions of data before that t0).
+    func earliestEventSessions() -> [(series: Int, t0: Int)] {
         series.indices.compactMap { s in
             let sessions = events.indices.map { result(event: $0, series: s) }
             guard sessions.contains(where: { if case .estimationOffData = $0.status { true } else { false } }),
                 let earliest = sessions.compactMap(\.eventSession).min()
             else { return nil }
-            return (s, 1 - earliest)
+            return (s, earliest)
         }
     }
 
     /// The hint printed when estimation windows run off the data: per series, the longest window
-    /// ending at the requested E₂ that fits every event, or how few sessions precede the first event.
-    func estimationHint() -> String? {
-        let starts = fittingEstimationStarts()
-        guard !starts.isEmpty else { return nil }
+    /// ending at the requested E₂ that fits every event, or how few sessions precede the first event;
+    /// `vocabulary` names the setting of the minimum where a window is below it.
+    func estimationHint(vocabulary: ToolVocabulary = .none) -> String? {
+        let earliest = earliestEventSessions()
+        guard !earliest.isEmpty else { return nil }
         let end = design.estimation.end
         let required = design.requiredEstimationReturns
-        let fits = starts.map { item -> String in
+        let fits = earliest.map { item -> String in
             let name = series[item.series].name
-            let length = end - item.start + 1
-            guard length >= 1 else {
-                return "\(name): none (its first event has only \(1 - item.start) sessions of data before its event session, "
-                    + "so an estimation window must end after \(EventCharts.sessionLabel(end)))"
+            guard let fitting = EventWindow(start: EventWindow.earliestStart(t0: item.t0), end: end) else {
+                return "\(name): none (its first event has only \(item.t0) sessions of data before its event session, "
+                    + "so an estimation window must end after \(EventWindow.label(offset: end)))"
             }
-            var text = "\(name) \(item.start):\(end) (\(length) sessions"
-            if length < required { text += ", below the minimum of \(required): add --min-estimation \(length)" }
+            let length = fitting.sessionCount
+            var text = "\(name) \(fitting) (\(length) sessions"
+            if length < required {
+                text += ", below the minimum of \(required): " + (vocabulary.name(.minimumEstimation(length)).map { "add \($0)" } ?? "lower the minimum to \(length)")
+            }
             return text + ")"
         }
         return "The longest estimation windows ending at \(end) that fit every event: " + fits.joined(separator: "; ")
@@ -210,14 +222,17 @@ extension EventStudy {
     /// The terminal output: what was computed, the per-event table (unless `summaryOnly`), the
     /// notes on results without numbers, the summary across events, and the legend. Names and
     /// titles from the inputs are shown safely (`TerminalText`, and `TextTable` for the tables).
-    public func textReport(summaries: [EventStudySummary], summaryOnly: Bool = false, color: Bool = false) -> String {
+    /// `vocabulary` names the caller's settings where the text points to them.
+    public func textReport(
+        summaries: [EventStudySummary], summaryOnly: Bool = false, color: Bool = false, vocabulary: ToolVocabulary = .none
+    ) -> String {
         func text(_ lines: [String]) -> String { lines.map { TerminalText.escaped($0) + "\n" }.joined() }
-        var out = text(methodLines()) + "\n"
+        var out = text(methodLines(vocabulary: vocabulary)) + "\n"
         if !summaryOnly {
             out += eventTable().render(color: color)
             let notes = statusNotes()
             if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n" + text(notes.map { "  " + $0 }) }
-            if let hint = estimationHint() { out += text([hint]) }
+            if let hint = estimationHint(vocabulary: vocabulary) { out += text([hint]) }
             out += "\n"
         }
         out += "Across events:\n" + summaryTable(summaries).render(color: color)
@@ -233,15 +248,15 @@ extension EventStudy {
 
     /// The same as Markdown: paragraphs and GitHub-flavoured tables, names and titles from the
     /// inputs made inert (`MarkdownText`).
-    public func markdownReport(summaries: [EventStudySummary], summaryOnly: Bool = false) -> String {
+    public func markdownReport(summaries: [EventStudySummary], summaryOnly: Bool = false, vocabulary: ToolVocabulary = .none) -> String {
         func paragraph(_ lines: [String]) -> String { lines.map { MarkdownText.escaped($0) }.joined(separator: "\n") + "\n" }
         func list(_ lines: [String]) -> String { lines.map { "- " + MarkdownText.escaped($0) + "\n" }.joined() }
-        var out = paragraph(methodLines()) + "\n"
+        var out = paragraph(methodLines(vocabulary: vocabulary)) + "\n"
         if !summaryOnly {
             out += eventTable(titleWidth: 80).markdown()
             let notes = statusNotes()
             if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n\n" + list(notes) }
-            if let hint = estimationHint() { out += "\n" + paragraph([hint]) }
+            if let hint = estimationHint(vocabulary: vocabulary) { out += "\n" + paragraph([hint]) }
             out += "\n"
         }
         out += "Across events:\n\n" + summaryTable(summaries).markdown()

@@ -52,10 +52,10 @@ extension EventStudy {
         var partial = [Double](repeating: 0, count: events.count)
         var points: [CAARPoint] = []
         let quantile = events.count >= 2 ? StudentT.quantile(0.975, degreesOfFreedom: Double(events.count - 1)) : .nan
-        for session in 0..<k {
+        for (session, offset) in window.sessionOffsets.enumerated() {
             for i in events.indices { partial[i] += events[i].abnormalReturns[session] }
             let caar = Descriptive.mean(partial) ?? 0
-            var point = CAARPoint(offset: window.start + session, caar: caar, standardError: nil, lower: nil, upper: nil)
+            var point = CAARPoint(offset: offset, caar: caar, standardError: nil, lower: nil, upper: nil)
             if events.count >= 2, let s = Descriptive.sampleStandardDeviation(partial) {
                 let se = s / Double(events.count).squareRoot()
                 point.standardError = se

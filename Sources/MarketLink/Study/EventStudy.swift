@@ -4,7 +4,8 @@
 /// one side and the statistics engine (`NormalReturnModel.abnormalReturns`) on the other.
 ///
 /// For each event and series (results in event order, then series order, as in the change table):
-/// 1. t0 is the event's session in that series (`Alignment.eventSession`, `design.rule`).
+/// 1. t0 is the event's session in that series, as `sessions` has it (found once, by its rule,
+///    and shareable with a change table and charts of the same events).
 /// 2. The event window's returns are those of sessions t0+A … t0+B, the estimation window's those
 ///    of t0+E₁ … t0+E₂, each from the previous session's close (`design.returns`). A window that
 ///    needs a close outside the data gives a status (`no-base`, `no-end`, `estimation-off-data`):
@@ -19,29 +20,49 @@
 /// 5. The engine fits the model on what remains, needing at least
 ///    `design.requiredEstimationReturns` returns, and gives the abnormal returns, CAR and its test.
 public struct EventStudy: Sendable {
-    public let events: [Event]
-    public let series: [Series]
+    /// t0 of every event in every series, with the events, the series and the alignment rule.
+    public let sessions: EventSessions
+    /// The benchmark of the `market` and `market-model` models.
     public let benchmark: Series?
+    /// The study's design; its `rule` is the one `sessions` found t0 by.
     public let design: EventStudyDesign
     /// One result per event and series: event order, then series order.
     public let results: [EventStudyResult]
 
-    /// Runs the study. Throws a usage error for a design that cannot work (see
-    /// `EventStudyDesign.validate`); problems of the data are per-result statuses.
+    /// The events, in the order of the events file.
+    public var events: [Event] { sessions.events }
+    /// The series, in the order given.
+    public var series: [Series] { sessions.series }
+
+    /// Runs the study, t0 found by `design.rule`. Throws a usage error for a design that cannot
+    /// work (see `EventStudyDesign.validate`); problems of the data are per-result statuses.
     public init(events: [Event], series: [Series], benchmark: Series? = nil, design: EventStudyDesign) throws(MarketLinkError) {
+        try self.init(sessions: EventSessions(events: events, series: series, rule: design.rule), benchmark: benchmark, design: design)
+    }
+
+    /// Runs the study of the events and series of `sessions`, with t0 as `sessions` has it (so a
+    /// change table and charts made from the same `sessions` measure from the same t0). The
+    /// study's `design.rule` is `sessions.rule`, whatever the given design says, since that is the
+    /// rule t0 was found by. Throws as `init(events:series:benchmark:design:)`.
+    public init(sessions: EventSessions, benchmark: Series? = nil, design: EventStudyDesign) throws(MarketLinkError) {
         try design.validate(hasBenchmark: benchmark != nil)
         // Returns are ratios of closes: a tally of events (which may be 0) has none.
-        if let tally = (series + (benchmark.map { [$0] } ?? [])).first(where: \.isTally) {
+        if let tally = (sessions.series + (benchmark.map { [$0] } ?? [])).first(where: \.isTally) {
             throw MarketLinkError.usage(
-                "\(quoted(tally.name)) is a tally of events (a count or sum, which may be 0), not a price level: an event study models returns; correlate and changes take it")
+                "\(quoted(tally.name)) is a tally of events (a count or sum, which may be 0), not a price level: an event study models returns")
         }
-        self.events = events
-        self.series = series
+        var design = design
+        design.rule = sessions.rule
+        self.sessions = sessions
         self.benchmark = benchmark
         self.design = design
+        let events = sessions.events
+        let series = sessions.series
         var perSeries: [[EventStudyResult]] = []
         for s in series.indices {
-            perSeries.append(EventStudy.study(series: s, of: series[s], events: events, benchmark: benchmark, design: design))
+            let outcomes = events.indices.map { sessions.at(event: $0, series: s) }
+            perSeries.append(
+                EventStudy.study(series: s, of: series[s], sessions: outcomes, benchmark: benchmark, design: design))
         }
         var results: [EventStudyResult] = []
         results.reserveCapacity(events.count * series.count)
@@ -58,8 +79,9 @@ public struct EventStudy: Sendable {
 
     // MARK: - One series
 
+    /// The results of one series, one per event, from each event's session t0 in it.
     static func study(
-        series index: Int, of series: Series, events: [Event], benchmark: Series?, design: EventStudyDesign
+        series index: Int, of series: Series, sessions: [EventSession], benchmark: Series?, design: EventStudyDesign
     ) -> [EventStudyResult] {
         let count = series.count
         let kind = design.returns
@@ -82,40 +104,36 @@ public struct EventStudy: Sendable {
         }
         let window = design.window
         let estimation = design.estimation
-        let sessions = events.map { Alignment.eventSession(for: $0, in: series, rule: design.rule) }
-        // How many events' event windows cover each session (for --clean).
+        // How many events' event windows cover each session (for a clean estimation).
         var covered = [Int](repeating: 0, count: design.clean ? count : 0)
         if design.clean {
             for t0 in sessions.compactMap(\.index) {
-                let low = max(t0 + window.start, 0)
-                let high = min(t0 + window.end, count - 1)
+                let sessions = window.coveredSessions(around: t0)
+                let low = max(sessions.lowerBound, 0)
+                let high = min(sessions.upperBound, count - 1)
                 if low <= high { for i in low...high { covered[i] += 1 } }
             }
         }
 
-        return events.indices.map { e -> EventStudyResult in
+        return sessions.indices.map { e -> EventStudyResult in
             var result = EventStudyResult(
                 event: e, series: index, status: .ok, eventSession: nil, eventDay: nil, eventDays: [], eventReturns: [],
                 estimationFirstDay: nil, estimationLastDay: nil, droppedForBenchmark: 0, droppedForClean: 0, abnormal: nil)
-            let t0: Int
-            switch sessions[e] {
-            case .session(let found): t0 = found
-            case .beforeData: return failed(result, .noEventSession(.beforeData))
-            case .afterData: return failed(result, .noEventSession(.afterData))
-            case .noSession: return failed(result, .noEventSession(.noSession))
-            case .noMarket: return failed(result, .noEventSession(.noMarket))
-            }
+            let placement = window.placement(around: sessions[e], sessionCount: count)
+            guard let t0 = placement.eventSession else { return failed(result, StudyStatus(window: placement.status)) }
             result.eventSession = t0
             result.eventDay = series.day(at: t0)
-            let first = t0 + window.start
-            let last = t0 + window.end
-            guard last < count else { return failed(result, .noEnd) }
-            guard first >= 1 else { return failed(result, .noBase) }
-            result.eventDays = (first...last).map(series.day(at:))
+            guard let eventSessions = placement.coveredSessions else { return failed(result, StudyStatus(window: placement.status)) }
+            let first = eventSessions.lowerBound
+            let last = eventSessions.upperBound
+            result.eventDays = eventSessions.map(series.day(at:))
 
-            let estimationFirst = t0 + estimation.start
-            let estimationLast = t0 + estimation.end
-            guard estimationFirst >= 1 else {
+            // The estimation window ends before the event window starts, so only its base can be
+            // off the data.
+            let estimationSessions = estimation.coveredSessions(around: t0)
+            let estimationFirst = estimationSessions.lowerBound
+            let estimationLast = estimationSessions.upperBound
+            guard estimation.placement(around: .session(t0), sessionCount: count).status == .ok else {
                 // Sessions t0+E₁ … t0+E₂ that have a return (a close before them) in the data.
                 let available = max(0, estimationLast - max(estimationFirst, 1) + 1)
                 return failed(

@@ -34,13 +34,15 @@ public struct EventStudyDesign: Sendable, Equatable {
     /// How a date-only event finds t0.
     public var rule: AlignmentRule
 
-    public static let defaultWindow = EventWindow(uncheckedStart: -1, end: 1)
-    public static let defaultEstimation = EventWindow(uncheckedStart: -250, end: -11)
+    /// The fewest estimation returns an event may use when the user names no minimum and the
+    /// estimation window holds at least this many.
     public static let defaultMinimumEstimationReturns = 120
 
+    /// A design; the windows default to `EventWindow.studyDefault` and
+    /// `EventWindow.estimationDefault`.
     public init(
-        window: EventWindow = EventStudyDesign.defaultWindow,
-        estimation: EventWindow = EventStudyDesign.defaultEstimation,
+        window: EventWindow = .studyDefault,
+        estimation: EventWindow = .estimationDefault,
         minimumEstimationReturns: Int? = nil,
         model: NormalReturnModel = .mean,
         returns: ReturnKind = .simple,
@@ -69,27 +71,22 @@ public struct EventStudyDesign: Sendable, Equatable {
     /// a benchmark without one, and a benchmark the model would ignore.
     public func validate(hasBenchmark: Bool) throws(MarketLinkError) {
         guard estimation.end < window.start else {
-            throw .usage(
-                "the estimation window \(estimation) must end before the event window \(window) starts (its end \(estimation.end) must be below \(window.start)), e.g. --estimation \(estimation.start):\(window.start - 1)"
-            )
+            throw MarketLinkError(.estimationNotBeforeWindow(estimation: estimation, window: window))
         }
         if let minimum = minimumEstimationReturns {
-            guard minimum >= 1 else { throw .usage("--min-estimation must be at least 1, not \(minimum)") }
+            guard minimum >= 1 else { throw MarketLinkError(.minimumEstimationBelowOne(minimum)) }
             guard minimum <= estimationLength else {
-                throw .usage(
-                    "--min-estimation \(minimum) asks for more returns than the estimation window \(estimation) holds (\(estimationLength)): lengthen the window or lower the minimum"
-                )
+                throw MarketLinkError(.minimumEstimationAboveWindow(minimum: minimum, estimation: estimation))
             }
         }
         guard !buyAndHold || returns == .simple else {
-            throw .usage("--bhar compounds simple returns: drop --returns log or --bhar")
+            throw MarketLinkError(.buyAndHoldWithLogReturns)
         }
         if model.needsBenchmark, !hasBenchmark {
-            throw .usage("--model \(model.rawValue) needs a benchmark series: add --benchmark SERIES (e.g. an S&P 500 file)")
+            throw MarketLinkError(.modelNeedsBenchmark(model))
         }
         if !model.needsBenchmark, hasBenchmark {
-            throw .usage(
-                "--model \(model.rawValue) does not use a benchmark: drop --benchmark, or choose --model market or market-model")
+            throw MarketLinkError(.modelIgnoresBenchmark(model))
         }
     }
 

@@ -28,7 +28,7 @@ extension MarketCorrelation {
     public func methodLines() -> [String] {
         [
             "Correlation across \(events.count) event\(events.count == 1 ? "" : "s"): window \(window) moves in percent "
-                + "(close \(EventCharts.sessionLabel(window.start - 1)) to close \(EventCharts.sessionLabel(window.end))), "
+                + "(close \(window.baseLabel) to close \(window.endLabel)), "
                 + "between each pair of series and between the event score (\(scoredEvents) events have one) and each series.",
             "Daily: the same pair's daily returns on the dates both have a close, from the events' first base date to their last end date.",
         ] + tallyLine

@@ -68,18 +68,17 @@ public struct MarketCorrelation: Sendable {
 
     public var events: [Event] { table.events }
     public var series: [Series] { table.series }
-    public var window: EventWindow { table.windows.first ?? EventStudyDesign.defaultWindow }
+    public var window: EventWindow { table.windows.first ?? .correlationDefault }
     /// Events with a score.
     public var scoredEvents: Int { events.count { $0.score != nil } }
 
-    public init(events: [Event], series: [Series], window: EventWindow = EventStudyDesign.defaultWindow, rule: AlignmentRule = .next) {
+    public init(events: [Event], series: [Series], window: EventWindow = .correlationDefault, rule: AlignmentRule = .next) {
         let table = ChangeTable(events: events, series: series, windows: [window], rule: rule)
         self.table = table
+        // moves[s][e]: the percent move of event e in series s, when it has one.
         // moves[s][e]: the percent move of event e in series s (points for a tally), when it has one.
         let moves = series.indices.map { s in
-            events.indices.map { e in
-                table.rows(event: e, series: s).first.flatMap { series[s].isTally ? table.points($0) : table.percent($0) }
-            }
+            events.indices.map { e in table.rows(event: e, series: s).first.flatMap { series[s].isTally ? $0.points : $0.percent } }
         }
         var pairs: [SeriesPair] = []
         for first in series.indices {
@@ -94,8 +93,8 @@ public struct MarketCorrelation: Sendable {
                     y.append(b)
                     for s in [first, second] {
                         guard let row = table.rows(event: e, series: s).first else { continue }
-                        if let base = table.baseDay(row) { start = min(start ?? base, base) }
-                        if let last = table.endDay(row) { end = max(end ?? last, last) }
+                        if let base = row.base?.day { start = min(start ?? base, base) }
+                        if let last = row.end?.day { end = max(end ?? last, last) }
                     }
                 }
                 var daily = Coefficients([], [])

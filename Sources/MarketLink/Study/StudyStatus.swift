@@ -32,6 +32,18 @@ public enum StudyStatus: Sendable, Equatable {
 
     public static let ok = StudyStatus.computed(.ok)
 
+    /// The study's status for the event window's placement status
+    /// (`EventWindow.placement(around:sessionCount:)`): `no-base` and `no-end` as they are, an
+    /// event without a session as `noEventSession`, and `ok` (the window is in the data) as `ok`.
+    init(window status: ChangeStatus) {
+        switch status {
+        case .ok: self = .ok
+        case .noBase: self = .noBase
+        case .noEnd: self = .noEnd
+        case .beforeData, .afterData, .noSession, .noMarket: self = .noEventSession(status)
+        }
+    }
+
     /// A stable kebab-case identifier for CSV and JSON.
     public var name: String {
         switch self {
@@ -71,7 +83,7 @@ public enum StudyStatus: Sendable, Equatable {
         case .benchmarkMissing:
             "the benchmark has no close on a date the event window needs"
         case .computed(.tooFewEstimationReturns):
-            "after leaving out sessions without benchmark closes (and, with --clean, inside other events' windows), the estimation window has fewer returns than the minimum"
+            "after leaving out sessions without benchmark closes (and, in a clean estimation, inside other events' windows), the estimation window has fewer returns than the minimum"
         case .computed(.benchmarkLengthMismatch):
             "series and benchmark returns are not paired one for one"
         default:

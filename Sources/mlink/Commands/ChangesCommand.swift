@@ -2,7 +2,7 @@ import MarketLink
 
 enum ChangesCommand {
     static let events = EventsOptions.events(required: true)
-    static let windows = WindowOptions.Spec(repeatable: true, defaults: EventWindow.defaults, purpose: "sessions around t0 to measure")
+    static let windows = WindowOptions.Spec(repeatable: true, defaults: EventWindow.changesDefault, purpose: "sessions around t0 to measure")
     static let output = OutputOptions.Spec.formats(OutputFormat.allCases, sentences: true)
 
     static let spec = CommandSpec(
@@ -58,7 +58,7 @@ enum ChangesCommand {
         case .md:
             try out.write(table.textTable(titleWidth: 80, sentences: out.sentences).markdown(), inputs: inputs)
         case .table:
-            try out.write(table.textReport(color: out.color, sentences: out.sentences), inputs: inputs)
+            try out.write(table.textReport(color: out.color, sentences: out.sentences, vocabulary: .mlink), inputs: inputs)
         }
         return 0
     }

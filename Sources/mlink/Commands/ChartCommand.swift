@@ -3,8 +3,9 @@ import MarketLink
 
 enum ChartCommand {
     static let events = EventsOptions.events(required: false, help: "the events file (required for charts around events; see `mlink events --help`)")
-    static let windows = WindowOptions.Spec(repeatable: false, defaults: [EventCharts.defaultWindow], purpose: "sessions around t0 to draw")
-    static let output = OutputOptions.Spec.file("SVG", extensions: ["svg"])
+    static let windows = WindowOptions.Spec(repeatable: false, defaults: [.chartDefault], purpose: "sessions around t0 to draw")
+    static let output = OutputOptions.Spec.file(
+        "SVG", extensions: ["svg"], onTerminal: "the charts are SVG; write them to a file with -o charts.svg (or pipe them)")
     static let rebase = OptionSpec.flag("--rebase", help: "rebase each line to 100 at its base session (or its first session in a range)")
     static let event = OptionSpec.value("--event", "ID", .eventID, repeatable: true, help: "only the event with this id, repeatable")
     static let from = OptionSpec.value("--from", "DATE", .date, help: "first date of a range chart (YYYY-MM-DD), with --to")
@@ -32,7 +33,11 @@ enum ChartCommand {
             chart. With --rebase each line is 100 at its first session in the range.
             """,
         examples: ["mlink chart --events events.csv DJIA=djia.csv SSE=sse.csv --rebase -o around.svg"],
-        notes: "The same inputs always give the same bytes. Event titles are escaped.",
+        notes: """
+            The same inputs always give the same bytes. Event titles are escaped. Without -o the SVG
+            goes to standard output when that is a pipe or a file; on a terminal mlink writes no
+            markup and says to give -o instead (exit code 64).
+            """,
         run: run)
 
     static func run(_ arguments: inout Arguments) throws -> Int32 {
@@ -79,7 +84,7 @@ enum ChartCommand {
             }
             guard !events.isEmpty else { throw MarketLinkError("the events file has no events to chart", at: SourceLocation(file: eventsPath ?? "")) }
             panel = EventCharts.panel(
-                around: events, series: collection.series, window: window.window, rule: window.rule, rebase: rebased,
+                EventSessions(events: events, series: collection.series, rule: window.rule), window: window.window, rebase: rebased,
                 eventsFile: eventsPath.map { ($0 as NSString).lastPathComponent })
         }
         try out.write(panel.svg(width: chartWidth, chartHeight: chartHeight), inputs: inputs)

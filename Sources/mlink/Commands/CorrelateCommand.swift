@@ -3,7 +3,7 @@ import MarketLink
 enum CorrelateCommand {
     static let events = EventsOptions.events(
         required: true, help: "the events file: CSV with date and title, and a score column when there is one (see `mlink events --help`)")
-    static let windows = WindowOptions.Spec(repeatable: false, defaults: [EventStudyDesign.defaultWindow], purpose: "the window of the moves")
+    static let windows = WindowOptions.Spec(repeatable: false, defaults: [.correlationDefault], purpose: "the window of the moves")
     static let output = OutputOptions.Spec.formats(OutputFormat.allCases)
 
     static let spec = CommandSpec(

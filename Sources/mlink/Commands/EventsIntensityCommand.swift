@@ -8,7 +8,8 @@ enum EventsIntensityCommand {
         help: "also count by tag (a TAG_count column per tag) or by score (positive_count, negative_count)")
     static let from = OptionSpec.value("--from", "DATE", .date, help: "first day of the series (default: the first event's date)")
     static let to = OptionSpec.value("--to", "DATE", .date, help: "last day of the series (default: the last event's date)")
-    static let output = OutputOptions.Spec.file("CSV", extensions: ["csv"])
+    static let output = OutputOptions.Spec.file(
+        "CSV", extensions: ["csv"], onTerminal: "the series is CSV; write it to a file with -o intensity.csv (or pipe it)")
 
     static let spec = CommandSpec(
         path: ["events", "intensity"],

@@ -4,11 +4,12 @@ import MarketLink
 enum ReportCommand {
     static let events = EventsOptions.events(required: true)
     static let windows = WindowOptions.Spec(
-        repeatable: true, defaults: EventWindow.defaults,
+        repeatable: true, defaults: EventWindow.changesDefault,
         purpose: "sessions around t0 for the table and sentences; the event study takes the first")
-    static let output = OutputOptions.Spec.file("HTML", extensions: ["html", "htm"])
+    static let output = OutputOptions.Spec.file(
+        "HTML", extensions: ["html", "htm"], onTerminal: "the report is HTML; write it to a file with -o report.html (or pipe it)")
     static let chartWindow = OptionSpec.value(
-        "--chart-window", "A:B", .window, help: "sessions the event charts span (default \(EventCharts.defaultWindow))")
+        "--chart-window", "A:B", .window, help: "sessions the event charts span (default \(EventWindow.chartDefault))")
     static let title = OptionSpec.value("--title", "TEXT", .text, help: "the report's title (default: the series and the number of events)")
     static let maxCharts = OptionSpec.value("--max-charts", "N", .integer, help: "chart at most the first N events (default 40)")
     static let noStudy = OptionSpec.flag("--no-study", help: "leave the event study out")
@@ -34,7 +35,11 @@ enum ReportCommand {
             section says why and which estimation window would fit.
             """,
         examples: ["mlink report --events events.csv DJIA=djia.csv SSE=sse.csv --estimation -120:-6 -o report.html"],
-        notes: "The same inputs always give the same bytes. Event text is escaped.",
+        notes: """
+            The same inputs always give the same bytes. Event text is escaped. Without -o the HTML
+            goes to standard output when that is a pipe or a file; on a terminal mlink writes no
+            markup and says to give -o instead (exit code 64).
+            """,
         run: run)
 
     static func run(_ arguments: inout Arguments) throws -> Int32 {
@@ -55,15 +60,17 @@ enum ReportCommand {
         let benchmark = try studyOptions.benchmark.map { try prices.loadBenchmark($0) }
         let inputs = [eventsPath] + collection.paths + (benchmark.map { [$0.file.path] } ?? [])
         try out.refuseInputs(inputs)
-        let table = ChangeTable(events: events, series: collection.series, windows: window.windows, rule: window.rule)
+        // t0 found once per event and series, for the change table, the charts and the study.
+        let sessions = EventSessions(events: events, series: collection.series, rule: window.rule)
+        let table = ChangeTable(sessions: sessions, windows: window.windows)
         var report = ChangeReport(
             table: table, eventsFile: eventsPath, priceFiles: collection.files, chartWindow: charts,
-            maxEventCharts: chartLimit, generator: "MarketLink \(MLink.version)", title: reportTitle
+            maxEventCharts: chartLimit, generator: "MarketLink \(MLink.version)", title: reportTitle, vocabulary: .mlink
         ).report()
         // Sections from other analyses join here with `report.insert(section, after: "changes")`.
         if !skipStudy {
-            let study = try EventStudy(events: events, series: collection.series, benchmark: benchmark?.series, design: design)
-            let section = StudyReport(study: study, grouping: .tag, benchmarkFile: benchmark?.file.path).section()
+            let study = try EventStudy(sessions: sessions, benchmark: benchmark?.series, design: design)
+            let section = StudyReport(study: study, grouping: .tag, benchmarkFile: benchmark?.file.path, vocabulary: .mlink).section()
             report.insert(section, after: "changes")
         }
         try out.write(report.html(), inputs: inputs)

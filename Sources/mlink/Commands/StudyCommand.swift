@@ -2,7 +2,7 @@ import MarketLink
 
 enum StudyCommand {
     static let events = EventsOptions.events(required: true)
-    static let windows = WindowOptions.Spec(repeatable: false, defaults: [EventStudyDesign.defaultWindow], purpose: "the event window")
+    static let windows = WindowOptions.Spec(repeatable: false, defaults: [.studyDefault], purpose: "the event window")
     static let output = OutputOptions.Spec.formats(OutputFormat.allCases)
     static let bhar = OptionSpec.flag("--bhar", help: "also the buy-and-hold abnormal return (simple returns)")
     static let groupBy = OptionSpec.value(
@@ -65,9 +65,9 @@ enum StudyCommand {
         let summaries = study.summaries(groupBy: grouping)
         switch out.format {
         case .table:
-            try out.write(study.textReport(summaries: summaries, summaryOnly: summaryOnly, color: out.color), inputs: inputs)
+            try out.write(study.textReport(summaries: summaries, summaryOnly: summaryOnly, color: out.color, vocabulary: .mlink), inputs: inputs)
         case .md:
-            try out.write(study.markdownReport(summaries: summaries, summaryOnly: summaryOnly), inputs: inputs)
+            try out.write(study.markdownReport(summaries: summaries, summaryOnly: summaryOnly, vocabulary: .mlink), inputs: inputs)
         case .csv:
             try out.write(summaryOnly ? study.summaryCSV(summaries) : study.csv(), inputs: inputs)
         case .json:

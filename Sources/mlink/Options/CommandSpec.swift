@@ -47,9 +47,35 @@ struct CommandSpec: Sendable {
     /// Every option it accepts, in help order.
     var options: [OptionSpec] { groups.flatMap(\.options) }
 
+    /// What its usage line shows, in order: the required options and the positional arguments
+    /// (in the order `positionalsFirst` says), then the other options. `--help`, the man page and
+    /// the completions all show a command this way.
+    var synopsis: [SynopsisItem] {
+        let required = options.filter(\.required).map(SynopsisItem.option)
+        let optional = options.filter { !$0.required }.map(SynopsisItem.option)
+        let arguments = positionals.map(SynopsisItem.positional)
+        return (positionalsFirst ? arguments + required : required + arguments) + optional
+    }
+
     /// The command line read against this command's declarations.
     func arguments(_ tokens: [String]) -> Arguments {
         Arguments(tokens, options: options, positionals: positionals, extraHint: extraHint)
+    }
+}
+
+// MARK: - Synopsis item
+
+/// One item of a usage line: an option or a positional argument.
+enum SynopsisItem: Sendable, Hashable {
+    case option(OptionSpec)
+    case positional(PositionalSpec)
+
+    /// `[--window A:B]...`, `SERIES...`, as the usage line shows it.
+    var text: String {
+        switch self {
+        case .option(let option): option.synopsis
+        case .positional(let positional): positional.synopsis
+        }
     }
 }
 

@@ -51,11 +51,7 @@ extension CommandSpec {
     /// `usage: mlink changes --events EVENTS SERIES... [--window A:B]... ...`, wrapped under itself.
     var usage: String {
         let lead = "usage: mlink \(name)"
-        let required = options.filter(\.required).map(\.synopsis)
-        let optional = options.filter { !$0.required }.map(\.synopsis)
-        let arguments = positionals.map(\.synopsis)
-        let words = (positionalsFirst ? arguments + required : required + arguments) + optional
-        return HelpText.wrap([lead] + words, width: HelpText.width, indent: lead.count + 1).joined(separator: "\n")
+        return HelpText.wrap([lead] + synopsis.map(\.text), width: HelpText.width, indent: lead.count + 1).joined(separator: "\n")
     }
 
     /// The whole `--help` text.

@@ -1,3 +1,5 @@
+import MarketLink
+
 // MARK: - Value kind
 
 /// What an option's value, or a positional argument, is.
@@ -55,4 +57,34 @@ enum ValueKind: Sendable, Hashable {
         default: []
         }
     }
+
+    /// What a shell completion offers where a value of this kind goes: the words of a choice,
+    /// file names (with the usual extensions) where a file is expected, `NAME=` before a price
+    /// file or a market, nothing for free text, numbers, dates and windows.
+    var completion: CompletionValues {
+        switch self {
+        case .choice(let words): .words(words)
+        case .inputFile, .outputFile: .files(extensions: fileExtensions)
+        case .series: .named(.files(extensions: fileExtensions))
+        case .marketAssignment: .named(.words(MarketTable.markets.map(\.id)))
+        case .text, .integer, .number, .date, .clockTime, .timeZone, .window, .eventID: .nothing
+        }
+    }
+}
+
+// MARK: - Completion values
+
+/// What a shell completion offers for a value, whatever the shell: the completion scripts of
+/// `mlink completions bash|zsh|fish` are drawn from it, option by option and argument by argument.
+enum CompletionValues: Sendable, Hashable {
+    /// Nothing, and no file names either: a title, a number, a date, a window.
+    case nothing
+    /// One of these words.
+    case words([String])
+    /// File names, and the directories that lead to them; with `extensions`, only files whose
+    /// name ends in one of them (in either case).
+    case files(extensions: [String])
+    /// `NAME=` may come first (`SSE=sse.csv`, `DJIA=NYSE`); after it, or without it, what the
+    /// inner value offers.
+    indirect case named(CompletionValues)
 }

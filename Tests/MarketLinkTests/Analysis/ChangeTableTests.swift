@@ -20,26 +20,26 @@ import Testing
         let table = ChangeTable(events: [try Self.event("11", "2023-06-07")], series: [djia], windows: [window])
         let row = try #require(table.rows.first)
         #expect(row.status == .ok)
-        #expect(table.baseDay(row) == Day(iso: "2023-06-06"))
-        #expect(table.baseClose(row) == 33573.28)
-        #expect(table.endDay(row) == Day(iso: "2023-06-08"))
-        #expect(table.endClose(row) == 33833.61)
+        #expect(row.base?.day == Day(iso: "2023-06-06"))
+        #expect(row.base?.close == 33573.28)
+        #expect(row.end?.day == Day(iso: "2023-06-08"))
+        #expect(row.end?.close == 33833.61)
         // 33833.61 − 33573.28 = 260.33; 260.33 / 33573.28 = 0.0077540... → 0.78%.
-        #expect(abs(try #require(table.points(row)) - 260.33) < 1e-9)
-        #expect(NumberFormat.string(try #require(table.percent(row)), decimals: 2) == "0.78")
+        #expect(abs(try #require(row.points) - 260.33) < 1e-9)
+        #expect(NumberFormat.string(try #require(row.percent), decimals: 2) == "0.78")
     }
 
     @Test func sseAroundThePoliticoReport() throws {
         let sse = try Self.load("fixtures/sse.csv")
         let table = ChangeTable(events: [try Self.event("12", "2023-06-08")], series: [sse], windows: [try EventWindow(parsing: "0:1")])
         let row = try #require(table.rows.first)
-        #expect(table.baseDay(row) == Day(iso: "2023-06-07"))
-        #expect(table.baseClose(row) == 3197.76)
-        #expect(table.endDay(row) == Day(iso: "2023-06-09"))
-        #expect(table.endClose(row) == 3231.41)
+        #expect(row.base?.day == Day(iso: "2023-06-07"))
+        #expect(row.base?.close == 3197.76)
+        #expect(row.end?.day == Day(iso: "2023-06-09"))
+        #expect(row.end?.close == 3231.41)
         // 3231.41 − 3197.76 = 33.65; 33.65 / 3197.76 = 0.010523... → 1.05%.
-        #expect(abs(try #require(table.points(row)) - 33.65) < 1e-9)
-        #expect(NumberFormat.string(try #require(table.percent(row)), decimals: 2) == "1.05")
+        #expect(abs(try #require(row.points) - 33.65) < 1e-9)
+        #expect(NumberFormat.string(try #require(row.percent), decimals: 2) == "1.05")
     }
 
     @Test func weekendEventsAlignNextAndNotExact() throws {
@@ -50,11 +50,11 @@ import Testing
         let next = ChangeTable(events: events, series: [djia, sse], windows: [try EventWindow(parsing: "0:0")])
         for row in next.rows {
             #expect(row.status == .ok)
-            #expect(next.eventDay(row) == Day(iso: "2023-05-22"))
-            #expect(next.baseDay(row) == Day(iso: "2023-05-19"))
+            #expect(row.eventSession?.day == Day(iso: "2023-05-22"))
+            #expect(row.base?.day == Day(iso: "2023-05-19"))
         }
         // DJIA 05-19 33426.63 → 05-22 33286.58: −140.05 points.
-        #expect(abs(try #require(next.points(next.rows[0])) - -140.05) < 1e-9)
+        #expect(abs(try #require(next.rows[0].points) - -140.05) < 1e-9)
         let exact = ChangeTable(events: events, series: [djia, sse], windows: [try EventWindow(parsing: "0:0")], rule: .exact)
         #expect(exact.rows.allSatisfy { $0.status == .noSession })
     }
@@ -71,9 +71,9 @@ import Testing
         // Every event × series × window has a row.
         #expect(table.rows.count == 8)
         // No number is printed where the status is not ok.
-        #expect(table.points(table.rows[0]) == nil)
+        #expect(table.rows[0].points == nil)
         // 2023-06-30 [0,0]: 06-29 34122.42 → 06-30 34407.60.
-        #expect(abs(try #require(table.points(table.rows[2])) - 285.18) < 1e-9)
+        #expect(abs(try #require(table.rows[2].points) - 285.18) < 1e-9)
     }
 
     @Test(arguments: ["5:1", "a:b", "1", "0:", "100001:100002"])
@@ -88,8 +88,8 @@ import Testing
         let table = ChangeTable(events: events, series: [djia], windows: windows)
         for e in events.indices {
             let rows = table.rows(event: e, series: 0)
-            let parts = try rows.prefix(2).map { try #require(table.logReturn($0)) }
-            let whole = try #require(table.logReturn(rows[rows.startIndex + 2]))
+            let parts = try rows.prefix(2).map { try #require($0.logReturn) }
+            let whole = try #require(rows[rows.startIndex + 2].logReturn)
             #expect(abs(parts[0] + parts[1] - whole) < 1e-12)
         }
     }

@@ -46,15 +46,15 @@ import Testing
                     let (first, second, whole) = (rows[t], rows[t + 1], rows[t + 2])
                     #expect((whole.status == .ok) == (first.status == .ok && second.status == .ok))
                     guard whole.status == .ok else {
-                        #expect(table.points(whole) == nil && table.logReturn(whole) == nil)
+                        #expect(whole.points == nil && whole.logReturn == nil)
                         continue
                     }
-                    #expect(first.baseSession == whole.baseSession && second.endSession == whole.endSession)
-                    #expect(first.endSession == second.baseSession)
-                    let parts = try #require(table.logReturn(first)) + #require(table.logReturn(second))
-                    #expect(abs(parts - (try #require(table.logReturn(whole)))) <= 1e-12)
-                    let points = try #require(table.points(first)) + #require(table.points(second))
-                    #expect(abs(points - (try #require(table.points(whole)))) <= 1e-9 * 100_000)
+                    #expect(first.base == whole.base && second.end == whole.end)
+                    #expect(first.end == second.base)
+                    let parts = try #require(first.logReturn) + #require(second.logReturn)
+                    #expect(abs(parts - (try #require(whole.logReturn))) <= 1e-12)
+                    let points = try #require(first.points) + #require(second.points)
+                    #expect(abs(points - (try #require(whole.points))) <= 1e-9 * 100_000)
                     okTriples += 1
                 }
             }

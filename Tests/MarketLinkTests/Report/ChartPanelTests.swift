@@ -8,7 +8,7 @@ import Testing
     static func panel() throws -> ChartPanel {
         let events = try F.events().filter { ["6", "11", "15"].contains($0.id) }
         return EventCharts.panel(
-            around: events, series: try F.collection().series, window: EventCharts.defaultWindow, rebase: true,
+            around: events, series: try F.collection().series, window: EventWindow.chartDefault, rebase: true,
             eventsFile: "events-2023.csv")
     }
 
@@ -36,7 +36,7 @@ import Testing
 
     @Test func oneChartWithoutHeadingOrKeyIsTheChartItself() throws {
         let chart = EventCharts.chart(
-            around: try F.event("11"), series: try F.collection().series, window: EventCharts.defaultWindow, rebase: true)
+            around: try F.event("11"), series: try F.collection().series, window: EventWindow.chartDefault, rebase: true)
         #expect(ChartPanel(title: "", charts: [chart]).svg(width: 720, chartHeight: 360) == chart.svg(width: 720, height: 360))
     }
 
@@ -54,7 +54,7 @@ import Testing
     @Test func hostileTitlesStayText() throws {
         let event = Event(id: "x", title: F.hostile, date: F.day("2023-06-07"))
         let panel = EventCharts.panel(
-            around: [event, event], series: try F.collection().series, window: EventCharts.defaultWindow,
+            around: [event, event], series: try F.collection().series, window: EventWindow.chartDefault,
             rebase: true, eventsFile: F.hostile)
         let svg = panel.svg()
         #expect(!svg.contains("<script"))
@@ -68,7 +68,7 @@ import Testing
         let long = String(repeating: "Wide Words ", count: 20)
         let event = Event(id: "1", title: long, date: F.day("2023-06-07"))
         let svg = EventCharts.panel(
-            around: [event, event], series: try F.collection().series, window: EventCharts.defaultWindow, rebase: true
+            around: [event, event], series: try F.collection().series, window: EventWindow.chartDefault, rebase: true
         ).svg(width: 800)
         let parsed = ParsedXML(svg)
         let titles = parsed.all("text").filter { $0.attributes["font-weight"] == "bold" && $0.text.hasPrefix("#1 ") }

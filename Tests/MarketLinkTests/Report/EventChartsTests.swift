@@ -38,7 +38,7 @@ import Testing
 
     @Test func weekendEventMarksTheEventDateAndTheSession() throws {
         let chart = EventCharts.chart(
-            around: try F.event("6"), series: try F.collection().series, window: EventCharts.defaultWindow, rebase: true)
+            around: try F.event("6"), series: try F.collection().series, window: EventWindow.chartDefault, rebase: true)
         #expect(
             chart.markers == [
                 LineChart.Marker(day: F.day("2023-05-22"), label: "Event session"),
@@ -83,11 +83,38 @@ import Testing
     @Test func anEventOutsideTheDataSaysWhyInTheLegend() throws {
         let late = Event(id: "late", title: "After the data", date: F.day("2024-01-02"))
         let chart = EventCharts.chart(
-            around: late, series: try F.collection().series, window: EventCharts.defaultWindow, rebase: true)
+            around: late, series: try F.collection().series, window: EventWindow.chartDefault, rebase: true)
         #expect(chart.lines.first?.name == "DJIA (not drawn: the event is after the last session of the data)")
         #expect(chart.lines.allSatisfy { $0.points.isEmpty })
         #expect(chart.markers == [LineChart.Marker(day: F.day("2024-01-02"), label: "Event date (Tuesday)")])
         #expect(ParsedXML(chart.svg()).isWellFormed)
+    }
+
+    @Test func aBaseAfterTheDataIsNotDrawnRebased() throws {
+        // 2023-06-30 is DJIA's last session; window 2:5 has its base at t0+1, after the data
+        // (this used to trap reading the base's date).
+        let djia = try #require(try F.collection().series.first)
+        let last = Event(id: "last", title: "On the last session", date: F.day("2023-06-30"))
+        let rebased = EventCharts.chart(around: last, series: [djia], window: try Self.window("2:5"), rebase: true)
+        #expect(rebased.lines.map(\.name) == ["DJIA (not drawn: the base session t0+1 is after the last session of the data)"])
+        #expect(rebased.lines.allSatisfy { $0.points.isEmpty })
+        #expect(rebased.markers == [LineChart.Marker(day: F.day("2023-06-30"), label: "Event session")])
+        let closes = EventCharts.chart(around: last, series: [djia], window: try Self.window("2:5"), rebase: false)
+        #expect(closes.lines.map(\.name) == ["DJIA"])
+        #expect(closes.lines.allSatisfy { $0.points.isEmpty && $0.rebaseDay == nil })
+    }
+
+    @Test func chartsFromSharedSessionsDrawFromTheirT0() throws {
+        // The same EventSessions value a change table is made from: each line starts at its
+        // series' base session t0−1 for 0:1 (event #11, 2023-06-07: t0 is Wednesday in both).
+        let sessions = EventSessions(events: [try F.event("11")], series: try F.collection().series)
+        let table = ChangeTable(sessions: sessions, windows: [try Self.window("0:1")])
+        let chart = EventCharts.chart(around: 0, in: sessions, window: try Self.window("0:1"), rebase: true)
+        #expect(chart.lines.map { $0.points.first?.day } == table.rows.map { $0.base?.day })
+        #expect(chart.lines.map { $0.points.last?.day } == table.rows.map { $0.end?.day })
+        #expect(chart.markers.map(\.day) == [try #require(table.rows.first?.eventSession?.day)])
+        // An index past the events gives an empty chart, not a trap.
+        #expect(EventCharts.chart(around: 5, in: sessions, window: try Self.window("0:1"), rebase: true).lines.isEmpty)
     }
 
     @Test func withoutRebasingEachSeriesGetsItsOwnChart() throws {
@@ -149,6 +176,6 @@ import Testing
 
     @Test(arguments: [(0, "t0"), (1, "t0+1"), (-6, "t0\u{2212}6"), (Int.min, "t0\u{2212}9223372036854775808")])
     func sessionLabels(offset: Int, label: String) {
-        #expect(EventCharts.sessionLabel(offset) == label)
+        #expect(EventWindow.label(offset: offset) == label)
     }
 }

@@ -86,7 +86,7 @@ import Testing
         let magnitudes = percents.map { Double($0.dropFirst().dropLast()) ?? 0 }
         #expect(magnitudes == magnitudes.sorted(by: >))
         // Independently: every 0:0 percent in the change table, largest magnitude first.
-        let all = report.table.rows.compactMap { report.table.percent($0) }.map { abs($0) }.sorted(by: >)
+        let all = report.table.rows.compactMap { $0.percent }.map { abs($0) }.sorted(by: >)
         #expect(abs((magnitudes.first ?? 0) - ((all.first ?? 0) * 100).rounded() / 100) < 1e-9)
     }
 
@@ -118,6 +118,27 @@ import Testing
         let html = report.report().html()
         #expect(ParsedXML(html).all("figure").count == 3)
         #expect(html.contains("Charts are drawn for the first 2 events of 15; <code>mlink chart</code> draws any of them."))
+    }
+
+    /// The report as an embedding program gets it (no vocabulary): what each rule and status
+    /// means, with no flag or command of mlink. `ReportFixtures.report` passes mlink's by default.
+    @Test func withoutAVocabularyTheReportNamesNoFlagOrCommand() throws {
+        var report = try F.report(vocabulary: .none)
+        report.maxEventCharts = 2
+        var html = report.report()
+        let design = EventStudyDesign(estimation: EventWindow(uncheckedStart: -300, end: -200))
+        let study = try EventStudy(events: try F.events(), series: try F.collection().series, design: design)
+        html.insert(StudyReport(study: study).section(), after: "changes")
+        let text = html.html()
+        #expect(text.contains("Charts are drawn for the first 2 events of 15.</p>"))
+        #expect(text.contains("For an event with a date only, the first session dated on or after the event date; for an event with a time"))
+        #expect(text.contains("every event, series and window, in the order of the events file.</caption>"))
+        #expect(
+            text.contains(
+                "Choose the study&#39;s windows to fit the data: the estimation window, the fewest estimation returns an event may use, the model and the benchmark."
+            ))
+        #expect(!text.contains("<code>--") && !text.contains("<code>mlink"))
+        #expect(text.range(of: #"--[a-z]"#, options: .regularExpression) == nil)
     }
 
     @Test func hostileTextIsEscapedEverywhere() throws {

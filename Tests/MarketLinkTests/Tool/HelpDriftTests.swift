@@ -11,8 +11,7 @@ import Testing
     /// The commands a user has, written out so that one that disappears is noticed.
     static let commandNames = [
         "inspect", "changes", "study", "correlate", "events add", "events list", "events edit", "events remove", "events import",
-        "events intensity", "move", "check",
-        "chart", "report",
+        "events intensity", "move", "check", "chart", "report", "completions", "man",
     ]
 
     static func command(_ name: String) throws -> CommandSpec {
@@ -180,6 +179,7 @@ import Testing
                     try FileManager.default.copyItem(atPath: events, toPath: copy)
                     return copy
                 case .eventID: return "1"
+                case .choice(let words): return words.first ?? ""
                 case .choice(let words): return words.first ?? ""
                 default: return "P=" + prices
                 }

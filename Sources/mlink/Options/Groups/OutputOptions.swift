@@ -20,15 +20,19 @@ struct OutputOptions {
         /// For a one-kind command: the extensions `-o` takes, and the kind's name ("SVG").
         var fileExtensions: [String] = []
         var fileKind: String = ""
+        /// For a one-kind command: what a terminal is told instead of getting the markup when
+        /// there is no `-o` ("the report is HTML; write it to a file with -o report.html ...").
+        var onTerminal: String = ""
 
         /// A command with `--format` (and `--sentences` when `sentences`).
         static func formats(_ formats: [OutputFormat], sentences: Bool = false) -> Spec {
             Spec(formats: formats, sentences: sentences)
         }
 
-        /// A command that writes one kind of file, `-o FILE.svg`.
-        static func file(_ kind: String, extensions: [String]) -> Spec {
-            Spec(formats: [], sentences: false, fileExtensions: extensions, fileKind: kind)
+        /// A command that writes one kind of file, `-o FILE.svg`: to a pipe or a file without
+        /// `-o`, but never onto a terminal, which gets `onTerminal` (a usage error) instead.
+        static func file(_ kind: String, extensions: [String], onTerminal: String) -> Spec {
+            Spec(formats: [], sentences: false, fileExtensions: extensions, fileKind: kind, onTerminal: onTerminal)
         }
 
         var format: OptionSpec {
@@ -47,7 +51,8 @@ struct OutputOptions {
                 let name = "FILE." + (fileExtensions.first ?? "")
                 return .value(
                     "--output", short: "-o", name, .outputFile(extensions: fileExtensions),
-                    help: "write the \(fileKind) to \(name) (atomically, never over an input); standard output without -o or with -o -")
+                    help: "write the \(fileKind) to \(name) (atomically, never over an input); without -o it goes to standard output"
+                        + " when that is a pipe or a file, never to a terminal; -o - writes to standard output whatever it is")
             }
             return .value(
                 "--output", short: "-o", "FILE", .outputFile(extensions: formats.flatMap(OutputOptions.extensions(of:))),
@@ -83,6 +88,7 @@ struct OutputOptions {
         sentences = spec.sentences ? arguments.flag(Spec.sentencesOption) : false
         if spec.formats.isEmpty {
             format = .table
+            if path == nil, isatty(STDOUT_FILENO) == 1 { throw UsageError(message: spec.onTerminal, showsUsage: false) }
             if let path, path != "-", !spec.fileExtensions.contains((path as NSString).pathExtension.lowercased()) {
                 throw UsageError(message: "\(command) writes \(spec.fileKind): name the output FILE.\(spec.fileExtensions.first ?? ""), not \(quoted(path))")
             }

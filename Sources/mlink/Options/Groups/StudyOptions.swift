@@ -15,7 +15,7 @@ struct StudyOptions {
             + " the benchmark has closes on both of its dates, and what is left out is counted")
     static let estimation = OptionSpec.value(
         "--estimation", "A:B", .window,
-        help: "the estimation window, which must end before the event window starts (default \(EventStudyDesign.defaultEstimation))")
+        help: "the estimation window, which must end before the event window starts (default \(EventWindow.estimationDefault))")
     static let minimumEstimation = OptionSpec.value(
         "--min-estimation", "N", .integer,
         help: "fewest estimation returns an event may use (default 120, or the whole estimation window when it is shorter)")
@@ -35,7 +35,7 @@ struct StudyOptions {
         model = try arguments.choice(Self.model).flatMap(NormalReturnModel.init(rawValue:))
         benchmark = try arguments.value(Self.benchmark)
         let estimationText = try arguments.value(Self.estimation)
-        estimation = try estimationText.map { text throws(MarketLinkError) in try EventWindow(parsing: text) } ?? EventStudyDesign.defaultEstimation
+        estimation = try estimationText.map { text throws(MarketLinkError) in try EventWindow(parsing: text) } ?? EventWindow.estimationDefault
         minimum = try (try arguments.value(Self.minimumEstimation)).map { text throws(UsageError) -> Int in
             guard let value = Int(text), value >= 1 else {
                 throw UsageError(message: "--min-estimation takes a whole number of at least 1, not \(quoted(text))")

@@ -48,7 +48,7 @@ struct WindowOptions {
     }
 
     /// The one window of a command that takes one.
-    var window: EventWindow { windows.first ?? EventStudyDesign.defaultWindow }
+    var window: EventWindow { windows.first ?? .studyDefault }
 }
 
 // MARK: - Events options
