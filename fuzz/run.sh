@@ -25,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
-ALL_TARGETS=(csv_tokenizer price_loader events_loader claim_reader)
+ALL_TARGETS=(csv_tokenizer price_loader events_loader claim_reader article_reader)
 OUT=fuzz/out
 SECONDS_EACH="${FUZZ_SECONDS:-45}"
 CORES="$(nproc 2>/dev/null || echo 1)"

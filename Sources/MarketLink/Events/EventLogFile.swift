@@ -62,6 +62,19 @@ public enum EventLogFile {
         }
     }
 
+    /// Adds `drafts` to the events file at `path` in one locked, atomic update, leaving out exact
+    /// duplicates when `skippingDuplicates` (`EventLog.adding(_:skippingDuplicates:)`); a missing
+    /// file is started with `newFileColumns`. Nothing is written when every draft is a duplicate.
+    @discardableResult
+    public static func add(
+        _ drafts: [EventDraft], to path: String, skippingDuplicates: Bool = true, newFileColumns: [String]? = nil, options: Options = Options()
+    ) throws(MarketLinkError) -> EventLogBatchEdit {
+        try transform(path: path, newFileColumns: newFileColumns, options: options) { log throws(MarketLinkError) in
+            let edit = try log.adding(drafts, skippingDuplicates: skippingDuplicates)
+            return (edit.log, edit)
+        }
+    }
+
     /// `update` for a change that returns more than one edit (an import's many rows): `change`
     /// gives the new log and what to hand back. A file `transform` created and left empty (the
     /// change added nothing) is removed again.
