@@ -39,6 +39,9 @@ public enum EventLogFile {
         var beforeReplacing: ((_ temporary: String) -> Void)?
         /// Called with the path under the lock, just before new rows are appended in place (`add`).
         var beforeAppending: ((_ path: String) -> Void)?
+        /// Called with the path when the file has been read and changed, before the lock is taken.
+        /// Tests write to the file here to show that a change made meanwhile is not lost.
+        var afterReading: ((_ path: String) -> Void)?
 
         /// Options with the standard wait (notice after 0.2 s, give up after 30 s) and no observer.
         public init(lock: LockWaiting = .standard, onWaitingForLock: ((_ path: String) -> Void)? = nil) {
@@ -150,6 +153,7 @@ public enum EventLogFile {
                 } catch {
                     early = nil
                 }
+                options.afterReading?(path)
             }
 
             try FileLock.lockExclusive(descriptor, path: path, waiting: options.lock) { options.onWaitingForLock?(path) }
