@@ -127,7 +127,7 @@ extension EventStudy {
         }
         return .object([
             ("event_id", .string(event.id)),
-            ("event_date", .string(event.date.iso)),
+            ("event_date", .string(event.dateText)),
             ("event_title", .string(event.title)),
             ("tags", .array(event.tags.map { .string($0) })),
             ("series", .string(series[result.series].name)),
@@ -217,7 +217,7 @@ struct StudyCSVFormatter: Sendable {
             var cell: [UInt8] = []
             CSVWriter.appendText(event.id, to: &cell)
             cell.append(44)
-            CSVWriter.appendEscaped(Array(event.date.iso.utf8), to: &cell)
+            CSVWriter.appendEscaped(Array(event.dateText.utf8), to: &cell)
             cell.append(44)
             CSVWriter.appendText(event.title, to: &cell)
             cell.append(44)
@@ -242,6 +242,7 @@ struct StudyCSVFormatter: Sendable {
         let statuses: [(StudyRow.Code, StudyStatus, constant: Bool)] = [
             (.beforeData, .noEventSession(.beforeData), true), (.afterData, .noEventSession(.afterData), true),
             (.noSession, .noEventSession(.noSession), true), (.noMarket, .noEventSession(.noMarket), true),
+            (.monthOnly, .noEventSession(.monthOnly), true),
             (.noBase, .noBase, true), (.noEnd, .noEnd, true),
             (.estimationOffData, .estimationOffData(requested: 0, available: 0, firstDay: day), false),
             (.benchmarkMissing, .benchmarkMissing(day: day), false), (.ok, .ok, true), (.zeroVariance, .computed(.zeroVariance), true),

@@ -9,7 +9,7 @@
 struct StudyRow: Sendable, Equatable {
     /// The status, with the engine's outcomes that the study can reach.
     enum Code: UInt8, Sendable {
-        case beforeData, afterData, noSession, noMarket
+        case beforeData, afterData, noSession, noMarket, monthOnly
         case noBase, noEnd
         case estimationOffData
         case benchmarkMissing
@@ -67,6 +67,7 @@ struct StudyRow: Sendable, Equatable {
         case .afterData: .noEventSession(.afterData)
         case .noSession: .noEventSession(.noSession)
         case .noMarket: .noEventSession(.noMarket)
+        case .monthOnly: .noEventSession(.monthOnly)
         case .noBase: .noBase
         case .noEnd: .noEnd
         case .estimationOffData:
@@ -102,6 +103,7 @@ struct StudyRow: Sendable, Equatable {
         case .afterData: .afterData
         case .noSession: .noSession
         case .noMarket: .noMarket
+        case .monthOnly: .monthOnly
         case .noBase: .noBase
         case .noEnd, .ok: .noEnd
         }
