@@ -18,21 +18,45 @@ extension ChangeTable {
         var header: [UInt8] = []
         CSVWriter.appendHeader(csvHeader(sentences: sentences), to: &header)
         try sink(header)
-        guard !events.isEmpty else { return }
         // About 4 MB of CSV per batch.
         let rowsPerEvent = max(series.count * windows.count, 1)
-        let batchEvents = max(1, min(events.count, 24_000 / rowsPerEvent))
+        let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences)
+        try streamBatches(
+            events: events, series: series, windows: windows, rule: rule, batches: batches(events.indices, eventsPerBatch: 24_000 / rowsPerEvent),
+            format: { _, entries in
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(entries.count * 200)
+                formatter.append(entries[...], to: &buffer)
+                return buffer
+            }, sink: sink)
+    }
+
+    /// `range` cut into consecutive batches of `eventsPerBatch` events (at least one).
+    static func batches(_ range: Range<Int>, eventsPerBatch: Int) -> [Range<Int>] {
+        let size = max(1, eventsPerBatch)
         var batches: [Range<Int>] = []
-        var start = 0
-        while start < events.count {
-            let end = min(events.count, start + batchEvents)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, start + size)
             batches.append(start..<end)
             start = end
         }
-        let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences)
+        return batches
+    }
+
+    /// The pipeline of every streamed output: for each batch of events (in `batches`), t0 found
+    /// and the windows placed on a worker thread (as many as there are cores, at most a few
+    /// batches ahead), the entries turned into output by `format` there too, and each output
+    /// handed to `sink` on the calling thread strictly in batch order, so that writing overlaps
+    /// the work and memory holds a few batches, never the table.
+    static func streamBatches<Output: Sendable>(
+        events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, batches: [Range<Int>],
+        format: @escaping @Sendable (Range<Int>, [Entry]) -> Output, sink: (Output) throws -> Void
+    ) throws {
+        guard !batches.isEmpty else { return }
         let counts = series.map(\.count)
-        let results = OrderedBatches(count: batches.count)
-        let queue = DispatchQueue(label: "marketlink.csv", attributes: .concurrent)
+        let results = OrderedBatches<Output>(count: batches.count)
+        let queue = DispatchQueue(label: "marketlink.changes", attributes: .concurrent)
         let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount + 1)
         var submitted = 0
         func submit() {
@@ -43,10 +67,7 @@ extension ChangeTable {
                 // t0 of this batch's events, found once, then every window placed around it.
                 let sessions = EventSessions.find(events: events, range: range, series: series, rule: rule)
                 let entries = ChangeTable.entries(sessions: sessions, counts: counts, windows: windows, eventRange: range)
-                var buffer: [UInt8] = []
-                buffer.reserveCapacity(entries.count * 200)
-                formatter.append(entries[...], to: &buffer)
-                results.deliver(buffer, at: index)
+                results.deliver(format(range, entries), at: index)
             }
         }
         while submitted < min(inFlight, batches.count) { submit() }
@@ -55,16 +76,15 @@ extension ChangeTable {
             for index in 0..<submitted { _ = results.wait(index) }
         }
         for index in batches.indices {
-            let buffer = results.wait(index)
-            try sink(buffer)
+            if let output = results.wait(index) { try sink(output) }
             if submitted < batches.count { submit() }
         }
     }
 }
 
 /// Finished batches, handed over in order: one slot and one semaphore per batch.
-final class OrderedBatches: @unchecked Sendable {
-    private var slots: [[UInt8]?]
+final class OrderedBatches<Output: Sendable>: @unchecked Sendable {
+    private var slots: [Output?]
     private let ready: [DispatchSemaphore]
     private let lock = NSLock()
 
@@ -73,27 +93,35 @@ final class OrderedBatches: @unchecked Sendable {
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     }
 
-    func deliver(_ bytes: [UInt8], at index: Int) {
+    func deliver(_ output: Output, at index: Int) {
         lock.lock()
-        slots[index] = bytes
+        slots[index] = output
         lock.unlock()
         ready[index].signal()
     }
 
-    /// Blocks until batch `index` is delivered, then takes it (an empty array on a second call).
-    func wait(_ index: Int) -> [UInt8] {
+    /// Blocks until batch `index` is delivered, then takes it (`nil` on a second call).
+    func wait(_ index: Int) -> Output? {
         lock.lock()
-        if let bytes = slots[index] {
-            slots[index] = []
+        if let output = slots[index] {
+            slots[index] = nil
+            taken.insert(index)
             lock.unlock()
-            return bytes
+            return output
+        }
+        if taken.contains(index) {
+            lock.unlock()
+            return nil
         }
         lock.unlock()
         ready[index].wait()
         lock.lock()
         defer { lock.unlock() }
-        let bytes = slots[index] ?? []
-        slots[index] = []
-        return bytes
+        let output = slots[index]
+        slots[index] = nil
+        taken.insert(index)
+        return output
     }
+
+    private var taken: Set<Int> = []
 }
