@@ -8,6 +8,12 @@
 /// measured in it), the per-event table, and what each status and mark means. When no event could
 /// be measured, it says why instead (how many results had each status) and which estimation
 /// window would fit the data. A program puts it after its change table (as `mlink report` does).
+///
+/// A study of more event × series results than a report shows whole (or more series than a
+/// chart draws) shows instead, per event, the CAAR across the series with its cross-sectional t,
+/// the distribution of every CAR, the largest CARs, and the summary per series only for up to 50
+/// series; it says what it left out and names the caller's command for the whole table
+/// (`ToolVocabulary.Term.studyCommand`).
 public struct StudyReport: Sendable {
     public var study: EventStudy
     public var grouping: StudyGrouping
@@ -16,6 +22,8 @@ public struct StudyReport: Sendable {
     /// The caller's names for the study's settings, shown (as code) where the section points to
     /// them; `.none` says only what each setting is.
     public var vocabulary: ToolVocabulary
+    /// How much of a large study is shown whole (as for the change report).
+    var limits: ReportLimits = .standard
 
     public init(study: EventStudy, grouping: StudyGrouping = .tag, benchmarkFile: String? = nil, vocabulary: ToolVocabulary = .none) {
         self.study = study
@@ -33,12 +41,15 @@ public struct StudyReport: Sendable {
             blocks.append(.paragraph(settingsText))
             return ReportSection(id: "study", heading: "Event study", blocks: blocks)
         }
-        let summaries = study.summaries(groupBy: grouping)
-        blocks.append(.table(summaryTable(summaries)))
-        for summary in summaries where summary.group == nil {
+        // A study of many series and events shows aggregates and the largest CARs (`StudyReport+Scale`).
+        let large = isLarge
+        let summaries = large ? limitedSummaries() : study.summaries(groupBy: grouping)
+        if large { blocks += scaleBlocks() }
+        if !summaries.isEmpty { blocks.append(.table(summaryTable(summaries))) }
+        for summary in summaries where summary.group == nil && (!large || study.series.count <= limits.chartLines) {
             if let chart = bandChart(summary) { blocks.append(.bandChart(chart)) }
         }
-        let shared = study.sharedSessionLines()
+        let shared = large ? sharedSessionSummary() : study.sharedSessionLines()
         if !shared.isEmpty {
             blocks.append(
                 .paragraph(
@@ -46,13 +57,14 @@ public struct StudyReport: Sendable {
                         "Events that share an event session have the same abnormal returns, and each counts as a separate event in the tests: "
                             + shared.joined(separator: "; ") + ".")))
         }
-        blocks.append(.table(eventTable()))
+        blocks.append(.table(large ? largestEventTable() : eventTable()))
         let notes = study.results.filter { !$0.status.isOK }
         if !notes.isEmpty {
             blocks.append(.heading("Not measured, or measured without a test"))
+            if notes.count > limits.sentencesPerCard { blocks.append(.paragraph(notCountedText(notes))) }
             blocks.append(
                 .list(
-                    notes.map { result in
+                    notes.prefix(limits.sentencesPerCard).map { result in
                         ReportText([
                             .plain("#" + study.events[result.event].id + " " + study.series[result.series].name + ": "),
                             .code(result.status.name), .plain(" — " + result.explanation + "."),
@@ -176,13 +188,20 @@ public struct StudyReport: Sendable {
     }
 
     func eventTable() -> ReportTable {
-        let rows = study.results.map { result -> [ReportText] in
+        eventTable(
+            study.results,
+            caption: ReportText("Every event and series: CAR over the window " + study.design.window.description + ", in percent"))
+    }
+
+    /// The table of `results`, one row each, under `caption`.
+    func eventTable(_ results: some Sequence<EventStudyResult>, caption: ReportText) -> ReportTable {
+        let rows = results.map { result -> [ReportText] in
             let event = study.events[result.event]
             let fit = result.fit
             let inference = result.inference
             return [
-                ReportText("#" + event.id), ReportText(event.date.iso), ReportText(event.title),
-                ReportText(study.series[result.series].name), ReportText(result.eventDay?.iso ?? "—"),
+                ReportText("#" + limits.shown(event.id)), ReportText(event.date.iso), ReportText(limits.shown(event.title)),
+                ReportText(limits.shown(study.series[result.series].name)), ReportText(result.eventDay?.iso ?? "—"),
                 ReportText(StatisticText.percent(fit?.car) + Significance.stars(inference?.pValue)),
                 ReportText(StatisticText.unsignedPercent(inference?.standardError)),
                 ReportText(StatisticText.statistic(inference?.t)), ReportText(StatisticText.pValue(inference?.pValue)),
@@ -191,7 +210,7 @@ public struct StudyReport: Sendable {
             ]
         }
         return ReportTable(
-            caption: ReportText("Every event and series: CAR over the window " + study.design.window.description + ", in percent"),
+            caption: caption,
             columns: [
                 .init("event"), .init("date"), .init("title", .title), .init("series"), .init("t0"), .init("CAR", .number),
                 .init("SE", .number), .init("t", .number), .init("p", .number), .init("σ", .number), .init("status"),
