@@ -28,7 +28,7 @@ extension ChangeTable {
         let event = row.event
         let display = series[row.seriesIndex].display
         var cells: [TextTable.Cell] = [
-            .init(event.id), .init(event.date.iso), .init(event.title), .init(row.series),
+            .init(event.id), .init(event.dateText), .init(event.title), .init(row.series),
             .init(row.window.description),
             .init(row.base?.day.iso ?? "—"), .init(row.base.map { display.text($0.close) } ?? ""),
             .init(row.end?.day.iso ?? "—"), .init(row.end.map { display.text($0.close) } ?? ""),
@@ -37,7 +37,8 @@ extension ChangeTable {
             let points = display.points(from: move.baseClose, to: move.endClose)
             let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
             cells.append(.init(display.pointsText(from: move.baseClose, to: move.endClose), color: color))
-            cells.append(.init(ChangeTable.percentCell(move.percent), color: color))
+            // No percent against a base at or below 0 (a tally of events).
+            cells.append(.init(row.percent.map(ChangeTable.percentCell) ?? "–", color: color))
         } else {
             cells.append(.init(row.status.rawValue, color: 33))
             cells.append(.init(""))
@@ -87,7 +88,7 @@ extension ChangeTable {
                 let decimals = series[row.seriesIndex].decimals
                 var fields: [(String, JSONValue)] = [
                     ("event_id", .string(event.id)),
-                    ("event_date", .string(event.date.iso)),
+                    ("event_date", .string(event.dateText)),
                     ("event_title", .string(event.title)),
                     ("tags", .array(event.tags.map { .string($0) })),
                     ("series", .string(row.series)),

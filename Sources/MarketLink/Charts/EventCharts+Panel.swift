@@ -38,7 +38,7 @@ extension EventCharts {
         from: Day, to: Day, series: [Series], events: [Event], rebase: Bool, layout: ChartLayout = .overlay
     ) -> ChartPanel {
         let (low, high) = from <= to ? (from, to) : (to, from)
-        let marked = events.filter { low <= $0.date && $0.date <= high }
+        let marked = events.filter { $0.hasDay && low <= $0.date && $0.date <= high }
         let key = marked.map { "#" + $0.id + " " + $0.date.iso + " " + ChartText.singleLine($0.title) }
         switch layout {
         case .overlay:

@@ -113,7 +113,7 @@ public enum EventCharts {
     ) -> LineChart {
         let (low, high) = from <= to ? (from, to) : (to, from)
         let lines = series.map { rangeLine($0, from: low, to: high, rebase: rebase) }
-        let inRange = events.filter { low <= $0.date && $0.date <= high }
+        let inRange = events.filter { $0.hasDay && low <= $0.date && $0.date <= high }
         var subtitle = DateRangeText.range(low, high) + ": daily closes"
         if rebase { subtitle += ", each rebased to 100 at its first session" }
         if !inRange.isEmpty { subtitle += "; events marked by id" }
@@ -182,7 +182,7 @@ public enum EventCharts {
     }
 
     private static func subtitle(for event: Event, window: EventWindow, rebase: Bool) -> String {
-        var text = event.date.weekdayName + ", " + DateRangeText.full(event.date)
+        var text = event.longDateText
         if let time = event.time { text += " " + time + (event.timeZone.map { " " + $0 } ?? "") }
         text +=
             " · window " + window.description + ": closes " + window.baseLabel + " to " + window.endLabel
@@ -198,7 +198,7 @@ public enum EventCharts {
             let names = eventSessions.filter { $0.day == day }.map(\.name).joined(separator: ", ")
             return LineChart.Marker(day: day, label: "Event session (" + names + ")")
         }
-        if !days.contains(event.date) {
+        if event.hasDay, !days.contains(event.date) {
             markers.append(LineChart.Marker(day: event.date, label: "Event date (" + event.date.weekdayName + ")"))
         }
         return markers

@@ -17,7 +17,8 @@ public enum MoveDirection: String, Sendable, Hashable, CaseIterable {
     /// decides it (for a table of millions of moves, without making each a `Move`).
     public init(base: Double, end: Double, precision: DisplayPrecision = .cents) {
         let points = precision.points(from: base, to: end)
-        let percent = NumberFormat.rounded(100 * (end / base - 1), decimals: 2)
+        // Against a base at or below 0 (a tally of events) there is no percent: the points decide.
+        let percent = base > 0 ? NumberFormat.rounded(100 * (end / base - 1), decimals: 2) : 0
         if points == 0, percent == 0 {
             self = .unchanged
         } else {

@@ -27,6 +27,12 @@ public struct Series: Sendable, Equatable {
     /// `decimals` (a Yahoo `33833.609375` is shown `33,833.61`; see `DisplayPrecision`).
     public private(set) var display: DisplayPrecision
 
+    /// Whether the series is a tally of events (a column of `mlink events intensity`, whose name
+    /// ends in `count` or `sum`) rather than a price level: its values may be zero or negative, a
+    /// percent move against a base at or below zero has no value, and `correlate` measures its
+    /// moves in points. False for every price series.
+    public var isTally = false
+
     /// The decimals `display` shows closes and moves with.
     public var displayDecimals: Int { display.decimals }
 
@@ -86,6 +92,16 @@ public struct Series: Sendable, Equatable {
     /// The last session dated on or before `day` (`-1` when there is none).
     public func lastSession(onOrBefore day: Day) -> Int {
         firstSession(onOrAfter: day.adding(days: 1)) - 1
+    }
+
+    /// The sessions on the days `dates` names (every day of its range, or the days it lists),
+    /// none after `limit`, oldest first.
+    public func sessions(in dates: ResolvedDates, upTo limit: Day? = nil) -> [Int] {
+        let last = limit.map { min($0, dates.last) } ?? dates.last
+        let low = firstSession(onOrAfter: dates.first)
+        let high = lastSession(onOrBefore: last)
+        guard low <= high else { return [] }
+        return (low...high).filter { dates.contains(day(at: $0)) }
     }
 
     /// The largest gap between consecutive sessions, in calendar days, with the sessions around it.

@@ -9,7 +9,7 @@ extension ChangeReport {
                 .heading(
                     ReportText([
                         .plain("#" + limits.shown(event.id) + " · "),
-                        .muted(event.date.weekdayName + ", " + DateRangeText.full(event.date)),
+                        .muted(event.longDateText),
                         .plain(" · " + limits.shown(event.title)),
                     ]))
             ]

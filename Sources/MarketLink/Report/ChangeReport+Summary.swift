@@ -115,7 +115,7 @@ extension ChangeReport {
                 let event = row.event
                 rows.append([
                     ReportText([.code(windows[w].description)]), ReportText("#" + limits.shown(event.id)),
-                    ReportText(event.date.iso), ReportText(limits.shown(event.title)), ReportText(limits.shown(row.series)),
+                    ReportText(event.dateText), ReportText(limits.shown(event.title)), ReportText(limits.shown(row.series)),
                     ReportText(pointsText(row)), ReportText(percentText(row)),
                 ])
             }

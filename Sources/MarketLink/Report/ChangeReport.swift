@@ -152,7 +152,7 @@ public struct ChangeReport: Sendable {
 
     /// `#11 · 2023-06-07 · Ambassador Xie Feng addresses …`: an event as a group's heading.
     func eventHeading(_ event: Event) -> ReportText {
-        ReportText([.strong("#" + limits.shown(event.id)), .muted(" · " + event.date.iso + " · "), .plain(limits.shown(event.title))])
+        ReportText([.strong("#" + limits.shown(event.id)), .muted(" · " + event.dateText + " · "), .plain(limits.shown(event.title))])
     }
 
     // MARK: - Numbers

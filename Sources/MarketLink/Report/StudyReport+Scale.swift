@@ -116,7 +116,7 @@ extension StudyReport {
             let statistic = t(e)
             let p = statistic.map { StudentT.twoSidedP($0, degreesOfFreedom: Double(count[e] - 1)) }
             return [
-                ReportText("#" + limits.shown(event.id)), ReportText(event.date.iso), ReportText(limits.shown(event.title)),
+                ReportText("#" + limits.shown(event.id)), ReportText(event.dateText), ReportText(limits.shown(event.title)),
                 ReportText(ReportWords.grouped(count[e])), ReportText(StatisticText.percent(mean[e]) + Significance.stars(p)),
                 ReportText(StatisticText.statistic(statistic)), ReportText(StatisticText.pValue(p)),
                 ReportText(NumberFormat.string(100 * Double(positive[e]) / Double(count[e]), decimals: 0) + "%"),

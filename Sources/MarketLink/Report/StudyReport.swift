@@ -200,7 +200,7 @@ public struct StudyReport: Sendable {
             let fit = result.fit
             let inference = result.inference
             return [
-                ReportText("#" + limits.shown(event.id)), ReportText(event.date.iso), ReportText(limits.shown(event.title)),
+                ReportText("#" + limits.shown(event.id)), ReportText(event.dateText), ReportText(limits.shown(event.title)),
                 ReportText(limits.shown(study.series[result.series].name)), ReportText(result.eventDay?.iso ?? "—"),
                 ReportText(StatisticText.percent(fit?.car) + Significance.stars(inference?.pValue)),
                 ReportText(StatisticText.unsignedPercent(inference?.standardError)),

@@ -6,14 +6,15 @@ import MarketLink
 enum EventsCommand {
     static let group = CommandGroupSpec(
         name: "events",
-        summary: "keep an events file: add, list, edit and remove events",
+        summary: "keep an events file: add, list, edit and remove events; import them from event datasets",
         about: """
             An events file is CSV with a header: date and title are required; id, time, timezone,
             tags (;-separated), score and source are optional, in any order; other columns are kept
             as they are. Every edit leaves each byte you did not change as it was, under a lock,
-            through a temporary file and a rename.
+            through a temporary file and a rename. `import` adds events from GDELT, ICEWS and ACLED
+            files; `intensity` turns an events file into a daily series that every command loads.
             """,
-        subcommands: [add, list, edit, remove])
+        subcommands: [add, list, edit, remove, EventsImportCommand.spec, EventsIntensityCommand.spec])
 
     // MARK: add
 
@@ -46,7 +47,17 @@ enum EventsCommand {
         run: runAdd)
 
     static func runAdd(_ arguments: inout Arguments) throws -> Int32 {
-        let date = try arguments.value(EventFieldOptions.date(required: true))
+        var date = try arguments.value(EventFieldOptions.date(required: true))
+        // A phrase ("yesterday", "last Tuesday", "last December") counts from today, as a news
+        // sentence written today would; the file gets the date it names.
+        var readAs: String?
+        if let written = date, !Self.startsLikeISO(written.trimmingCharacters(in: .whitespaces)) {
+            let today = Self.today()
+            if let (resolved, _) = try DatePhraseReader.eventDate(written, today: today) {
+                date = resolved
+                readAs = "read --date \(quoted(written)) as \(resolved) (today is \(today.iso), \(today.weekdayName))"
+            }
+        }
         let title = try arguments.value(EventFieldOptions.title(required: true))
         let draft = EventDraft(
             date: date ?? "", title: title ?? "", time: try arguments.value(EventFieldOptions.time),
@@ -60,8 +71,21 @@ enum EventsCommand {
         let edit = try EventLogFile.update(path: path, newFileColumns: EventLogFile.defaultColumns(timed: timed), options: Terminal.eventLogOptions) { log throws(MarketLinkError) in
             try log.adding(draft)
         }
+        if let readAs { Terminal.error("mlink events add: \(readAs)\n") }
         Terminal.write("\(path): added event \(edit.event.id) (\(describe(edit.event)))\n")
         return 0
+    }
+
+    /// `2023-…`: a date as the events file writes it (checked, with its own messages, by the loader).
+    static func startsLikeISO(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(5))
+        return bytes.count == 5 && bytes[4] == UInt8(ascii: "-") && bytes[0..<4].allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// Today's date where mlink runs (the local calendar date).
+    static func today() -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
     }
 
     // MARK: list
@@ -70,7 +94,7 @@ enum EventsCommand {
         "--tag", "T", .text, repeatable: true, help: "only events with this tag (ignoring case); repeat it for any of several")
     static let listFrom = OptionSpec.value("--from", "DATE", .date, help: "only events dated on or after DATE (YYYY-MM-DD)")
     static let listTo = OptionSpec.value("--to", "DATE", .date, help: "only events dated on or before DATE (YYYY-MM-DD)")
-    static let listOutput = OutputOptions.Spec.formats(OutputFormat.allCases)
+    static let listOutput = OutputOptions.Spec.formats(OutputFormat.reports)
 
     static let list = CommandSpec(
         path: ["events", "list"],
@@ -103,6 +127,7 @@ enum EventsCommand {
         case .table: text = EventListing.table(events)
         case .csv: text = EventListing.csv(events, extraColumns: log.extraColumns)
         case .json: text = EventListing.json(events)
+        case .html: throw InternalError(message: "events list offers no HTML format (use mlink report)")
         case .md: text = EventListing.markdown(events)
         }
         try out.write(text, inputs: [path])
@@ -208,7 +233,7 @@ enum EventsCommand {
 
     /// `2023-06-07 Wednesday 17:00 America/New_York: "Title"`, one line.
     static func describe(_ event: Event) -> String {
-        var text = "\(event.date.iso) \(event.date.weekdayName)"
+        var text = event.hasDay ? "\(event.date.iso) \(event.date.weekdayName)" : "\(event.dateText) (a month)"
         if let time = event.time { text += " \(time)" + (event.timeZone.map { " \($0)" } ?? "") }
         return text + ": \"" + DisplayWidth.truncated(TerminalText.escaped(event.title), toColumns: 80) + "\""
     }
