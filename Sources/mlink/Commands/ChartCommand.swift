@@ -32,8 +32,8 @@ enum ChartCommand {
             date, when it was not a trading day). Two or more series are rebased to 100 at their
             base session, so that markets of different levels share one chart per event (the axis
             says "Index, t0−6 = 100"); with --no-rebase (or one series) each series gets its own
-            chart of closes per event. Each chart's title starts with the event number ("Event 11 ·
-            DJIA, SSE"), the event's title under it. The charts are stacked in one SVG.
+            chart of closes per event. Each chart's title starts with the event number and the series
+            ("Event 11" then "DJIA, SSE"), the event's title under it. The charts are stacked in one SVG.
 
             Over a date range (--from and --to, no --events needed): every series' closes on the
             sessions in the range, each event dated in it marked by its id, with a key under the
@@ -87,7 +87,8 @@ enum ChartCommand {
         try out.refuseInputs(inputs)
 
         // Several series share an axis only rebased; one series keeps its closes unless asked.
-        let rebased = wantsRebase || (!wantsLevels && collection.series.count > 1)
+        // Tallies of events (counts, sums of scores) start at 0 and cannot be rebased: their levels, unless asked.
+        let rebased = wantsRebase || (!wantsLevels && collection.series.count > 1 && !collection.series.contains { $0.isTally })
         let panel: ChartPanel
         if let range {
             panel = EventCharts.panel(

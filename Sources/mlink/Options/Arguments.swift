@@ -132,8 +132,11 @@ struct Arguments {
     /// command (`--window`, `-1:1`, `--adjusted`): in the order of `options`, each one's values in
     /// the order given. Reads nothing.
     func words(for options: [OptionSpec]) -> [String] {
+        // A value given twice counts once, as the commands read it.
         options.flatMap { option in
-            (given[option.name] ?? []).flatMap { value in option.takesValue ? [option.name, value] : [option.name] }
+            var seen: Set<String> = []
+            return (given[option.name] ?? []).filter { seen.insert($0).inserted }
+                .flatMap { value in option.takesValue ? [option.name, value] : [option.name] }
         }
     }
 
