@@ -9,6 +9,7 @@ public struct PriceLoadOptions: Sendable, Equatable {
     /// Take `Adj Close` rather than `Close` where a file has both.
     public var adjustedClose: Bool
 
+    /// Options with the given name, date order and close column; the defaults read every layout.
     public init(name: String? = nil, dateOrder: DateOrder? = nil, adjustedClose: Bool = false) {
         self.name = name
         self.dateOrder = dateOrder

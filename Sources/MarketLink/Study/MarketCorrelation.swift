@@ -26,9 +26,12 @@ public struct MarketCorrelation: Sendable {
     public struct Coefficients: Sendable, Equatable {
         /// The number of pairs (the coefficients need at least 3 and variation in both).
         public var n: Int
+        /// Pearson's r with its p-value; `nil` with fewer than 3 pairs or no variation.
         public var pearson: Correlation?
+        /// Spearman's ρ with its p-value; `nil` with fewer than 3 pairs or no variation.
         public var spearman: Correlation?
 
+        /// The coefficients of `x` and `y` paired one for one (the shorter's length).
         public init(_ x: [Double], _ y: [Double]) {
             n = min(x.count, y.count)
             pearson = Correlation.pearson(x, y)
@@ -40,6 +43,7 @@ public struct MarketCorrelation: Sendable {
     public struct SeriesPair: Sendable, Equatable {
         /// Indexes into `series`, first < second.
         public var first: Int
+        /// Index into `series` of the pair's second series.
         public var second: Int
         /// Between the two series' window moves, in percent, over events with both.
         public var moves: Coefficients
@@ -47,6 +51,7 @@ public struct MarketCorrelation: Sendable {
         public var daily: Coefficients
         /// The period of the daily returns, `nil` when no event has a move in both series.
         public var periodStart: Day?
+        /// The last date of the daily returns' period.
         public var periodEnd: Day?
     }
 
@@ -65,12 +70,16 @@ public struct MarketCorrelation: Sendable {
     /// One per series, in order.
     public let scores: [ScoreLink]
 
+    /// The events, in file order.
     public var events: [Event] { table.events }
+    /// The series, in the order given.
     public var series: [Series] { table.series }
+    /// The window the moves are measured over.
     public var window: EventWindow { table.windows.first ?? .correlationDefault }
     /// Events with a score.
     public var scoredEvents: Int { events.count { $0.score != nil } }
 
+    /// Correlates the `window` moves of `series` around `events` (t0 by `rule`), pairwise and with scores.
     public init(events: [Event], series: [Series], window: EventWindow = .correlationDefault, rule: AlignmentRule = .next) {
         let table = ChangeTable(events: events, series: series, windows: [window], rule: rule)
         self.table = table
