@@ -4,26 +4,28 @@
 #
 #   bash docs/build-docs.sh            (or: make docs)
 #
-# 1. `swift package dump-symbol-graph` builds the package into its own scratch path (.build-docs,
-#    so the everyday .build is not rebuilt) and writes the symbol graphs of its modules.
+# 1. `swift package dump-symbol-graph` writes the symbol graphs of the package's modules from the
+#    debug build in .build (after `swift build` it compiles nothing; SCRATCH=DIR uses another
+#    scratch path, at the cost of a build there). Only MarketLink's graphs are kept.
 # 2. docs/public_api.py counts MarketLink's public symbols and lists any without a doc comment.
 # 3. `docc convert` turns Sources/MarketLink/MarketLink.docc and the symbol graphs into a DocC
 #    archive, .build-docs/MarketLink.doccarchive, with warnings treated as errors.
 #
-# Open the archive with `docc preview` (or serve it: it is built for static hosting), e.g.
+# Read it with `docc preview`:
 #   docc preview Sources/MarketLink/MarketLink.docc --additional-symbol-graph-dir .build-docs/symbol-graphs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
-SCRATCH=.build-docs
-GRAPHS=$SCRATCH/symbol-graphs
-ARCHIVE=$SCRATCH/MarketLink.doccarchive
+SCRATCH=${SCRATCH:-.build}
+OUT=.build-docs
+GRAPHS=$OUT/symbol-graphs
+ARCHIVE=$OUT/MarketLink.doccarchive
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-echo "== symbol graphs ($SCRATCH)"
+echo "== symbol graphs (from the build in $SCRATCH)"
 if ! swift package --scratch-path "$SCRATCH" dump-symbol-graph --minimum-access-level public >"$log" 2>&1; then
     cat "$log"
     exit 1
