@@ -28,20 +28,36 @@ extension EventStudy {
         return summaries
     }
 
-    /// The summary of the given events (indexes) in series `s`.
+    /// The summary of the given events (indexes) in series `s`: the tests over those with status
+    /// `ok` (with `design.mergeSharedSessions`, the first of each shared event session only), and
+    /// how they cluster.
     public func summary(series s: Int, group: String?, events members: [Int]) -> EventStudySummary {
-        var used: [Int] = []
-        var contributions: [CrossSectionEvent] = []
+        var measured: [(event: Int, session: Int, day: Day, contribution: CrossSectionEvent)] = []
         for e in members {
             let item = result(event: e, series: s)
-            if item.status.isOK, let abnormal = item.abnormal, let contribution = CrossSectionEvent(abnormal) {
-                used.append(e)
-                contributions.append(contribution)
+            if item.status.isOK, let abnormal = item.abnormal, let contribution = CrossSectionEvent(abnormal),
+                let session = item.eventSession, let day = item.eventDay
+            {
+                measured.append((e, session, day, contribution))
             }
         }
+        let clustering = StudyClustering(events: measured.map { ($0.event, $0.session, $0.day) }, window: design.window)
+        var merged: [EventStudySummary.Merge] = []
+        if design.mergeSharedSessions {
+            var representatives: [Int: Int] = [:]
+            measured = measured.filter { item in
+                if let first = representatives[item.session] {
+                    merged.append(EventStudySummary.Merge(event: item.event, representative: first, day: item.day))
+                    return false
+                }
+                representatives[item.session] = item.event
+                return true
+            }
+        }
+        let contributions = measured.map(\.contribution)
         return EventStudySummary(
-            series: s, group: group, eventCount: members.count, measuredEvents: used,
-            tests: CrossSectionTests(events: contributions), path: EventStudy.caarPath(contributions, window: design.window))
+            series: s, group: group, eventCount: members.count, measuredEvents: measured.map(\.event), clustering: clustering,
+            merged: merged, tests: CrossSectionTests(events: contributions), path: EventStudy.caarPath(contributions, window: design.window))
     }
 
     /// CAAR(τ) with its cross-sectional band; empty for no events.
