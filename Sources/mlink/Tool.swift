@@ -193,10 +193,10 @@ enum MLink {
         } catch let error as MarketLinkError {
             switch error.kind {
             case .data:
-                Terminal.error("\(error)\n")
+                Terminal.error(ErrorHints.description(error) + "\n")
                 return 1
             case .usage:
-                Terminal.error("mlink \(command.name): \(error)\n")
+                Terminal.error("mlink \(command.name): \(ErrorHints.description(error))\n")
                 return 64
             case .outputClosed:
                 return 0

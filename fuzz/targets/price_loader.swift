@@ -10,7 +10,7 @@ import Foundation
 //   that are finite and above 0 (percent changes divide by them);
 // - the header line and every dropped row's line are lines of the input, dropped rows in order;
 // - what `inspect` prints (text and JSON) can be made from the result;
-// - where the file asks for --date-format, each order either loads or fails the same way.
+// - where the file cannot tell its day/month order, each order either loads or fails the same way.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = UnsafeBufferPointer(start: data, count: size)
@@ -20,7 +20,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         check(try PriceFile.load(bytes: bytes, file: file), input: input)
     } catch {
         checkError(error, file: file, bytes: input, expectedKind: .data)
-        if error.message.contains("--date-format") {
+        if case .ambiguousDateOrder = error.reason {
             for order in DateOrder.allCases {
                 do {
                     check(try PriceFile.load(bytes: bytes, file: file, options: PriceLoadOptions(dateOrder: order)), input: input)

@@ -14,21 +14,31 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
     case beforeData = "before-data"
     /// The event is after the last session of the data.
     case afterData = "after-data"
-    /// `--align exact` and the market had no session on the event date.
+    /// The event date must itself be a session (`AlignmentRule.exact`) and the market had no
+    /// session on it.
     case noSession = "no-session"
-    /// A timed event on a series with no known market (name one with --market).
+    /// A timed event on a series with no known market (zone and close time).
     case noMarket = "no-market"
 
-    /// What the status means, in one lowercase sentence (for legends and notes).
-    public var explanation: String {
+    /// What the status means, in one lowercase sentence (for legends and notes) naming no
+    /// setting of any program.
+    public var explanation: String { explanation(vocabulary: .none) }
+
+    /// What the status means, pointing to the setting that changes it where `vocabulary` names it
+    /// (`no-market`: "name it with" the caller's market setting).
+    public func explanation(vocabulary: ToolVocabulary) -> String {
         switch self {
         case .ok: return "both closes found"
         case .noBase: return "the base session (t0+a−1) is before the first session of the data"
         case .noEnd: return "the end session (t0+b) is after the last session of the data"
         case .beforeData: return "the event is before the first session of the data"
         case .afterData: return "the event is after the last session of the data"
-        case .noSession: return "--align exact and the market had no session on the event date"
-        case .noMarket: return "a timed event needs the series' market (zone and close time): name it with --market"
+        case .noSession:
+            let rule = vocabulary.name(.alignment(.exact)) ?? "exact alignment"
+            return "the event date must be a session (\(rule)) and the market had no session on it"
+        case .noMarket:
+            let fix = vocabulary.name(.market(series: nil)).map { ": name it with \($0)" } ?? ", and the series has none"
+            return "a timed event needs the series' market (zone and close time)" + fix
         }
     }
 }

@@ -49,18 +49,20 @@ extension ChangeTable {
 
     /// What `mlink changes` prints on a terminal: the table, the legend of the statuses used,
     /// and with `sentences` one sentence per row; every text from the inputs shown safely
-    /// (`TerminalText`).
-    public func textReport(color: Bool = false, sentences: Bool = false) -> String {
-        var text = textTable().render(color: color) + statusLegend()
-        if sentences { text += "\n" + self.sentences().map(TerminalText.escaped).joined(separator: "\n") + "\n" }
+    /// (`TerminalText`). `vocabulary` lets the statuses point to the caller's settings.
+    public func textReport(color: Bool = false, sentences: Bool = false, vocabulary: ToolVocabulary = .none) -> String {
+        var text = textTable().render(color: color) + statusLegend(vocabulary: vocabulary)
+        if sentences { text += "\n" + self.sentences(vocabulary: vocabulary).map(TerminalText.escaped).joined(separator: "\n") + "\n" }
         return text
     }
 
-    /// The legend printed under a table that has rows without numbers.
-    public func statusLegend() -> String {
+    /// The legend printed under a table that has rows without numbers; `vocabulary` lets each status
+    /// point to the caller's setting that changes it.
+    public func statusLegend(vocabulary: ToolVocabulary = .none) -> String {
         let used = Set(rows.map(\.status)).subtracting([.ok])
         guard !used.isEmpty else { return "" }
-        return ChangeStatus.allCases.filter(used.contains).map { "  \($0.rawValue): \($0.explanation)" }.joined(separator: "\n") + "\n"
+        return ChangeStatus.allCases.filter(used.contains).map { "  \($0.rawValue): \($0.explanation(vocabulary: vocabulary))" }.joined(separator: "\n")
+            + "\n"
     }
 
     /// Every row as a JSON object, with the same fields as the CSV; with `sentences`, a
@@ -104,11 +106,12 @@ extension ChangeTable {
         return MoveSentence.text(for: move, in: item)
     }
 
-    /// One line per row: event id, series, window, and the sentence or the status.
-    public func sentences() -> [String] {
+    /// One line per row: event id, series, window, and the sentence or the status (explained with
+    /// `vocabulary`).
+    public func sentences(vocabulary: ToolVocabulary = .none) -> [String] {
         rows.map { row in
             let label = "[\(row.event.id) \(row.series) \(row.window)]"
-            return "\(label) \(sentence(row) ?? "no move: \(row.status.rawValue) — \(row.status.explanation)")"
+            return "\(label) \(sentence(row) ?? "no move: \(row.status.rawValue) — \(row.status.explanation(vocabulary: vocabulary))")"
         }
     }
 }

@@ -43,13 +43,13 @@ public struct EventWindow: Sendable, Hashable, CustomStringConvertible {
         let parts = body.split(separator: body.contains(":") ? ":" : ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]) else {
-            throw .usage("cannot read \(quoted(text)) as a window: expected A:B in sessions around the event, e.g. -1:1 or 0:5")
+            throw MarketLinkError(.unreadableWindow(text))
         }
         guard a <= b else {
-            throw .usage("window \(quoted(text)) runs backwards: its start \(a) is after its end \(b) (did you mean \(b):\(a)?)")
+            throw MarketLinkError(.backwardsWindow(text, start: a, end: b))
         }
         guard abs(a) <= 100_000, abs(b) <= 100_000 else {
-            throw .usage("window \(quoted(text)) is larger than any price history (at most 100000 sessions either side)")
+            throw MarketLinkError(.windowTooWide(text, limit: 100_000))
         }
         self.init(uncheckedStart: a, end: b)
     }

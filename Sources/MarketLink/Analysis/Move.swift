@@ -75,22 +75,18 @@ extension Move {
     /// `from` is after `to`.
     public init(series: Series, from: Day, to: Day) throws(MarketLinkError) {
         guard from <= to else {
-            throw .usage("the range runs backwards: \(from.iso) is after \(to.iso)")
+            throw MarketLinkError(.backwardsRange(from: from, to: to))
         }
         let first = series.firstSession(onOrAfter: from)
         let last = series.lastSession(onOrBefore: to)
         guard first <= last, first < series.count, last >= 0 else {
-            var around: [String] = []
-            if last >= 0 { around.append("the last before is \(series.day(at: last).iso)") }
-            if first < series.count { around.append("the first after is \(series.day(at: first).iso)") }
-            if series.isEmpty { around.append("the series has no sessions") }
             throw MarketLinkError(
-                "\(quoted(series.name)) has no session dated from \(from.iso) to \(to.iso) (\(around.joined(separator: ", ")))")
+                .noSessionInRange(
+                    series: series.name, from: from, to: to, lastBefore: last >= 0 ? series.day(at: last) : nil,
+                    firstAfter: first < series.count ? series.day(at: first) : nil))
         }
         guard first > 0 else {
-            throw MarketLinkError(
-                "\(quoted(series.name)) has no session before \(series.day(at: first).iso), its first, so there is no base close to measure the move from; start the range later"
-            )
+            throw MarketLinkError(.noBaseSession(series: series.name, first: series.day(at: first)))
         }
         guard let move = Move(series: series, baseSession: first - 1, endSession: last) else {
             throw MarketLinkError("cannot measure \(quoted(series.name)) from \(from.iso) to \(to.iso)")

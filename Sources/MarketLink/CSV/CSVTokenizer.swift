@@ -79,9 +79,7 @@ public struct CSVTokenizer {
                     j += 1
                 }
                 guard closed else {
-                    throw MarketLinkError(
-                        "unterminated quoted field (the quote opened here is never closed)",
-                        at: locate(offset: openAt, line: openLine))
+                    throw MarketLinkError(.malformedCSV(.unterminatedQuote), at: locate(offset: openAt, line: openLine))
                 }
                 let fieldEnd = j
                 j += 1
@@ -100,9 +98,7 @@ public struct CSVTokenizer {
                     position = endOfLine(j)
                     return true
                 }
-                throw MarketLinkError(
-                    "unexpected \(quoted(bytes: [after])) after the closing quote of a quoted field",
-                    at: locate(offset: j, line: line))
+                throw MarketLinkError(.malformedCSV(.textAfterClosingQuote(after)), at: locate(offset: j, line: line))
             }
             // Unquoted field: runs to the delimiter or the end of the line.
             j = fieldStart
@@ -110,9 +106,7 @@ public struct CSVTokenizer {
                 let byte = bytes[j]
                 if byte == delimiter || byte == lf || byte == cr { break }
                 if byte == quote {
-                    throw MarketLinkError(
-                        "quote character inside an unquoted field; a field with quotes must be quoted whole, with each quote doubled",
-                        at: locate(offset: j, line: line))
+                    throw MarketLinkError(.malformedCSV(.quoteInUnquotedField), at: locate(offset: j, line: line))
                 }
                 j += 1
             }

@@ -45,15 +45,21 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 // MARK: - Error
 
-/// The one error type of MarketLink: a message about the input, with the place it applies to.
+/// The one error type of MarketLink: what went wrong (a `Reason`, with the values involved), and
+/// the place in an input it applies to.
 ///
-/// Printed as `file:line:column: error: message`, the form compilers and linters use, so that
-/// editors can jump to it. Messages are lowercase and quote the offending text.
+/// Printed (`description`) as `file:line:column: error: message`, the form compilers and linters
+/// use, so that editors can jump to it; `localizedDescription` is `file:line:column: message`
+/// (no `error:`), or the message alone when there is no place. Messages are lowercase, quote the
+/// offending text, and speak of what the data or the request means — never of a command-line
+/// flag: a program that offers settings under its own names switches on `reason` to say which of
+/// them fixes the problem (as `mlink` does).
 public struct MarketLinkError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What a caller does about an error: fix the data, fix the request, or nothing.
     public enum Kind: Sendable, Hashable {
         /// The data is wrong, or a file cannot be read or written, or an output would overwrite an input (exit code 1).
         case data
-        /// The request is wrong: an option, a window, a name (exit code 64).
+        /// The request is wrong: a setting, a window, a name, a claim (exit code 64).
         case usage
         /// The reader of an output (a pipe, a FIFO) closed it before the end, as `head` does once
         /// it has read enough. Nothing is wrong with the data or the request: a command-line tool
@@ -61,55 +67,54 @@ public struct MarketLinkError: Error, Hashable, Sendable, CustomStringConvertibl
         case outputClosed
     }
 
+    /// Where in an input the problem is; nil for a problem of the request or of no one place.
     public var location: SourceLocation?
-    public var message: String
-    public var kind: Kind
+    /// What went wrong, with the values involved.
+    public var reason: Reason
 
-    public init(_ message: String, at location: SourceLocation? = nil, kind: Kind = .data) {
-        self.message = message
+    /// An error for `reason`, at `location` when the problem has a place in an input.
+    public init(_ reason: Reason, at location: SourceLocation? = nil) {
+        self.reason = reason
         self.location = location
-        self.kind = kind
     }
 
+    /// A one-off error described by `message` alone: `.invalidData(message)` for `.data`,
+    /// `.invalidRequest(message)` for `.usage`, `.outputClosed(message)` for `.outputClosed`.
+    /// Prefer a typed `Reason` wherever a caller could act on the case.
+    public init(_ message: String, at location: SourceLocation? = nil, kind: Kind = .data) {
+        switch kind {
+        case .data: self.init(.invalidData(message), at: location)
+        case .usage: self.init(.invalidRequest(message), at: location)
+        case .outputClosed: self.init(.outputClosed(message), at: location)
+        }
+    }
+
+    /// A one-off request error described by `message` alone (`.invalidRequest`).
     public static func usage(_ message: String) -> MarketLinkError {
-        MarketLinkError(message, kind: .usage)
+        MarketLinkError(.invalidRequest(message))
     }
 
+    /// Whether the data, the request or neither is at fault (see `Kind`), as the reason says.
+    public var kind: Kind { reason.kind }
+
+    /// The message about the reason, without the place: lowercase, naming no command-line flag.
+    public var message: String { reason.message }
+
+    /// `file:line:column: error: message` (`error: message` without a place).
     public var description: String {
         if let location { return "\(location): error: \(message)" }
         return "error: \(message)"
     }
 }
 
-/// Quotes input text for a message, shortening it so that a 5 MB line does not flood the terminal.
+/// Quotes input text for a message (`MessageText.quoted`).
 func quoted(_ text: String, limit: Int = 60) -> String {
-    "\"\(shown(text, limit: limit))\""
+    MessageText.quoted(text, limit: limit)
 }
 
-/// Input text for a message that puts its own quotes around it (`column "\(shown(name))"`): shortened
-/// to `limit` characters, with quotes, backslashes and control characters escaped, so that a
-/// message stays one line of bounded length whatever the input holds.
+/// Input text for a message that puts its own quotes around it (`MessageText.shown`).
 func shown(_ text: String, limit: Int = 60) -> String {
-    var shown = text
-    if shown.count > limit { shown = String(shown.prefix(limit)) + "…" }
-    var escaped = ""
-    for scalar in shown.unicodeScalars {
-        switch scalar {
-        case "\"": escaped += "\\\""
-        case "\\": escaped += "\\\\"
-        case "\n": escaped += "\\n"
-        case "\r": escaped += "\\r"
-        case "\t": escaped += "\\t"
-        case "\0": escaped += "\\0"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                escaped += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return escaped
+    MessageText.shown(text, limit: limit)
 }
 
 /// Quotes raw input bytes for a message; invalid UTF-8 shows as the replacement character.

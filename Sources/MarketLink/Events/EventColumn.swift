@@ -13,13 +13,4 @@ public enum EventColumn: String, Sendable, CaseIterable {
         guard header.utf8.count <= 256 else { return nil }
         self.init(rawValue: header.trimmingWhitespace.lowercased())
     }
-
-    /// The `mlink events add|edit` option that sets this column.
-    var option: String {
-        switch self {
-        case .tags: return "--tag"
-        case .timezone: return "--timezone"
-        default: return "--\(rawValue)"
-        }
-    }
 }

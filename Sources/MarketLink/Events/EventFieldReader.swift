@@ -7,10 +7,29 @@ import Foundation
 struct EventFieldProblem: Error, Sendable, Equatable {
     var column: EventColumn
     var message: String
+    /// For a zone that is neither an IANA name nor an offset: the name, and the IANA name it
+    /// matches but for case (if any).
+    var unknownZone: (name: String, suggestion: String?)?
 
     init(_ column: EventColumn, _ message: String) {
         self.column = column
         self.message = message
+    }
+
+    static func == (a: EventFieldProblem, b: EventFieldProblem) -> Bool {
+        a.column == b.column && a.message == b.message && a.unknownZone?.name == b.unknownZone?.name
+            && a.unknownZone?.suggestion == b.unknownZone?.suggestion
+    }
+
+    /// The problem as an error of a request (a value given for a new or edited event).
+    var asRequestError: MarketLinkError {
+        if let unknownZone { return MarketLinkError(.unknownTimeZone(unknownZone.name, suggestion: unknownZone.suggestion)) }
+        return MarketLinkError(.invalidEventValue(column, problem: message))
+    }
+
+    /// The problem as an error of a cell of an events file, at `location`.
+    func dataError(at location: SourceLocation) -> MarketLinkError {
+        MarketLinkError(.invalidEventCell(column, problem: message), at: location)
     }
 }
 
@@ -171,12 +190,11 @@ enum EventFieldReader {
     /// A `timezone` cell: an IANA name or a fixed offset (`+08:00`, `UTC`).
     static func zone(_ text: String) throws(EventFieldProblem) -> TimeZone {
         if let zone = Market.timeZone(named: text) { return zone }
-        var message = "unknown time zone \(quoted(text)); use \(zoneHint)"
         let lowered = text.lowercased()
-        if let match = TimeZone.knownTimeZoneIdentifiers.first(where: { $0.lowercased() == lowered }) {
-            message += " (did you mean \(quoted(match))?)"
-        }
-        throw EventFieldProblem(.timezone, message)
+        let match = TimeZone.knownTimeZoneIdentifiers.first { $0.lowercased() == lowered }
+        var problem = EventFieldProblem(.timezone, MarketLinkError.Reason.unknownZoneText(text, suggestion: match))
+        problem.unknownZone = (text, match)
+        throw problem
     }
 
     /// `±HH:MM` for an offset in seconds east of UTC.

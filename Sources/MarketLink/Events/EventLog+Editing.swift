@@ -44,18 +44,19 @@ public struct EventDraft: Sendable, Equatable {
     }
 
     /// The event these values make, checked exactly as the loader would read them; errors are usage
-    /// errors naming the option (`--date: "2023-02-30" is not a real date ...`).
+    /// errors naming the column a value is for (`.invalidEventValue(.date, ...)`), `.timeWithoutZone`
+    /// and `.unknownTimeZone`.
     public func validated() throws(MarketLinkError) -> Event {
         let cells = self.cells
         if cells[.time] != nil, cells[.timezone] == nil, case .day = (try? EventFieldReader.date(cells[.date] ?? "")) {
-            throw MarketLinkError.usage("--time needs --timezone (\(EventFieldReader.zoneHint))")
+            throw MarketLinkError(.timeWithoutZone)
         }
         var all = cells
         for column in EventColumn.allCases where all[column] == nil { all[column] = "" }
         do throws(EventFieldProblem) {
             return try EventBuilder.event(from: all, row: 0, line: 0)
         } catch {
-            throw MarketLinkError.usage("\(error.column.option): \(error.message)")
+            throw error.asRequestError
         }
     }
 }
@@ -180,9 +181,9 @@ extension EventLog {
             _ = try EventBuilder.event(from: merged, row: index + 1, line: span.line, extraFields: extra)
         } catch {
             if changes.values.contains(where: { $0.0 == error.column }) {
-                throw MarketLinkError.usage("\(error.column.option): \(error.message)")
+                throw error.asRequestError
             }
-            throw MarketLinkError.usage("after this edit, event \(quoted(id)) would not load: \(error.message)")
+            throw MarketLinkError(.editWouldBreakEvent(id: id, problem: error.message))
         }
         guard !changed.isEmpty else {
             return EventLogEdit(log: self, event: events[index], changedColumns: [])
@@ -251,22 +252,13 @@ extension EventLog {
 
     func rowIndex(of id: String) throws(MarketLinkError) -> Int {
         guard let index = events.firstIndex(where: { $0.id == id }) else {
-            var message = "no event with id \(quoted(id)) in \(quoted(file))"
-            if !hasIDColumn { message += " (the file has no \"id\" column: an event's id is its row number, 1 to \(events.count))" }
-            throw MarketLinkError.usage(message)
+            throw MarketLinkError(.noSuchEvent(id: id, file: file, rowNumbered: hasIDColumn ? nil : events.count))
         }
         return index
     }
 
     func missingColumns(_ missing: [EventColumn]) -> MarketLinkError {
-        let names = missing.map { "\"\($0.rawValue)\"" }
-        let noun = missing.count == 1 ? "column" : "columns"
-        var message =
-            "the events file has no \(names.joined(separator: " or ")) \(noun), so \(missing.map(\.option).joined(separator: " and ")) cannot be recorded; add the \(noun) to its header line first"
-        if missing.contains(.time) || missing.contains(.timezone) {
-            message += ", or give --date as an ISO 8601 instant such as 2023-06-07T17:00-04:00"
-        }
-        return MarketLinkError.usage(message)
+        MarketLinkError(.columnsMissingForEdit(missing))
     }
 
     /// Loads edited bytes, turning a failure into an error that says nothing was written.

@@ -119,9 +119,7 @@ struct EventLogReader {
 
     mutating func read() throws(MarketLinkError) -> Output {
         guard !bytes.isEmpty else {
-            throw MarketLinkError(
-                "the file is empty: an events file needs a header line naming at least \"date\" and \"title\"",
-                at: SourceLocation(file: file, line: 1, column: 1))
+            throw MarketLinkError(.emptyFile(.eventsFile), at: SourceLocation(file: file, line: 1, column: 1))
         }
         try TextEncodingCheck.validate(bytes, file: file)
 
@@ -141,16 +139,13 @@ struct EventLogReader {
         guard let chosen else {
             var tokenizer = CSVTokenizer(bytes: bytes, delimiter: CSVDialect.sniffDelimiter(bytes), file: file)
             guard try tokenizer.nextRow(into: &fields) else {
-                throw MarketLinkError(
-                    "the file has no header line: an events file needs one naming at least \"date\" and \"title\"",
-                    at: SourceLocation(file: file, line: 1, column: 1))
+                throw MarketLinkError(.noHeader(.eventsFile), at: SourceLocation(file: file, line: 1, column: 1))
             }
             let header = fields.map { tokenizer.text($0).trimmingWhitespace }
             let roles = Set(header.compactMap { EventColumn(header: $0) })
-            let missing = [EventColumn.date, .title].filter { !roles.contains($0) }.map { "\"\($0.rawValue)\"" }
+            let missing = [EventColumn.date, .title].filter { !roles.contains($0) }
             throw MarketLinkError(
-                "the header has no \(missing.joined(separator: " or ")) column (found \(header.prefix(12).map { quoted($0, limit: 30) }.joined(separator: ", "))); the first line of an events file names its columns, with at least \"date\" and \"title\"",
-                at: SourceLocation(file: file, line: tokenizer.rowLine, column: 1))
+                .missingEventColumns(missing, found: Array(header.prefix(12))), at: SourceLocation(file: file, line: tokenizer.rowLine, column: 1))
         }
         var tokenizer = chosen.tokenizer
         let header = chosen.header
@@ -163,8 +158,7 @@ struct EventLogReader {
             if let role {
                 if let first = seen[role] {
                     throw MarketLinkError(
-                        "the column \"\(role.rawValue)\" appears twice in the header (fields \(first + 1) and \(index + 1))",
-                        at: tokenizer.locate(headerFields[index]))
+                        .duplicateEventColumn(role, first: first + 1, second: index + 1), at: tokenizer.locate(headerFields[index]))
                 }
                 seen[role] = index
             }
@@ -183,8 +177,7 @@ struct EventLogReader {
             let rowSpan = span(of: fields, tokenizer: tokenizer)
             if fields.count > header.count {
                 throw MarketLinkError(
-                    "row has \(fields.count) fields but the header has \(header.count) (a comma in a title? put the title in double quotes)",
-                    at: tokenizer.locate(fields[header.count]))
+                    .tooManyFields(fields.count, header: header.count, in: .eventsFile), at: tokenizer.locate(fields[header.count]))
             }
             var cells: [EventColumn: String] = [:]
             var extra: [Event.Field] = []
@@ -204,18 +197,14 @@ struct EventLogReader {
             do throws(EventFieldProblem) {
                 event = try EventBuilder.event(from: cells, row: events.count + 1, line: rowSpan.line, extraFields: extra)
             } catch {
-                throw MarketLinkError(error.message, at: location(roles.firstIndex(of: error.column)))
+                throw error.dataError(at: location(roles.firstIndex(of: error.column)))
             }
             if let firstLine = firstLineOfID[event.id] {
-                let message: String
-                if (cells[.id] ?? "").isEmpty {
-                    let why = idIndex == nil ? "" : " (its \"id\" cell is empty)"
-                    message =
-                        "this event's id is its row number, \(event.id)\(why), but the event on line \(firstLine) has id \"\(event.id)\" too; fill in a unique id"
-                } else {
-                    message = "duplicate id \(quoted(event.id)): the event on line \(firstLine) has it too; ids must be unique"
-                }
-                throw MarketLinkError(message, at: location(idIndex))
+                let reason: MarketLinkError.Reason =
+                    (cells[.id] ?? "").isEmpty
+                    ? .duplicateRowNumberID(event.id, firstLine: firstLine, hasIDColumn: idIndex != nil)
+                    : .duplicateEventID(event.id, firstLine: firstLine)
+                throw MarketLinkError(reason, at: location(idIndex))
             }
             firstLineOfID[event.id] = rowSpan.line
             events.append(event)

@@ -67,17 +67,17 @@ public enum EventLogFile {
             }
             guard descriptor >= 0 else {
                 let code = errno
-                if code == ENOENT { throw MarketLinkError("no such file", at: SourceLocation(file: path)) }
-                throw MarketLinkError("cannot open the file: \(Descriptor.reason(code))", at: SourceLocation(file: path))
+                if code == ENOENT { throw MarketLinkError(.noSuchFile, at: SourceLocation(file: path)) }
+                throw MarketLinkError(.cannotOpen(Descriptor.reason(code)), at: SourceLocation(file: path))
             }
             defer { close(descriptor) }
             try FileLock.lockExclusive(descriptor, path: path, waiting: options.lock) { options.onWaitingForLock?(path) }
             var opened = stat()
             var current = stat()
             guard fstat(descriptor, &opened) == 0 else {
-                throw MarketLinkError("cannot read the file: \(Descriptor.reason(errno))", at: SourceLocation(file: path))
+                throw MarketLinkError(.cannotRead("file", reason: Descriptor.reason(errno)), at: SourceLocation(file: path))
             }
-            if opened.st_mode & S_IFMT == S_IFDIR { throw MarketLinkError("is a directory, not a file", at: SourceLocation(file: path)) }
+            if opened.st_mode & S_IFMT == S_IFDIR { throw MarketLinkError(.isDirectory, at: SourceLocation(file: path)) }
             // Replaced while we waited for the lock: lock the new file instead.
             guard stat(target, &current) == 0, current.st_dev == opened.st_dev, current.st_ino == opened.st_ino else { continue }
 
@@ -102,6 +102,6 @@ public enum EventLogFile {
                 throw error
             }
         }
-        throw MarketLinkError("cannot lock the file: it keeps being replaced by another process", at: SourceLocation(file: path))
+        throw MarketLinkError(.cannotLock("it keeps being replaced by another process"), at: SourceLocation(file: path))
     }
 }

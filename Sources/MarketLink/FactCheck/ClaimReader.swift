@@ -21,8 +21,8 @@
 /// "just under", "about"/"around"/"roughly"/"approximately"/"some" (see `ClaimedNumber`).
 /// Commas, semicolons, parentheses, "or" and "and" separate parts; "for the day", "in trading" and
 /// "at the close" are skipped. Everything else is an error that quotes the part it could not read:
-/// `cannot read "by a lot" as points or percent`. Errors are usage errors: the claim is an
-/// argument, not data.
+/// `cannot read "by a lot" as points or percent`. Errors are `.unreadableClaim` usage errors: the
+/// claim is an argument, not data.
 public enum ClaimReader {
     public static func read(_ text: String) throws(MarketLinkError) -> Claim {
         var parser = ClaimParser(text: text)
@@ -55,9 +55,9 @@ struct ClaimParser {
     }
 
     mutating func parse() throws(MarketLinkError) -> Claim {
-        guard !tokens.isEmpty else { throw .usage("the claim is empty; write it as e.g. \"rose 258 points, or 0.8%, to 33,833.61 on Thursday\"") }
+        guard !tokens.isEmpty else { throw .unreadableClaim("the claim is empty; write it as e.g. \"rose 258 points, or 0.8%, to 33,833.61 on Thursday\"") }
         guard let (verbStart, verbEnd, verbDirection) = findVerb() else {
-            throw .usage(
+            throw .unreadableClaim(
                 "cannot find a verb in \(quoted(text)); a claim needs one such as \"rose\", \"fell\", \"gained\", \"lost\", \"was up\" or \"was unchanged at\""
             )
         }
@@ -68,10 +68,10 @@ struct ClaimParser {
         position = verbEnd
         try parseParts()
         guard points != nil || percent != nil || level != nil || baseLevel != nil || days != nil else {
-            throw .usage("the claim gives nothing to check after \(quoted(verb)); add points (\"258 points\"), a percent (\"0.8%\") or a level (\"to 33,833.61\")")
+            throw .unreadableClaim("the claim gives nothing to check after \(quoted(verb)); add points (\"258 points\"), a percent (\"0.8%\") or a level (\"to 33,833.61\")")
         }
         if direction == nil, points != nil || percent != nil {
-            throw .usage("the claim gives a change but not its direction; say \"rose\"/\"fell\" or \"up\"/\"down\"")
+            throw .unreadableClaim("the claim gives a change but not its direction; say \"rose\"/\"fell\" or \"up\"/\"down\"")
         }
         return Claim(
             text: text, subject: subject, verb: verb, direction: direction, directionText: directionText, points: points,
@@ -134,7 +134,7 @@ struct ClaimParser {
         k = afterQualifier
         guard var number = number(at: k) else {
             if sawBy || qualifier != .none {
-                throw .usage("cannot read \(quoted(quoteRun(from: position))) as points or percent")
+                throw .unreadableClaim("cannot read \(quoted(quoteRun(from: position))) as points or percent")
             }
             return false
         }
@@ -150,7 +150,7 @@ struct ClaimParser {
         } else if (bareAllowed || sawBy) && points == nil {
             isPoints = true
         } else {
-            throw .usage(
+            throw .unreadableClaim(
                 "cannot read \(quoted(quote(position, k))) as points, percent or a level; write \"\(number.text) points\", \"\(number.text)%\" or \"to \(number.text)\""
             )
         }
@@ -186,7 +186,7 @@ struct ClaimParser {
             if let verb = word(k), ["close", "end", "finish", "settle", "stand"].contains(verb) {
                 k += 1
                 if word(k) == "the", let period = word(k + 1), ["day", "session", "week"].contains(period) { k += 2 }
-                guard word(k) == "at" else { throw .usage("cannot read \(quoted(quoteRun(from: start))) as a level; write \"to close at 33,833.61\"") }
+                guard word(k) == "at" else { throw .unreadableClaim("cannot read \(quoted(quoteRun(from: start))) as a level; write \"to close at 33,833.61\"") }
                 k += 1
             }
         case "at":
@@ -204,14 +204,14 @@ struct ClaimParser {
         let (qualifier, afterQualifier) = self.qualifier(at: k)
         k = afterQualifier
         guard var number = number(at: k) else {
-            throw .usage("cannot read \(quoted(quoteRun(from: start))) as a level; write it as \"to 33,833.61\"")
+            throw .unreadableClaim("cannot read \(quoted(quoteRun(from: start))) as a level; write it as \"to 33,833.61\"")
         }
         number.qualifier = qualifier
         number.roundNumber = true
         k += 1
         // "to 33,833.61 points" is a level written with a unit; "to 1%" is not a level.
         if percentUnit(at: k) != nil {
-            throw .usage("cannot read \(quoted(quote(start, k + 1))) as a level: a level is an index value, not a percent")
+            throw .unreadableClaim("cannot read \(quoted(quote(start, k + 1))) as a level: a level is an index value, not a percent")
         }
         if let unit = word(k), ClaimVocabulary.pointWords.contains(unit) { k += 1 }
         if isBase {
@@ -227,7 +227,7 @@ struct ClaimParser {
     mutating func parseDirectionWord() throws(MarketLinkError) -> Bool {
         guard let text = word(position), let found = ClaimVocabulary.directionWords[text] else { return false }
         if let direction, direction != found {
-            throw .usage("the claim says both \(quoted(directionText ?? "")) and \(quoted(quote(position, position + 1)))")
+            throw .unreadableClaim("the claim says both \(quoted(directionText ?? "")) and \(quoted(quote(position, position + 1)))")
         }
         if direction == nil {
             direction = found
@@ -255,7 +255,7 @@ struct ClaimParser {
                 fragment.lastDate = last
                 k = end
             } else {
-                throw .usage(
+                throw .unreadableClaim(
                     "cannot read \(quoted(quoteRun(from: start))) as days; name weekdays (\"on Thursday\", \"on Wednesday and Thursday\") or a date (\"on June 8\")"
                 )
             }
@@ -272,7 +272,7 @@ struct ClaimParser {
             } else if number(at: k) != nil {
                 return false  // "from 33,573.28": a starting level
             } else {
-                throw .usage(
+                throw .unreadableClaim(
                     "cannot read \(quoted(quoteRun(from: start))) as days; write \"from Tuesday to Thursday\" or \"from June 1 to June 14\"")
             }
         case "over", "in", "during", "across":
@@ -312,15 +312,15 @@ struct ClaimParser {
         var merged = days ?? ClaimedDays()
         let twice = "the claim names its days twice (\(quoted(merged.text)) and \(quoted(fragment.text)))"
         if let weekdays = fragment.weekdays {
-            guard merged.weekdays == nil else { throw .usage(twice) }
+            guard merged.weekdays == nil else { throw .unreadableClaim(twice) }
             merged.weekdays = weekdays
         }
         if let count = fragment.sessionCount {
-            guard merged.sessionCount == nil else { throw .usage(twice) }
+            guard merged.sessionCount == nil else { throw .unreadableClaim(twice) }
             merged.sessionCount = count
         }
         if fragment.lastDate != nil {
-            guard merged.lastDate == nil else { throw .usage(twice) }
+            guard merged.lastDate == nil else { throw .unreadableClaim(twice) }
             merged.firstDate = fragment.firstDate
             merged.lastDate = fragment.lastDate
         }
@@ -513,7 +513,7 @@ struct ClaimParser {
     }
 
     func unreadable(from start: Int) -> MarketLinkError {
-        .usage(
+        .unreadableClaim(
             "cannot read \(quoted(quoteRun(from: start))) in the claim; expected points (\"258 points\"), a percent (\"0.8%\"), a level (\"to 33,833.61\") or days (\"on Thursday\")"
         )
     }
@@ -522,9 +522,18 @@ struct ClaimParser {
         _ slot: inout ClaimedNumber?, _ value: ClaimedNumber, part: String, phrase: String, written: inout [String: String]
     ) throws(MarketLinkError) {
         if slot != nil {
-            throw .usage("the claim gives \(part) twice (\(quoted(written[part] ?? "")) and \(quoted(phrase)))")
+            throw .unreadableClaim("the claim gives \(part) twice (\(quoted(written[part] ?? "")) and \(quoted(phrase)))")
         }
         slot = value
         written[part] = phrase
+    }
+}
+
+// MARK: - Errors
+
+extension MarketLinkError {
+    /// `.unreadableClaim(why)`: a claim that cannot be read, `why` quoting the words at fault.
+    static func unreadableClaim(_ why: String) -> MarketLinkError {
+        MarketLinkError(.unreadableClaim(why))
     }
 }

@@ -60,9 +60,10 @@ public struct FactCheck: Sendable {
     }
 
     /// Checks `claim` against `series`, preferring sessions near `near` when the claim's level
-    /// or days leave a choice. Throws a data error for an empty series and a usage error when
+    /// or days leave a choice. Throws a data error for an empty series and `.claimNeedsDate` when
     /// the claim gives nothing to find its session by (no level, no dated day, no `near`).
-    public init(claim: Claim, series: Series, near: Day? = nil) throws(MarketLinkError) {
+    /// `vocabulary` names the caller's setting for `near` in the notes that point to it.
+    public init(claim: Claim, series: Series, near: Day? = nil, vocabulary: ToolVocabulary = .none) throws(MarketLinkError) {
         guard !series.isEmpty else {
             throw MarketLinkError("\(quoted(series.name)) has no sessions to check the claim against")
         }
@@ -88,7 +89,7 @@ public struct FactCheck: Sendable {
                     let fits = claim.days == nil ? "" : " that fits the claimed days"
                     let why =
                         near.map { "the nearest to \($0.iso)\(fits)" }
-                        ?? "the latest\(fits); give --near DATE to choose another"
+                        ?? "the latest\(fits); " + (vocabulary.name(.nearDate).map { "give \($0) to choose another" } ?? "a date near the claim chooses another")
                     notes.append("\(matching.count) sessions closed at \(level.phrase) at that precision (\(shown)\(more)); took \(day.iso), \(why)")
                 }
                 levelFinding = Self.numberFinding(
@@ -103,20 +104,19 @@ public struct FactCheck: Sendable {
                 end = Self.sessionWithoutLevel(series: series, days: claim.days, near: near)
                 if let end {
                     let day = series.day(at: end)
-                    notes.append("measured the move ending \(day.iso), \(near != nil ? "by --near" : "by the claimed date")")
+                    notes.append("measured the move ending \(day.iso), \(near != nil ? "by the date given near the claim" : "by the claimed date")")
                     levelFinding = Self.numberFinding(.level, level, actual: series.display.value(series.close(at: end)), grouping: true, suffix: "", on: day)
                 } else {
                     levelFinding = Finding(
                         part: .level, claimed: level.phrase, actual: "no such close", claimedValue: level.value, status: .off,
                         verdict: "off: no session closed at \(level.phrase)\(nearestText)")
-                    notes.append("give --near DATE to check the rest of the claim against the move that day")
+                    notes.append(
+                        "give \(vocabulary.name(.nearDate) ?? "a date near the claim") to check the rest of the claim against the move that day")
                 }
             }
         } else {
             guard let found = Self.sessionWithoutLevel(series: series, days: claim.days, near: near) else {
-                throw .usage(
-                    "the claim gives no level (\"to 33,833.61\") and no dated day (\"on June 8, 2023\") to find its session by; add --near DATE"
-                )
+                throw MarketLinkError(.claimNeedsDate)
             }
             end = found
         }

@@ -4,11 +4,28 @@
 /// or spreadsheet workbook, a PDF, or text in UTF-16 or UTF-32 (with or without a byte-order mark).
 /// Every text input is checked with it before anything else, so a gzip file is called gzip, not
 /// "invalid UTF-8 ... WINDOWS-1252", and UTF-32 is not mistaken for UTF-16.
-enum ContentSignature: Equatable {
-    case gzip, bzip2, xz, zstd
-    case zip, xlsx, ods, xls
+public enum ContentSignature: Sendable, Hashable {
+    /// gzip-compressed bytes.
+    case gzip
+    /// bzip2-compressed bytes.
+    case bzip2
+    /// xz-compressed bytes.
+    case xz
+    /// zstd-compressed bytes.
+    case zstd
+    /// A zip archive that is no known workbook.
+    case zip
+    /// An Excel workbook (.xlsx, a zip archive).
+    case xlsx
+    /// An OpenDocument spreadsheet (.ods, a zip archive).
+    case ods
+    /// An Excel 97–2003 workbook (.xls).
+    case xls
+    /// A PDF document.
     case pdf
+    /// UTF-16 text, in the byte order given, with or without a byte-order mark.
     case utf16(bigEndian: Bool, byteOrderMark: Bool)
+    /// UTF-32 text, in the byte order given, with or without a byte-order mark.
     case utf32(bigEndian: Bool, byteOrderMark: Bool)
 
     /// How many bytes `identify` looks at, at most (the part of a zip archive that names its first files).

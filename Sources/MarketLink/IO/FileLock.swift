@@ -33,13 +33,11 @@ enum FileLock {
             let code = errno
             if code == EINTR { continue }
             guard code == EWOULDBLOCK || code == EAGAIN else {
-                throw MarketLinkError("cannot lock the file: \(Descriptor.reason(code))", at: SourceLocation(file: path))
+                throw MarketLinkError(.cannotLock(Descriptor.reason(code)), at: SourceLocation(file: path))
             }
             let waited = clock.now - start
             if waited >= waiting.giveUpAfter {
-                throw MarketLinkError(
-                    "gave up after waiting \(seconds(waiting.giveUpAfter)) for the lock on the file: another process (another mlink edit, or a program holding flock on it) still holds it; try again when it has finished",
-                    at: SourceLocation(file: path))
+                throw MarketLinkError(.lockTimedOut(waited: waiting.giveUpAfter), at: SourceLocation(file: path))
             }
             if !noticed, waited >= waiting.noticeAfter {
                 noticed = true
@@ -51,7 +49,7 @@ enum FileLock {
     }
 
     /// "30 s", "0.3 s".
-    private static func seconds(_ duration: Duration) -> String {
+    static func seconds(_ duration: Duration) -> String {
         let (whole, attoseconds) = duration.components
         let value = Double(whole) + Double(attoseconds) / 1e18
         let rounded = (value * 10).rounded() / 10

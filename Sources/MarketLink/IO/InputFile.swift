@@ -73,8 +73,8 @@ final class InputFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else {
             let code = errno
-            if code == ENOENT { throw MarketLinkError("no such file", at: SourceLocation(file: path)) }
-            throw MarketLinkError("cannot open the file: \(Descriptor.reason(code))", at: SourceLocation(file: path))
+            if code == ENOENT { throw MarketLinkError(.noSuchFile, at: SourceLocation(file: path)) }
+            throw MarketLinkError(.cannotOpen(Descriptor.reason(code)), at: SourceLocation(file: path))
         }
         do throws(MarketLinkError) {
             try self.init(descriptor: descriptor, owned: true, path: path, limit: limit, text: text)
@@ -89,15 +89,13 @@ final class InputFile {
     init(descriptor: Int32, owned: Bool, path: String, limit: Int = InputFile.defaultLimit, text: Bool = true) throws(MarketLinkError) {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
-            throw MarketLinkError("cannot read the file: \(Descriptor.reason(errno))", at: SourceLocation(file: path))
+            throw MarketLinkError(.cannotRead("file", reason: Descriptor.reason(errno)), at: SourceLocation(file: path))
         }
-        if info.st_mode & S_IFMT == S_IFDIR { throw MarketLinkError("is a directory, not a file", at: SourceLocation(file: path)) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw MarketLinkError(.isDirectory, at: SourceLocation(file: path)) }
         let kind = Kind(mode: info.st_mode)
         let size = kind == .regular ? max(Int(info.st_size), 0) : nil
         if let size, size > min(limit, Int.max / 2) {
-            throw MarketLinkError(
-                "the file is \(Self.describe(size)); MarketLink reads files of up to \(Self.describe(limit)): split it (by symbol or by years) and load the parts",
-                at: SourceLocation(file: path))
+            throw MarketLinkError(.fileTooLarge(size: size, limit: limit), at: SourceLocation(file: path))
         }
         self.path = path
         self.kind = kind
@@ -136,7 +134,7 @@ final class InputFile {
                 filled += n
                 ended = n == 0
             case .failure(let error):
-                throw MarketLinkError("cannot read the \(kind.name): \(error.reason)", at: SourceLocation(file: path))
+                throw MarketLinkError(.cannotRead(kind.name, reason: error.reason), at: SourceLocation(file: path))
             }
             if ended { break }
         }
@@ -205,13 +203,9 @@ final class InputFile {
 
     private func tooLarge() -> MarketLinkError {
         if let statedSize, statedSize <= limit {
-            return MarketLinkError(
-                "the file grew past \(Self.describe(limit)) while it was read; MarketLink reads files of up to \(Self.describe(limit))",
-                at: SourceLocation(file: path))
+            return MarketLinkError(.inputGrew(limit: limit), at: SourceLocation(file: path))
         }
-        return MarketLinkError(
-            "more than \(Self.describe(limit)) came from this \(kind.name) (is it endless?); MarketLink reads inputs of up to \(Self.describe(limit))",
-            at: SourceLocation(file: path))
+        return MarketLinkError(.endlessInput(source: kind.name, limit: limit), at: SourceLocation(file: path))
     }
 
     /// A byte count for people: "30.0 GiB (32212254720 bytes)", "512 bytes".

@@ -70,7 +70,7 @@ public final class OutputFile {
         self.buffered = true
         if let alias = Self.descriptorAlias(path) {
             guard fcntl(alias, F_GETFD) >= 0 else {
-                throw MarketLinkError("cannot write: descriptor \(alias) is not open", at: SourceLocation(file: label))
+                throw MarketLinkError(.cannotWrite("cannot write: descriptor \(alias) is not open"), at: SourceLocation(file: label))
             }
             mode = .through
             descriptor = alias
@@ -90,26 +90,26 @@ public final class OutputFile {
                 // Blocks until a FIFO has a reader, as a shell's `>` does.
                 descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
                 guard descriptor >= 0 else {
-                    throw MarketLinkError("cannot open for writing: \(Descriptor.reason(errno))", at: SourceLocation(file: label))
+                    throw MarketLinkError(.cannotWrite("cannot open for writing: \(Descriptor.reason(errno))"), at: SourceLocation(file: label))
                 }
                 mode = .through
             case S_IFDIR:
-                throw MarketLinkError("cannot write: this is a folder; name a file in it", at: SourceLocation(file: label))
+                throw MarketLinkError(.cannotWrite("cannot write: this is a folder; name a file in it"), at: SourceLocation(file: label))
             case S_IFBLK:
-                throw MarketLinkError("cannot write: this is a block device (a disk or partition); name a file", at: SourceLocation(file: label))
+                throw MarketLinkError(.cannotWrite("cannot write: this is a block device (a disk or partition); name a file"), at: SourceLocation(file: label))
             default:
-                throw MarketLinkError("cannot write: this is a socket or other special file; name a file", at: SourceLocation(file: label))
+                throw MarketLinkError(.cannotWrite("cannot write: this is a socket or other special file; name a file"), at: SourceLocation(file: label))
             }
         } else {
             let code = errno
             guard code == ENOENT || code == ENOTDIR else {
-                throw MarketLinkError("cannot write: \(Descriptor.reason(code))", at: SourceLocation(file: label))
+                throw MarketLinkError(.cannotWrite("cannot write: \(Descriptor.reason(code))"), at: SourceLocation(file: label))
             }
             let folder = Self.folder(of: path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
                 let what = FileManager.default.fileExists(atPath: folder) ? "is a file, not a folder" : "does not exist"
-                throw MarketLinkError("cannot write: the folder \(quoted(folder, limit: 1024)) \(what)", at: SourceLocation(file: label))
+                throw MarketLinkError(.cannotWrite("cannot write: the folder \(quoted(folder, limit: 1024)) \(what)"), at: SourceLocation(file: label))
             }
             let temporary = Self.temporaryPath(for: path, in: folder)
             descriptor = try Self.createTemporary(temporary, replacing: nil, path: label, folder: folder)
@@ -144,7 +144,7 @@ public final class OutputFile {
 
     /// Appends bytes (collected into pieces of about 1 MB for files; straight through for a descriptor).
     public func write(_ bytes: [UInt8]) throws(MarketLinkError) {
-        guard state == .open else { throw MarketLinkError("cannot write: the output is already closed", at: location) }
+        guard state == .open else { throw MarketLinkError(.cannotWrite("cannot write: the output is already closed"), at: location) }
         if buffered, buffer.count + bytes.count < Self.bufferSize {
             buffer.append(contentsOf: bytes)
             return
@@ -161,7 +161,7 @@ public final class OutputFile {
     /// Puts the output in place: flushes, syncs when durable, and renames the temporary file over
     /// the target (for devices, FIFOs and descriptors: flushes and closes).
     public func commit() throws(MarketLinkError) {
-        guard state == .open else { throw MarketLinkError("cannot write: the output is already closed", at: location) }
+        guard state == .open else { throw MarketLinkError(.cannotWrite("cannot write: the output is already closed"), at: location) }
         try flush()
         switch mode {
         case .through:
@@ -235,10 +235,10 @@ public final class OutputFile {
 
     private func failure(_ code: Int32) -> MarketLinkError {
         if code == EPIPE {
-            return MarketLinkError("the reader of \(location == nil ? name : "the pipe") closed it before the end", at: location, kind: .outputClosed)
+            return MarketLinkError(.outputClosed("the reader of \(location == nil ? name : "the pipe") closed it before the end"), at: location)
         }
-        if location == nil { return MarketLinkError("cannot write to \(name): \(Descriptor.reason(code))") }
-        return MarketLinkError("cannot write: \(Descriptor.reason(code))", at: location)
+        if location == nil { return MarketLinkError(.cannotWrite("cannot write to \(name): \(Descriptor.reason(code))")) }
+        return MarketLinkError(.cannotWrite("cannot write: \(Descriptor.reason(code))"), at: location)
     }
 
     // MARK: Inputs
@@ -246,9 +246,7 @@ public final class OutputFile {
     /// Throws when `path` names the same file as one of `inputs`.
     public static func refuseInput(_ path: String, inputs: [String]) throws(MarketLinkError) {
         for input in inputs where sameFile(path, input) {
-            throw MarketLinkError(
-                "refusing to write over the input file \(quoted(input, limit: 1024)); choose another output path",
-                at: SourceLocation(file: path))
+            throw MarketLinkError(.outputIsInput(input), at: SourceLocation(file: path))
         }
     }
 
@@ -291,7 +289,7 @@ public final class OutputFile {
     private static func createTemporary(_ temporary: String, replacing existing: stat?, path: String, folder: String) throws(MarketLinkError) -> Int32 {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, existing == nil ? 0o666 : 0o600)
         guard descriptor >= 0 else {
-            throw MarketLinkError("cannot write into \(quoted(folder, limit: 1024)): \(Descriptor.reason(errno))", at: SourceLocation(file: path))
+            throw MarketLinkError(.cannotWrite("cannot write into \(quoted(folder, limit: 1024)): \(Descriptor.reason(errno))"), at: SourceLocation(file: path))
         }
         guard let existing else { return descriptor }
         if fchown(descriptor, existing.st_uid, existing.st_gid) != 0 {
@@ -301,7 +299,7 @@ public final class OutputFile {
             let code = errno
             close(descriptor)
             unlink(temporary)
-            throw MarketLinkError("cannot keep the file's permissions: \(Descriptor.reason(code))", at: SourceLocation(file: path))
+            throw MarketLinkError(.cannotWrite("cannot keep the file's permissions: \(Descriptor.reason(code))"), at: SourceLocation(file: path))
         }
         return descriptor
     }

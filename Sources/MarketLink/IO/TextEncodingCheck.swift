@@ -9,7 +9,7 @@ enum TextEncodingCheck {
     /// of the part is not an error.
     static func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, complete: Bool = true) throws(MarketLinkError) {
         if let signature = ContentSignature.identify(bytes) {
-            throw MarketLinkError(signature.message, at: SourceLocation(file: file, line: 1, column: 1))
+            throw MarketLinkError(.notText(signature), at: SourceLocation(file: file, line: 1, column: 1))
         }
         // A character starting in the last three bytes of a part may continue past it.
         let count = complete ? bytes.count : bytes.count - 3
@@ -29,9 +29,7 @@ enum TextEncodingCheck {
             }
             let byte = bytes[i]
             if byte == 0 {
-                throw MarketLinkError(
-                    "NUL byte: this is not a text file (or it is UTF-16 without a byte-order mark)",
-                    at: SourceLocation(offset: i, in: bytes, file: file))
+                throw MarketLinkError(.nulByte, at: SourceLocation(offset: i, in: bytes, file: file))
             }
             if byte < 0x80 {
                 i += 1
@@ -39,18 +37,11 @@ enum TextEncodingCheck {
             }
             let length = sequenceLength(bytes, at: i)
             if length == 0 {
-                var message = "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"
-                if looksLikeGBK(bytes, at: i) {
-                    message += "; the file looks like GBK/GB18030 (a Chinese Windows encoding): re-save it as UTF-8, e.g. iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.csv"
-                } else {
-                    message += "; re-save the file as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8.csv)"
-                }
-                throw MarketLinkError(message, at: SourceLocation(offset: i, in: bytes, file: file))
+                throw MarketLinkError(
+                    .notUTF8(byte: byte, looksLikeGB18030: looksLikeGBK(bytes, at: i)), at: SourceLocation(offset: i, in: bytes, file: file))
             }
             if byte == 0xEF, i > 0, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
-                throw MarketLinkError(
-                    "byte-order mark (U+FEFF) in the middle of the file: were two files joined? remove it",
-                    at: SourceLocation(offset: i, in: bytes, file: file))
+                throw MarketLinkError(.byteOrderMarkInside, at: SourceLocation(offset: i, in: bytes, file: file))
             }
             i += length
         }

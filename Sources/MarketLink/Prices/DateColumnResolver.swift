@@ -4,8 +4,8 @@
 ///
 /// An order is possible when it gives a valid date for every row. Among possible orders, the one
 /// under which consecutive rows lie closest in time (1 to 7 calendar days apart, as daily data
-/// does) wins when it wins clearly; otherwise the column is ambiguous and the user must name the
-/// order with `--date-format`.
+/// does) wins when it wins clearly; otherwise the column is ambiguous and the caller must name the
+/// order (`PriceLoadOptions.dateOrder`).
 public struct DateColumnResolver {
     public struct Decision: Sendable, Equatable {
         public var order: DateOrder?
@@ -20,9 +20,9 @@ public struct DateColumnResolver {
         let candidates: [DateOrder] = allowsYMD ? [.monthDayYear, .dayMonthYear, .yearMonthDay] : [.monthDayYear, .dayMonthYear]
         if let override {
             if let bad = dates.indices.first(where: { dates[$0].day(order: override) == nil }) {
-                return .failure(MarketLinkErrorDetail(index: bad, message: "is not a valid date as \(override.pattern) (--date-format \(override.rawValue))"))
+                return .failure(MarketLinkErrorDetail(index: bad, problem: .notInGivenOrder(override)))
             }
-            return .success(Decision(order: override, reason: "given by --date-format"))
+            return .success(Decision(order: override, reason: "the order asked for"))
         }
         var possible: [DateOrder] = []
         var firstFailure: [DateOrder: Int] = [:]
@@ -35,7 +35,7 @@ public struct DateColumnResolver {
         }
         if possible.isEmpty {
             let index = firstFailure.values.max() ?? 0
-            return .failure(MarketLinkErrorDetail(index: index, message: "is not a valid date in any day/month order the rest of the column allows"))
+            return .failure(MarketLinkErrorDetail(index: index, problem: .fitsNoOrder))
         }
         if possible.count == 1, let order = possible.first {
             let ruledOut = candidates.filter { $0 != order }.compactMap { other -> String? in
@@ -67,15 +67,35 @@ public struct DateColumnResolver {
             let detail = scores.map { "\($0.0.rawValue): \($0.1)" }.joined(separator: ", ")
             return .success(Decision(order: best.0, reason: "rows 1–7 days apart under each order — \(detail)"))
         }
-        let names = possible.map(\.rawValue).joined(separator: " or ")
-        return .failure(MarketLinkErrorDetail(index: 0, message: "could be \(names): the file cannot tell; name the order with --date-format (e.g. --date-format \(possible[0].rawValue))"))
+        return .failure(MarketLinkErrorDetail(index: 0, problem: .ambiguous(possible)))
     }
 }
 
 // MARK: - Failure detail
 
-/// A message about one row of a column, before its location is known.
-public struct MarketLinkErrorDetail: Error, Sendable {
+/// Why the dates of a column cannot be read, about one row, before its text and place are known.
+public struct MarketLinkErrorDetail: Error, Sendable, Equatable {
+    /// What is wrong with the day/month order.
+    public enum Problem: Sendable, Equatable {
+        /// The date is no calendar day in the order the caller named.
+        case notInGivenOrder(DateOrder)
+        /// The date is no calendar day in any order the rest of the column allows.
+        case fitsNoOrder
+        /// Several orders fit every date and the file cannot tell which (these, in order of preference).
+        case ambiguous([DateOrder])
+    }
+
+    /// The row, 0-based among the column's dates.
     public var index: Int
-    public var message: String
+    /// What is wrong.
+    public var problem: Problem
+
+    /// The error for the row once its date text and column name are known.
+    public func reason(date: String, column: String) -> MarketLinkError.Reason {
+        switch problem {
+        case .notInGivenOrder(let order): .dateNotInGivenOrder(date: date, column: column, order: order)
+        case .fitsNoOrder: .dateFitsNoOrder(date: date, column: column)
+        case .ambiguous(let possible): .ambiguousDateOrder(date: date, column: column, possible: possible)
+        }
+    }
 }

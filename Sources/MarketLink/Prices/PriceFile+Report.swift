@@ -3,8 +3,9 @@
 extension PriceFile {
     /// What `mlink inspect` prints: the layout, the columns taken, each series with its market,
     /// sessions, date range and largest gap, every dropped row and every other guess. Paths,
-    /// headers, names and reasons from the file are shown safely (`TerminalText`).
-    public func reportText() -> String {
+    /// headers, names and reasons from the file are shown safely (`TerminalText`). `vocabulary`
+    /// names the caller's settings for taking the adjusted close and naming a series' market.
+    public func reportText(vocabulary: ToolVocabulary = .none) -> String {
         var lines: [String] = [path]
         func row(_ label: String, _ value: String) {
             lines.append("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + value)
@@ -13,11 +14,15 @@ extension PriceFile {
         row("dates", "column \"\(dateColumn)\", \(dateReading), \(newestFirst ? "newest first (sorted)" : "oldest first")")
         if let symbolColumn { row("symbols", "column \"\(symbolColumn)\", one series per symbol") }
         row(closeColumns.count == 1 ? "close" : "values", closeColumns.map { "\"\($0)\"" }.joined(separator: ", ") + (closeColumns.count > 1 ? " (one series each)" : ""))
-        for note in notes { row("note", note) }
+        let adjustedNote = unusedAdjustedClose.map { PriceColumns.adjustedNote(close: closeColumns.first ?? "", adjusted: $0) }
+        for note in notes {
+            let hint = note == adjustedNote ? vocabulary.name(.adjustedClose).map { " with \($0)" } ?? "" : ""
+            row("note", note + hint)
+        }
         lines.append("  series     \(series.count)")
         for item in series {
             lines.append("    \(item.name)")
-            let market = item.market.map { "\($0)" } ?? "unknown (name it with --market \(item.name)=NYSE or ZONE@HH:MM)"
+            let market = item.market.map { "\($0)" } ?? "unknown" + (vocabulary.name(.market(series: item.name)).map { " (name it with \($0))" } ?? "")
             if let index = item.index { lines.append("      index    \(index.displayName.dropFirst(4))") }
             lines.append("      market   \(market)")
             var range = "\(item.count) sessions"

@@ -22,6 +22,9 @@ public struct PriceFile: Sendable {
     public var dropped: [DroppedRow]
     /// Other guesses worth showing (where the name came from, skipped preamble lines, ...).
     public var notes: [String]
+    /// The adjusted-close column (`Adj Close`) the file also has when its plain close was taken
+    /// instead; nil when there is none or when it was taken.
+    public var unusedAdjustedClose: String? = nil
 
     /// Reads a price file from disk through `InputFile` (its kind and size checked before anything
     /// is allocated, its first bytes checked as text). Throws a located `MarketLinkError` for

@@ -18,12 +18,12 @@ public struct SeriesCollection: Sendable {
     ///     name the file gives it).
     ///   - markets: market assignments applied after loading, in order: a series name and its
     ///     market, or `nil` for every series.
-    /// - Throws: `MarketLinkError` when a file cannot be read; `SeriesCollectionError` when two
-    ///   series have the same name or an assignment names no series.
+    /// - Throws: a located `MarketLinkError` when a file cannot be read; `.duplicateSeriesName`
+    ///   when two series have the same name, `.unknownSeriesForMarket` when an assignment names no series.
     public init(
         files: [(name: String?, path: String)], dateOrder: DateOrder? = nil, adjustedClose: Bool = false,
         markets: [(series: String?, market: Market)] = []
-    ) throws {
+    ) throws(MarketLinkError) {
         var loaded: [PriceFile] = []
         var series: [Series] = []
         var seen: [String: String] = [:]
@@ -32,7 +32,7 @@ public struct SeriesCollection: Sendable {
                 path: source.path, options: PriceLoadOptions(name: source.name, dateOrder: dateOrder, adjustedClose: adjustedClose))
             for item in file.series {
                 if let other = seen[item.name] {
-                    throw SeriesCollectionError.duplicateName(item.name, firstFile: other, secondFile: file.path)
+                    throw MarketLinkError(.duplicateSeriesName(item.name, firstFile: other, secondFile: file.path))
                 }
                 seen[item.name] = file.path
                 series.append(item)
@@ -45,7 +45,7 @@ public struct SeriesCollection: Sendable {
                 continue
             }
             guard let index = series.firstIndex(where: { $0.name == name }) else {
-                throw SeriesCollectionError.unknownSeries(name, known: series.map(\.name))
+                throw MarketLinkError(.unknownSeriesForMarket(name, known: series.map(\.name)))
             }
             series[index].market = assignment.market
         }
@@ -55,23 +55,4 @@ public struct SeriesCollection: Sendable {
 
     /// The paths of the files, in order.
     public var paths: [String] { files.map(\.path) }
-}
-
-// MARK: - Errors
-
-/// Why a set of price files cannot be used together (the files themselves read fine).
-public enum SeriesCollectionError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Two series share a name: the name, and the files that hold them.
-    case duplicateName(String, firstFile: String, secondFile: String)
-    /// A market assignment names a series that no file holds: the name, and the names there are.
-    case unknownSeries(String, known: [String])
-
-    public var description: String {
-        switch self {
-        case .duplicateName(let name, let first, let second):
-            "two series are named \(quoted(name)) (in \(first) and \(second))"
-        case .unknownSeries(let name, let known):
-            "no series is named \(quoted(name)) (there are \(known.joined(separator: ", ")))"
-        }
-    }
 }

@@ -30,10 +30,13 @@ public struct ChangeReport: Sendable {
     public var generator: String
     /// The report's title; `nil` for one made from the series and events.
     public var title: String?
+    /// The caller's names for its settings and commands, shown (as code) where the report points
+    /// to them; `.none` gives a report that says only what is meant.
+    public var vocabulary: ToolVocabulary
 
     public init(
         table: ChangeTable, eventsFile: String, priceFiles: [PriceFile], chartWindow: EventWindow? = nil,
-        maxEventCharts: Int = 40, generator: String, title: String? = nil
+        maxEventCharts: Int = 40, generator: String, title: String? = nil, vocabulary: ToolVocabulary = .none
     ) {
         self.table = table
         self.eventsFile = eventsFile
@@ -42,6 +45,7 @@ public struct ChangeReport: Sendable {
         self.maxEventCharts = max(0, maxEventCharts)
         self.generator = generator
         self.title = title
+        self.vocabulary = vocabulary
     }
 
     /// The report, with the four sections above.
@@ -219,7 +223,7 @@ public struct ChangeReport: Sendable {
                             ReportText([
                                 .code(window),
                                 .plain(" " + table.series[s].name + ": no move ("),
-                                .code(row.status.rawValue), .plain(": " + row.status.explanation + ")."),
+                                .code(row.status.rawValue), .plain(": " + row.status.explanation(vocabulary: vocabulary) + ")."),
                             ]))
                     }
                 }
@@ -239,12 +243,10 @@ public struct ChangeReport: Sendable {
         if table.events.count > maxEventCharts {
             blocks.append(
                 .paragraph(
-                    ReportText([
-                        .plain(
-                            "Charts are drawn for the first " + plural(maxEventCharts, "event") + " of "
-                                + String(table.events.count) + "; "),
-                        .code("mlink chart"), .plain(" draws any of them."),
-                    ])))
+                    ReportText(
+                        [.plain("Charts are drawn for the first " + plural(maxEventCharts, "event") + " of " + String(table.events.count))]
+                            + (vocabulary.name(.chartCommand).map { [.plain("; "), .code($0), .plain(" draws any of them")] } ?? [])
+                            + [.plain(".")])))
         }
         return ReportSection(id: "events", heading: "Events", blocks: blocks)
     }
@@ -287,9 +289,8 @@ public struct ChangeReport: Sendable {
             .table(
                 ReportTable(
                     caption: ReportText(
-                        plural(table.rows.count, "row")
-                            + ": every event, series and window, in the order of the events file; the same rows as "
-                    ) + ReportText([.code("mlink changes"), .plain(".")]),
+                        [.plain(plural(table.rows.count, "row") + ": every event, series and window, in the order of the events file")]
+                            + (vocabulary.name(.changesCommand).map { [.plain("; the same rows as "), .code($0)] } ?? []) + [.plain(".")]),
                     columns: [
                         .init("event"), .init("date"), .init("title", .title), .init("series"), .init("window"), .init("base"),
                         .init("base close", .number), .init("end"), .init("end close", .number), .init("points", .number),
@@ -301,7 +302,7 @@ public struct ChangeReport: Sendable {
         }
         if !used.isEmpty {
             blocks.append(
-                .definitions(used.map { ReportDefinition(ReportText([.code($0.rawValue)]), ReportText($0.explanation)) }))
+                .definitions(used.map { ReportDefinition(ReportText([.code($0.rawValue)]), ReportText($0.explanation(vocabulary: vocabulary))) }))
         }
         return ReportSection(id: "changes", heading: "Change table", blocks: blocks)
     }
@@ -385,11 +386,11 @@ public struct ChangeReport: Sendable {
         case .previous: dateRule = "the last session dated on or before the event date"
         case .exact: dateRule = "the session dated on the event date, or none"
         }
-        return [
-            .plain("For an event with a date only, " + dateRule + " ("), .code("--align " + table.rule.rawValue),
+        let rule: [ReportText.Span] = vocabulary.name(.alignment(table.rule)).map { [.plain(" ("), .code($0), .plain(")")] } ?? []
+        return [.plain("For an event with a date only, " + dateRule)] + rule + [
             .plain(
-                "); for an event with a time of day, the first session whose close, in the market's own zone, comes after it. Found separately in each market, so markets with different holidays can have different t0."
-            ),
+                "; for an event with a time of day, the first session whose close, in the market's own zone, comes after it. Found separately in each market, so markets with different holidays can have different t0."
+            )
         ]
     }
 

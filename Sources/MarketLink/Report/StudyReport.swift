@@ -7,17 +7,21 @@
 /// a CAAR band chart per series with the cross-sectional 95% band (when two or more events were
 /// measured in it), the per-event table, and what each status and mark means. When no event could
 /// be measured, it says why instead (how many results had each status) and which estimation
-/// window would fit the data. `mlink report` inserts it after the change table.
+/// window would fit the data. A program puts it after its change table (as `mlink report` does).
 public struct StudyReport: Sendable {
     public var study: EventStudy
     public var grouping: StudyGrouping
     /// The benchmark's file as the user named it, for the description.
     public var benchmarkFile: String?
+    /// The caller's names for the study's settings, shown (as code) where the section points to
+    /// them; `.none` says only what each setting is.
+    public var vocabulary: ToolVocabulary
 
-    public init(study: EventStudy, grouping: StudyGrouping = .tag, benchmarkFile: String? = nil) {
+    public init(study: EventStudy, grouping: StudyGrouping = .tag, benchmarkFile: String? = nil, vocabulary: ToolVocabulary = .none) {
         self.study = study
         self.grouping = grouping
         self.benchmarkFile = benchmarkFile
+        self.vocabulary = vocabulary
     }
 
     public func section() -> ReportSection {
@@ -25,14 +29,8 @@ public struct StudyReport: Sendable {
         let measured = study.results.filter(\.status.isOK).count
         guard measured > 0 else {
             blocks.append(.paragraph(ReportText([.strong("No event could be measured. ")]) + ReportText(absenceText)))
-            if let hint = study.estimationHint() { blocks.append(.paragraph(ReportText(hint))) }
-            blocks.append(
-                .paragraph(
-                    ReportText([
-                        .plain("Choose the study's windows with "), .code("--estimation A:B"), .plain(", "),
-                        .code("--min-estimation N"), .plain(", "), .code("--model"), .plain(" and "), .code("--benchmark"),
-                        .plain(" (see "), .code("mlink study --help"), .plain(")."),
-                    ])))
+            if let hint = study.estimationHint(vocabulary: vocabulary) { blocks.append(.paragraph(ReportText(hint))) }
+            blocks.append(.paragraph(settingsText))
             return ReportSection(id: "study", heading: "Event study", blocks: blocks)
         }
         let summaries = study.summaries(groupBy: grouping)
@@ -62,13 +60,28 @@ public struct StudyReport: Sendable {
                             .code(result.status.name), .plain(" — " + result.explanation + "."),
                         ])
                     }))
-            if let hint = study.estimationHint() { blocks.append(.paragraph(ReportText(hint))) }
+            if let hint = study.estimationHint(vocabulary: vocabulary) { blocks.append(.paragraph(ReportText(hint))) }
         }
         blocks.append(.definitions(definitions))
         return ReportSection(id: "study", heading: "Event study", blocks: blocks)
     }
 
     // MARK: - Words
+
+    /// What to change when no event could be measured: the estimation window, the minimum of
+    /// estimation returns, the model and the benchmark, each with the caller's name for it.
+    private var settingsText: ReportText {
+        func setting(_ words: String, _ term: ToolVocabulary.Term) -> [ReportText.Span] {
+            [.plain(words)] + (vocabulary.name(term).map { [.plain(" ("), .code($0), .plain(")")] } ?? [])
+        }
+        var spans: [ReportText.Span] = [.plain("Choose the study's windows to fit the data: the estimation window")]
+        spans += setting("", .estimationWindow)
+        spans += setting(", the fewest estimation returns an event may use", .minimumEstimation(nil))
+        spans += setting(", the model", .model)
+        spans += setting(" and the benchmark", .benchmark)
+        if let help = vocabulary.name(.studySettings) { spans += [.plain("; see "), .code(help)] }
+        return ReportText(spans + [.plain(".")])
+    }
 
     var method: ReportText {
         let design = study.design

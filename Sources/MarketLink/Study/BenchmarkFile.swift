@@ -12,11 +12,7 @@ public struct BenchmarkFile: Sendable {
     public init(path: String, name: String? = nil, dateOrder: DateOrder? = nil, adjustedClose: Bool = false) throws(MarketLinkError) {
         let file = try PriceFile.load(path: path, options: PriceLoadOptions(name: name, dateOrder: dateOrder, adjustedClose: adjustedClose))
         guard file.series.count == 1, let series = file.series.first else {
-            let names = file.series.prefix(6).map(\.name).joined(separator: ", ")
-            throw MarketLinkError(
-                "a benchmark is one series, but \(quoted(file.path)) holds \(file.series.count)"
-                    + (file.series.isEmpty ? "" : " (\(names)\(file.series.count > 6 ? ", …" : ""))"),
-                kind: .usage)
+            throw MarketLinkError(.benchmarkNotOneSeries(file: file.path, series: file.series.map(\.name)))
         }
         self.file = file
         self.series = series

@@ -11,8 +11,9 @@ extension EventStudy {
         }
     }
 
-    /// The lines that say what was computed, printed above the tables.
-    public func methodLines() -> [String] {
+    /// The lines that say what was computed, printed above the tables; `vocabulary` names the
+    /// caller's settings beside what they did.
+    public func methodLines(vocabulary: ToolVocabulary = .none) -> [String] {
         let window = design.window
         let estimation = design.estimation
         var lines: [String] = []
@@ -27,7 +28,9 @@ extension EventStudy {
         var estimationLine =
             "Estimation window \(estimation): sessions \(EventWindow.label(offset: estimation.start)) … "
             + "\(EventWindow.label(offset: estimation.end)) (\(design.estimationLength)), at least \(design.requiredEstimationReturns) returns, never shortened to fit the data"
-        if design.clean { estimationLine += ", leaving out sessions inside other events' windows (--clean)" }
+        if design.clean {
+            estimationLine += ", leaving out sessions inside other events' windows" + (vocabulary.name(.cleanEstimation).map { " (\($0))" } ?? "")
+        }
         if benchmark != nil { estimationLine += ", leaving out sessions without benchmark closes" }
         lines.append(estimationLine + ".")
         if design.mergeSharedSessions {
@@ -200,8 +203,9 @@ extension EventStudy {
     }
 
     /// The hint printed when estimation windows run off the data: per series, the longest window
-    /// ending at the requested E₂ that fits every event, or how few sessions precede the first event.
-    func estimationHint() -> String? {
+    /// ending at the requested E₂ that fits every event, or how few sessions precede the first event;
+    /// `vocabulary` names the setting of the minimum where a window is below it.
+    func estimationHint(vocabulary: ToolVocabulary = .none) -> String? {
         let earliest = earliestEventSessions()
         guard !earliest.isEmpty else { return nil }
         let end = design.estimation.end
@@ -214,7 +218,9 @@ extension EventStudy {
             }
             let length = fitting.sessionCount
             var text = "\(name) \(fitting) (\(length) sessions"
-            if length < required { text += ", below the minimum of \(required): add --min-estimation \(length)" }
+            if length < required {
+                text += ", below the minimum of \(required): " + (vocabulary.name(.minimumEstimation(length)).map { "add \($0)" } ?? "lower the minimum to \(length)")
+            }
             return text + ")"
         }
         return "The longest estimation windows ending at \(end) that fit every event: " + fits.joined(separator: "; ")
@@ -247,14 +253,17 @@ extension EventStudy {
     /// The terminal output: what was computed, the per-event table (unless `summaryOnly`), the
     /// notes on results without numbers, the summary across events, and the legend. Names and
     /// titles from the inputs are shown safely (`TerminalText`, and `TextTable` for the tables).
-    public func textReport(summaries: [EventStudySummary], summaryOnly: Bool = false, color: Bool = false) -> String {
+    /// `vocabulary` names the caller's settings where the text points to them.
+    public func textReport(
+        summaries: [EventStudySummary], summaryOnly: Bool = false, color: Bool = false, vocabulary: ToolVocabulary = .none
+    ) -> String {
         func text(_ lines: [String]) -> String { lines.map { TerminalText.escaped($0) + "\n" }.joined() }
-        var out = text(methodLines()) + "\n"
+        var out = text(methodLines(vocabulary: vocabulary)) + "\n"
         if !summaryOnly {
             out += eventTable().render(color: color)
             let notes = statusNotes()
             if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n" + text(notes.map { "  " + $0 }) }
-            if let hint = estimationHint() { out += text([hint]) }
+            if let hint = estimationHint(vocabulary: vocabulary) { out += text([hint]) }
             out += "\n"
         }
         out += "Across events:\n" + summaryTable(summaries).render(color: color)
@@ -268,15 +277,15 @@ extension EventStudy {
 
     /// The same as Markdown: paragraphs and GitHub-flavoured tables, names and titles from the
     /// inputs made inert (`MarkdownText`).
-    public func markdownReport(summaries: [EventStudySummary], summaryOnly: Bool = false) -> String {
+    public func markdownReport(summaries: [EventStudySummary], summaryOnly: Bool = false, vocabulary: ToolVocabulary = .none) -> String {
         func paragraph(_ lines: [String]) -> String { lines.map { MarkdownText.escaped($0) }.joined(separator: "\n") + "\n" }
         func list(_ lines: [String]) -> String { lines.map { "- " + MarkdownText.escaped($0) + "\n" }.joined() }
-        var out = paragraph(methodLines()) + "\n"
+        var out = paragraph(methodLines(vocabulary: vocabulary)) + "\n"
         if !summaryOnly {
             out += eventTable(titleWidth: 80).markdown()
             let notes = statusNotes()
             if !notes.isEmpty { out += "\nNot measured, or measured without a test:\n\n" + list(notes) }
-            if let hint = estimationHint() { out += "\n" + paragraph([hint]) }
+            if let hint = estimationHint(vocabulary: vocabulary) { out += "\n" + paragraph([hint]) }
             out += "\n"
         }
         out += "Across events:\n\n" + summaryTable(summaries).markdown()

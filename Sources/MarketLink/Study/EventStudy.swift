@@ -99,7 +99,7 @@ public struct EventStudy: Sendable {
         }
         let window = design.window
         let estimation = design.estimation
-        // How many events' event windows cover each session (for --clean).
+        // How many events' event windows cover each session (for a clean estimation).
         var covered = [Int](repeating: 0, count: design.clean ? count : 0)
         if design.clean {
             for t0 in sessions.compactMap(\.index) {

@@ -77,27 +77,22 @@ public struct EventStudyDesign: Sendable, Equatable {
     /// a benchmark without one, and a benchmark the model would ignore.
     public func validate(hasBenchmark: Bool) throws(MarketLinkError) {
         guard estimation.end < window.start else {
-            throw .usage(
-                "the estimation window \(estimation) must end before the event window \(window) starts (its end \(estimation.end) must be below \(window.start)), e.g. --estimation \(estimation.start):\(window.baseOffset)"
-            )
+            throw MarketLinkError(.estimationNotBeforeWindow(estimation: estimation, window: window))
         }
         if let minimum = minimumEstimationReturns {
-            guard minimum >= 1 else { throw .usage("--min-estimation must be at least 1, not \(minimum)") }
+            guard minimum >= 1 else { throw MarketLinkError(.minimumEstimationBelowOne(minimum)) }
             guard minimum <= estimationLength else {
-                throw .usage(
-                    "--min-estimation \(minimum) asks for more returns than the estimation window \(estimation) holds (\(estimationLength)): lengthen the window or lower the minimum"
-                )
+                throw MarketLinkError(.minimumEstimationAboveWindow(minimum: minimum, estimation: estimation))
             }
         }
         guard !buyAndHold || returns == .simple else {
-            throw .usage("--bhar compounds simple returns: drop --returns log or --bhar")
+            throw MarketLinkError(.buyAndHoldWithLogReturns)
         }
         if model.needsBenchmark, !hasBenchmark {
-            throw .usage("--model \(model.rawValue) needs a benchmark series: add --benchmark SERIES (e.g. an S&P 500 file)")
+            throw MarketLinkError(.modelNeedsBenchmark(model))
         }
         if !model.needsBenchmark, hasBenchmark {
-            throw .usage(
-                "--model \(model.rawValue) does not use a benchmark: drop --benchmark, or choose --model market or market-model")
+            throw MarketLinkError(.modelIgnoresBenchmark(model))
         }
     }
 

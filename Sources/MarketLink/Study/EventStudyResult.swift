@@ -40,7 +40,7 @@ public struct EventStudyResult: Sendable, Equatable {
                 parts.append("\(droppedForBenchmark) without benchmark closes")
             }
             if droppedForClean > 0 {
-                parts.append("\(droppedForClean) inside other events' windows (--clean)")
+                parts.append("\(droppedForClean) inside other events' windows")
             }
             text += " (\(dropped) of the window's sessions were left out: " + parts.joined(separator: ", ") + ")"
         }

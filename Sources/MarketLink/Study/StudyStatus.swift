@@ -83,7 +83,7 @@ public enum StudyStatus: Sendable, Equatable {
         case .benchmarkMissing:
             "the benchmark has no close on a date the event window needs"
         case .computed(.tooFewEstimationReturns):
-            "after leaving out sessions without benchmark closes (and, with --clean, inside other events' windows), the estimation window has fewer returns than the minimum"
+            "after leaving out sessions without benchmark closes (and, in a clean estimation, inside other events' windows), the estimation window has fewer returns than the minimum"
         case .computed(.benchmarkLengthMismatch):
             "series and benchmark returns are not paired one for one"
         default:

@@ -58,7 +58,7 @@ enum ChangesCommand {
         case .md:
             try out.write(table.textTable(titleWidth: 80, sentences: out.sentences).markdown(), inputs: inputs)
         case .table:
-            try out.write(table.textReport(color: out.color, sentences: out.sentences), inputs: inputs)
+            try out.write(table.textReport(color: out.color, sentences: out.sentences, vocabulary: .mlink), inputs: inputs)
         }
         return 0
     }

@@ -40,7 +40,7 @@ enum CheckCommand {
                 message: "\(sources[0]) holds \(collection.series.count) series (\(collection.series.map(\.name).joined(separator: ", "))); check takes a file with one")
         }
         try out.refuseInputs(collection.paths)
-        let check = try FactCheck(claim: claim, series: series, near: nearDay)
+        let check = try FactCheck(claim: claim, series: series, near: nearDay, vocabulary: .mlink)
         try out.write(out.format == .json ? check.reportJSON().serialized() : check.reportText(), inputs: collection.paths)
         return 0
     }

@@ -36,7 +36,7 @@ enum InspectCommand {
         if out.format == .json {
             try out.write(JSONValue.array(reports.map { $0.reportJSON() }).serialized(), inputs: inputs)
         } else {
-            try out.write(reports.map { $0.reportText() }.joined(separator: "\n"), inputs: inputs)
+            try out.write(reports.map { $0.reportText(vocabulary: .mlink) }.joined(separator: "\n"), inputs: inputs)
         }
         return 0
     }

@@ -65,12 +65,12 @@ enum ReportCommand {
         let table = ChangeTable(sessions: sessions, windows: window.windows)
         var report = ChangeReport(
             table: table, eventsFile: eventsPath, priceFiles: collection.files, chartWindow: charts,
-            maxEventCharts: chartLimit, generator: "MarketLink \(MLink.version)", title: reportTitle
+            maxEventCharts: chartLimit, generator: "MarketLink \(MLink.version)", title: reportTitle, vocabulary: .mlink
         ).report()
         // Sections from other analyses join here with `report.insert(section, after: "changes")`.
         if !skipStudy {
             let study = try EventStudy(sessions: sessions, benchmark: benchmark?.series, design: design)
-            let section = StudyReport(study: study, grouping: .tag, benchmarkFile: benchmark?.file.path).section()
+            let section = StudyReport(study: study, grouping: .tag, benchmarkFile: benchmark?.file.path, vocabulary: .mlink).section()
             report.insert(section, after: "changes")
         }
         try out.write(report.html(), inputs: inputs)

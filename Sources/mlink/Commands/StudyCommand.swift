@@ -65,9 +65,9 @@ enum StudyCommand {
         let summaries = study.summaries(groupBy: grouping)
         switch out.format {
         case .table:
-            try out.write(study.textReport(summaries: summaries, summaryOnly: summaryOnly, color: out.color), inputs: inputs)
+            try out.write(study.textReport(summaries: summaries, summaryOnly: summaryOnly, color: out.color, vocabulary: .mlink), inputs: inputs)
         case .md:
-            try out.write(study.markdownReport(summaries: summaries, summaryOnly: summaryOnly), inputs: inputs)
+            try out.write(study.markdownReport(summaries: summaries, summaryOnly: summaryOnly, vocabulary: .mlink), inputs: inputs)
         case .csv:
             try out.write(summaryOnly ? study.summaryCSV(summaries) : study.csv(), inputs: inputs)
         case .json:

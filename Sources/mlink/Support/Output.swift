@@ -61,7 +61,7 @@ enum Terminal {
     /// reader closed it, else the message and exit 1.
     static func finish(_ error: MarketLinkError) -> Int32 {
         if error.kind == .outputClosed { return 0 }
-        Terminal.error("\(error)\n")
+        Terminal.error(ErrorHints.description(error) + "\n")
         return 1
     }
 

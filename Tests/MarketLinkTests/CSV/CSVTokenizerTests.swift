@@ -27,10 +27,10 @@ import Testing
     }
 
     @Test func errorsAreLocated() {
-        #expect(throws: MarketLinkError("quote character inside an unquoted field; a field with quotes must be quoted whole, with each quote doubled", at: SourceLocation(file: "t.csv", line: 2, column: 4))) {
+        #expect(throws: MarketLinkError(.malformedCSV(.quoteInUnquotedField), at: SourceLocation(file: "t.csv", line: 2, column: 4))) {
             try rows("a,b\n1,x\"y\n")
         }
-        #expect(throws: MarketLinkError("unexpected \"x\" after the closing quote of a quoted field", at: SourceLocation(file: "t.csv", line: 1, column: 6))) {
+        #expect(throws: MarketLinkError(.malformedCSV(.textAfterClosingQuote(UInt8(ascii: "x"))), at: SourceLocation(file: "t.csv", line: 1, column: 6))) {
             try rows("a,\"b\"x\n")
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MarketLink
+@testable import mlink
 
 /// Byte-preserving edits, checked on the bytes: every expected output below is written out by hand
 /// from the input and the rule (append in the file's column order, delimiter and line ending; quote
@@ -125,40 +126,68 @@ import Testing
         #expect(try log.adding(EventDraft(date: "2023-06-19", title: "t")).event.id == "4")
     }
 
+    /// A refusal: the typed reason and the library's message (which names no flag), and what
+    /// mlink prints for it (`ErrorHints`, which names the flag that fixes it).
     struct RefusalCase: Sendable, CustomTestStringConvertible {
         var name: String
         var text: String
         var draft: EventDraft
+        var reason: MarketLinkError.Reason
         var message: String
+        var cli: String
         var testDescription: String { name }
     }
 
     static let refusals: [RefusalCase] = [
         RefusalCase(
             name: "no tags column", text: "id,date,title\n", draft: EventDraft(date: "2023-06-07", title: "a", tags: ["x"]),
-            message: #"error: the events file has no "tags" column, so --tag cannot be recorded; add the column to its header line first"#),
+            reason: .columnsMissingForEdit([.tags]),
+            message: #"error: the events file has no "tags" column, so the tags cannot be recorded; add the column to its header line first"#,
+            cli: #"error: the events file has no "tags" column, so --tag cannot be recorded; add the column to its header line first"#),
         RefusalCase(
             name: "no time columns", text: "id,date,title\n",
             draft: EventDraft(date: "2023-06-07", title: "a", time: "17:00", timeZone: "America/New_York"),
+            reason: .columnsMissingForEdit([.time, .timezone]),
             message:
+                #"error: the events file has no "time" or "timezone" columns, so the time and the time zone cannot be recorded; add the columns to its header line first, or give the date as an ISO 8601 instant such as 2023-06-07T17:00-04:00"#,
+            cli:
                 #"error: the events file has no "time" or "timezone" columns, so --time and --timezone cannot be recorded; add the columns to its header line first, or give --date as an ISO 8601 instant such as 2023-06-07T17:00-04:00"#
         ),
         RefusalCase(
             name: "impossible date", text: "id,date,title\n", draft: EventDraft(date: "2023-02-30", title: "a"),
-            message: #"error: --date: "2023-02-30" is not a real date (February 2023 has 28 days)"#),
+            reason: .invalidEventValue(.date, problem: #""2023-02-30" is not a real date (February 2023 has 28 days)"#),
+            message: #"error: date: "2023-02-30" is not a real date (February 2023 has 28 days)"#,
+            cli: #"error: --date: "2023-02-30" is not a real date (February 2023 has 28 days)"#),
         RefusalCase(
             name: "time without zone", text: "id,date,time,timezone,title\n", draft: EventDraft(date: "2023-06-07", title: "a", time: "17:00"),
-            message: "error: --time needs --timezone (an IANA name such as America/New_York, or an offset such as +08:00)"),
+            reason: .timeWithoutZone,
+            message: "error: a local time needs a time zone (an IANA name such as America/New_York, or an offset such as +08:00)",
+            cli: "error: --time needs --timezone (an IANA name such as America/New_York, or an offset such as +08:00)"),
         RefusalCase(
             name: "unknown zone", text: "id,date,time,timezone,title\n",
             draft: EventDraft(date: "2023-06-07", title: "a", time: "17:00", timeZone: "Beijing"),
-            message: #"error: --timezone: unknown time zone "Beijing"; use an IANA name such as America/New_York, or an offset such as +08:00"#),
+            reason: .unknownTimeZone("Beijing", suggestion: nil),
+            message: #"error: unknown time zone "Beijing"; use an IANA name such as America/New_York, or an offset such as +08:00"#,
+            cli: #"error: --timezone: unknown time zone "Beijing"; use an IANA name such as America/New_York, or an offset such as +08:00"#),
+        RefusalCase(
+            name: "zone in the wrong case", text: "id,date,time,timezone,title\n",
+            draft: EventDraft(date: "2023-06-07", title: "a", time: "17:00", timeZone: "asia/shanghai"),
+            reason: .unknownTimeZone("asia/shanghai", suggestion: "Asia/Shanghai"),
+            message:
+                #"error: unknown time zone "asia/shanghai"; use an IANA name such as America/New_York, or an offset such as +08:00 (did you mean "Asia/Shanghai"?)"#,
+            cli:
+                #"error: --timezone: unknown time zone "asia/shanghai"; use an IANA name such as America/New_York, or an offset such as +08:00 (did you mean "Asia/Shanghai"?)"#
+        ),
         RefusalCase(
             name: "bad score", text: "id,date,title,score\n", draft: EventDraft(date: "2023-06-07", title: "a", score: "thaw"),
-            message: #"error: --score: cannot read "thaw" as a number in column "score" (write e.g. -0.5 or 1)"#),
+            reason: .invalidEventValue(.score, problem: #"cannot read "thaw" as a number in column "score" (write e.g. -0.5 or 1)"#),
+            message: #"error: score: cannot read "thaw" as a number in column "score" (write e.g. -0.5 or 1)"#,
+            cli: #"error: --score: cannot read "thaw" as a number in column "score" (write e.g. -0.5 or 1)"#),
         RefusalCase(
             name: "empty title", text: "id,date,title\n", draft: EventDraft(date: "2023-06-07", title: " "),
-            message: "error: --title: the title is empty; every event needs one"),
+            reason: .invalidEventValue(.title, problem: "the title is empty; every event needs one"),
+            message: "error: title: the title is empty; every event needs one",
+            cli: "error: --title: the title is empty; every event needs one"),
     ]
 
     @Test(arguments: refusals)
@@ -168,7 +197,9 @@ import Testing
             _ = try log.adding(sample.draft)
             Issue.record("expected a refusal")
         } catch {
+            #expect(error.reason == sample.reason)
             #expect(error.description == sample.message)
+            #expect(ErrorHints.description(error) == sample.cli)
             #expect(error.kind == .usage)
         }
     }
@@ -226,11 +257,11 @@ import Testing
 
     @Test(arguments: [
         ("unknown id", "9", EventChanges(title: "x"), #"error: no event with id "9" in "events.csv""#),
-        ("impossible date", "1", EventChanges(date: "2023-04-31"), #"error: --date: "2023-04-31" is not a real date (April 2023 has 30 days)"#),
-        ("empty title", "1", EventChanges(title: ""), "error: --title: the title is empty; every event needs one"),
+        ("impossible date", "1", EventChanges(date: "2023-04-31"), #"error: date: "2023-04-31" is not a real date (April 2023 has 30 days)"#),
+        ("empty title", "1", EventChanges(title: ""), "error: title: the title is empty; every event needs one"),
         (
             "no such column", "1", EventChanges(source: "CNN"),
-            #"error: the events file has no "source" column, so --source cannot be recorded; add the column to its header line first"#
+            #"error: the events file has no "source" column, so the source cannot be recorded; add the column to its header line first"#
         ),
         (
             "instant beside a time", "3", EventChanges(date: "2023-06-08T10:00+08:00"),

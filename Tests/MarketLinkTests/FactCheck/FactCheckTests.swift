@@ -144,7 +144,11 @@ import Testing
     @Test func roundLevelWithoutNearTakesTheLatestAndSaysSo() throws {
         let check = try Self.check("rose 1% to 33,800", try Self.dow())
         #expect(check.move?.endDay.iso == "2023-06-08")
-        #expect(check.notes.contains { $0.hasSuffix("give --near DATE to choose another") })
+        // The library says what would choose another; a caller's vocabulary names its setting.
+        #expect(check.notes.contains { $0.hasSuffix("took 2023-06-08, the latest; a date near the claim chooses another") })
+        let named = try FactCheck(
+            claim: try ClaimReader.read("rose 1% to 33,800"), series: try Self.dow(), vocabulary: ToolVocabulary { $0 == .nearDate ? "NEAR" : nil })
+        #expect(named.notes.contains { $0.hasSuffix("took 2023-06-08, the latest; give NEAR to choose another") })
     }
 
     @Test func weekdayRangeCountsTheCalendar() throws {
@@ -172,6 +176,7 @@ import Testing
     @Test func noWayToFindTheSessionIsAUsageError() throws {
         let error = try #require(throws: MarketLinkError.self) { try Self.check("rose 1% on Thursday", try Self.dow()) }
         #expect(error.kind == .usage)
+        #expect(error.reason == .claimNeedsDate)
     }
 
     @Test func levelNoSessionClosedAt() throws {

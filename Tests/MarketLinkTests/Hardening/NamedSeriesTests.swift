@@ -10,7 +10,7 @@ import Testing
     @Test func nameAppliesToAOneColumnFredFile() throws {
         let loaded = try PriceFile.load(path: CLIRunner.fixture("fixtures/djia.csv"), options: PriceLoadOptions(name: "DOW"))
         #expect(loaded.series.map(\.name) == ["DOW"])
-        #expect(loaded.notes.first == "series name \"DOW\" from NAME=path")
+        #expect(loaded.notes.first == "series name \"DOW\" from the name given with the file")
     }
 
     @Test func nameAppliesToAOneSymbolPanel() throws {
@@ -27,8 +27,15 @@ import Testing
             Issue.record("loaded")
         } catch {
             #expect(error.kind == .usage)
-            #expect(error.message == "X= names one series, but the file has 2 (A, B); drop the name")
+            #expect(error.reason == .nameForSeveralSeries("X", series: ["A", "B"]))
+            #expect(error.message == "the name \"X\" is for one series, but the file has 2 (A, B)")
         }
+        // mlink names the argument syntax that gave the name.
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refused = try CLIRunner.run(["inspect", "X=" + (try CLIRunner.write(text, named: "p.csv", in: folder))])
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "mlink inspect: error: X= names one series, but the file has 2 (A, B); drop the name\n")
         let outcome = try CLIRunner.run(["changes", "--events", "fixtures/events-2023.csv", "DOW=fixtures/djia.csv", "--window", "0:0", "--format", "csv"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains(",DOW,0:0,"))

@@ -71,7 +71,7 @@ import Testing
     @Test func aFolderIsRefused() throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: MarketLinkError("cannot write: this is a folder; name a file in it", at: SourceLocation(file: folder.path))) {
+        #expect(throws: MarketLinkError(.cannotWrite("cannot write: this is a folder; name a file in it"), at: SourceLocation(file: folder.path))) {
             try OutputFile.write("x", to: folder.path)
         }
     }
@@ -84,7 +84,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let node = folder.appendingPathComponent("disk").path
         try #require(mknod(node, S_IFBLK | 0o600, dev_t(7 << 8 | 255)) == 0)
-        #expect(throws: MarketLinkError("cannot write: this is a block device (a disk or partition); name a file", at: SourceLocation(file: node))) {
+        #expect(throws: MarketLinkError(.cannotWrite("cannot write: this is a block device (a disk or partition); name a file"), at: SourceLocation(file: node))) {
             try OutputFile.write("x", to: node)
         }
     }
@@ -113,7 +113,7 @@ import Testing
         try #require(descriptor >= 0)
         defer { close(descriptor) }
         let output = OutputFile(descriptor: descriptor, name: "the full device")
-        #expect(throws: MarketLinkError("cannot write to the full device: No space left on device")) { try output.write("x\n") }
+        #expect(throws: MarketLinkError(.cannotWrite("cannot write to the full device: No space left on device"))) { try output.write("x\n") }
     }
 
     /// A pipe whose reader has gone: EPIPE is an error of kind `.outputClosed`. Run in a child

@@ -94,7 +94,7 @@ import Testing
             Issue.record("one ambiguous date was resolved")
             return
         }
-        #expect(detail.message.contains("--date-format"))
+        #expect(detail.problem == .ambiguous([.monthDayYear, .dayMonthYear]))
         let forced = try DateColumnResolver.decide(alone, lineOf: { $0 + 2 }, override: .dayMonthYear).get()
         #expect(forced.order == .dayMonthYear)
     }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import MarketLink
+@testable import mlink
 
 /// The bundled fixtures loaded through the library, as `mlink` loads them: `fixtures/djia.csv`
 /// (FRED layout, Dow Jones Industrial Average closes) and `fixtures/sse.csv` named `SSE`
@@ -29,10 +30,12 @@ enum ReportFixtures {
 
     /// The same fixtures' change report as `mlink report` makes it, with paths as the user
     /// typed them.
-    static func report(windows: [EventWindow] = EventWindow.changesDefault, events: [Event]? = nil) throws -> ChangeReport {
+    static func report(
+        windows: [EventWindow] = EventWindow.changesDefault, events: [Event]? = nil, vocabulary: ToolVocabulary = .mlink
+    ) throws -> ChangeReport {
         let collection = try collection()
         let table = ChangeTable(events: try events ?? Self.events(), series: collection.series, windows: windows)
         return ChangeReport(
-            table: table, eventsFile: eventsPath, priceFiles: collection.files, generator: "MarketLink test")
+            table: table, eventsFile: eventsPath, priceFiles: collection.files, generator: "MarketLink test", vocabulary: vocabulary)
     }
 }

@@ -120,6 +120,27 @@ import Testing
         #expect(html.contains("Charts are drawn for the first 2 events of 15; <code>mlink chart</code> draws any of them."))
     }
 
+    /// The report as an embedding program gets it (no vocabulary): what each rule and status
+    /// means, with no flag or command of mlink. `ReportFixtures.report` passes mlink's by default.
+    @Test func withoutAVocabularyTheReportNamesNoFlagOrCommand() throws {
+        var report = try F.report(vocabulary: .none)
+        report.maxEventCharts = 2
+        var html = report.report()
+        let design = EventStudyDesign(estimation: EventWindow(uncheckedStart: -300, end: -200))
+        let study = try EventStudy(events: try F.events(), series: try F.collection().series, design: design)
+        html.insert(StudyReport(study: study).section(), after: "changes")
+        let text = html.html()
+        #expect(text.contains("Charts are drawn for the first 2 events of 15.</p>"))
+        #expect(text.contains("For an event with a date only, the first session dated on or after the event date; for an event with a time"))
+        #expect(text.contains("every event, series and window, in the order of the events file.</caption>"))
+        #expect(
+            text.contains(
+                "Choose the study&#39;s windows to fit the data: the estimation window, the fewest estimation returns an event may use, the model and the benchmark."
+            ))
+        #expect(!text.contains("<code>--") && !text.contains("<code>mlink"))
+        #expect(text.range(of: #"--[a-z]"#, options: .regularExpression) == nil)
+    }
+
     @Test func hostileTextIsEscapedEverywhere() throws {
         var events = try F.events()
         events[0].title = F.hostile

@@ -193,27 +193,36 @@ import Testing
 
     // MARK: - Design
 
+    /// Each impossible design is refused with its own typed reason (the event window is the
+    /// default -1:1; -30:-2 holds 29 sessions).
     @Test(
         arguments: [
-            ("estimation overlaps the window", (-5, 0), nil, NormalReturnModel.mean, false, ReturnKind.simple, false, "must end before the event window"),
-            ("model needs a benchmark", (-30, -2), nil, .marketModel, false, .simple, false, "needs a benchmark series"),
-            ("market needs a benchmark", (-30, -2), nil, .market, false, .simple, false, "needs a benchmark series"),
-            ("benchmark the model ignores", (-30, -2), nil, .mean, true, .simple, false, "does not use a benchmark"),
-            ("BHAR of log returns", (-30, -2), nil, .mean, false, .log, true, "compounds simple returns"),
-            ("minimum beyond the window", (-30, -2), 40, .mean, false, .simple, false, "asks for more returns than the estimation window"),
-            ("minimum of zero", (-30, -2), 0, .mean, false, .simple, false, "must be at least 1"),
-        ] as [(String, (Int, Int), Int?, NormalReturnModel, Bool, ReturnKind, Bool, String)])
+            (
+                "estimation overlaps the window", (-5, 0), nil, NormalReturnModel.mean, false, ReturnKind.simple, false,
+                MarketLinkError.Reason.estimationNotBeforeWindow(
+                    estimation: EventWindow(uncheckedStart: -5, end: 0), window: EventWindow(uncheckedStart: -1, end: 1))
+            ),
+            ("model needs a benchmark", (-30, -2), nil, .marketModel, false, .simple, false, .modelNeedsBenchmark(.marketModel)),
+            ("market needs a benchmark", (-30, -2), nil, .market, false, .simple, false, .modelNeedsBenchmark(.market)),
+            ("benchmark the model ignores", (-30, -2), nil, .mean, true, .simple, false, .modelIgnoresBenchmark(.mean)),
+            ("BHAR of log returns", (-30, -2), nil, .mean, false, .log, true, .buyAndHoldWithLogReturns),
+            (
+                "minimum beyond the window", (-30, -2), 40, .mean, false, .simple, false,
+                .minimumEstimationAboveWindow(minimum: 40, estimation: EventWindow(uncheckedStart: -30, end: -2))
+            ),
+            ("minimum of zero", (-30, -2), 0, .mean, false, .simple, false, .minimumEstimationBelowOne(0)),
+        ] as [(String, (Int, Int), Int?, NormalReturnModel, Bool, ReturnKind, Bool, MarketLinkError.Reason)])
     func impossibleDesignsAreUsageErrors(
         name: String, estimation: (Int, Int), minimum: Int?, model: NormalReturnModel, benchmark: Bool, returns: ReturnKind,
-        bhar: Bool, message: String
+        bhar: Bool, reason: MarketLinkError.Reason
     ) throws {
         let design = try Self.design(estimation: estimation, minimum: minimum, model: model, returns: returns, buyAndHold: bhar)
-        do {
+        do throws(MarketLinkError) {
             try design.validate(hasBenchmark: benchmark)
             Issue.record("\(name): accepted")
         } catch {
             #expect(error.kind == .usage, "\(name)")
-            #expect(error.message.contains(message), "\(name): \(error.message)")
+            #expect(error.reason == reason, "\(name): \(error.message)")
         }
     }
 

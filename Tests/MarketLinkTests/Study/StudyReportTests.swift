@@ -41,6 +41,11 @@ import Testing
         #expect(section.contains("<strong>No event could be measured. </strong>"))
         #expect(section.contains("Of 30 event and series pairs, 30 estimation-off-data"))
         #expect(section.contains("DJIA: none (its first event has only 131 sessions of data before its event session"))
+        // What to change, in mlink's flags (the library says what each setting is).
+        #expect(
+            section.contains(
+                "Choose the study&#39;s windows to fit the data: the estimation window (<code>--estimation A:B</code>), the fewest estimation returns an event may use (<code>--min-estimation N</code>), the model (<code>--model</code>) and the benchmark (<code>--benchmark</code>); see <code>mlink study --help</code>."
+            ))
         #expect(!section.contains("<figure"))
         #expect(!section.contains("<table"))
     }

@@ -31,8 +31,7 @@ struct DateColumnReading {
                 decision = value
             case .failure(let detail):
                 let offset = rows.dateOffset(ofRow: detail.index)
-                throw MarketLinkError(
-                    "date \(quoted(source.dateText(at: offset))) in column \"\(shown(column))\" \(detail.message)", at: source.locate(offset: offset))
+                throw MarketLinkError(detail.reason(date: source.dateText(at: offset), column: column), at: source.locate(offset: offset))
             }
         }
         self.decision = decision
@@ -65,8 +64,7 @@ struct DateColumnReading {
                     let offset = rows.dateOffset(ofRow: base + r)
                     let why = RawDate(packed: packed).parts(order: order).map { EventFieldReader.whyNotReal($0.year, $0.month, $0.day) }
                     throw MarketLinkError(
-                        "\(quoted(source.dateText(at: offset))) is not a real date (\(why ?? "no such day in the calendar"))",
-                        at: source.locate(offset: offset))
+                        .notARealDate(source.dateText(at: offset), why: why ?? "no such day in the calendar"), at: source.locate(offset: offset))
                 }
                 ordinals[base + r] = day.ordinal
             }

@@ -76,9 +76,7 @@ enum HeaderDetection {
             preamble.lines.append(tokenizer.rowLine)
             if preamble.rows.count >= maximumPreambleRows { break }
         }
-        throw MarketLinkError(
-            "no header row found: expected a date column (Date, DATE, observation_date, 日期, 时间, ...) beside a close or value column in the first lines",
-            at: SourceLocation(file: file, line: preamble.lines.first ?? 1, column: 1))
+        throw MarketLinkError(.noHeader(.priceFile), at: SourceLocation(file: file, line: preamble.lines.first ?? 1, column: 1))
     }
 
     /// Whether a row of trimmed cells is a header: a date column and at least two non-empty cells.

@@ -18,29 +18,33 @@ struct PriceColumns: Equatable {
     var isWide: Bool
     /// What `inspect` says about the choice, in order.
     var notes: [String]
+    /// The adjusted-close column the file also has when its plain close was taken (nil otherwise).
+    var unusedAdjustedClose: String?
 
     /// Assigns the columns of `header` (trimmed cells); `headerLine` places the errors.
     init(header: [String], adjustedClose: Bool, file: String, headerLine: Int) throws(MarketLinkError) {
         let location = SourceLocation(file: file, line: headerLine, column: 1)
         let roles = header.map { ColumnRole(header: $0) }
         guard let dateIndex = roles.firstIndex(of: .date) else {
-            throw MarketLinkError("no date column in the header", at: location)
+            throw MarketLinkError(.noDateColumn, at: location)
         }
         let symbolIndex = roles.firstIndex(of: .symbol)
         var valueIndexes: [Int] = []
         var notes: [String] = []
+        var unusedAdjustedClose: String?
         let closeIndex = roles.firstIndex(of: .close)
         let adjustedIndex = roles.firstIndex(of: .adjustedClose)
         if adjustedClose {
             guard let adjustedIndex else {
-                throw MarketLinkError(
-                    "--adjusted asks for an adjusted close, but the header has none (columns: \(shown(header.joined(separator: ", "), limit: 200)))",
-                    at: location)
+                throw MarketLinkError(.adjustedCloseMissing(columns: header), at: location)
             }
             valueIndexes = [adjustedIndex]
         } else if let closeIndex {
             valueIndexes = [closeIndex]
-            if adjustedIndex != nil { notes.append("\"\(header[closeIndex])\" taken as the close; \"Adj Close\" is available with --adjusted") }
+            if let adjustedIndex {
+                unusedAdjustedClose = header[adjustedIndex]
+                notes.append(Self.adjustedNote(close: header[closeIndex], adjusted: header[adjustedIndex]))
+            }
         } else if let adjustedIndex {
             valueIndexes = [adjustedIndex]
             notes.append("no plain close column: \"\(header[adjustedIndex])\" taken as the close")
@@ -48,21 +52,23 @@ struct PriceColumns: Equatable {
             valueIndexes = roles.indices.filter { roles[$0] == .unknown && !header[$0].isEmpty }
         }
         guard !valueIndexes.isEmpty else {
-            throw MarketLinkError(
-                "no close column: expected Close, Close/Last, Price, PX_LAST, 收盘 or a value column (columns: \(shown(header.joined(separator: ", "), limit: 200)))",
-                at: location)
+            throw MarketLinkError(.noCloseColumn(columns: header), at: location)
         }
         let isWide = valueIndexes.count > 1 || (closeIndex == nil && adjustedIndex == nil)
         if isWide, symbolIndex != nil {
-            throw MarketLinkError(
-                "the file has a symbol column but no close column (columns: \(shown(header.joined(separator: ", "), limit: 200)))",
-                at: location)
+            throw MarketLinkError(.symbolWithoutClose(columns: header), at: location)
         }
         self.dateIndex = dateIndex
         self.symbolIndex = symbolIndex
         self.valueIndexes = valueIndexes
         self.isWide = isWide
         self.notes = notes
+        self.unusedAdjustedClose = unusedAdjustedClose
+    }
+
+    /// The note when a file has both a close and an adjusted close and the close was taken.
+    static func adjustedNote(close: String, adjusted: String) -> String {
+        "\"\(close)\" taken as the close; \"\(adjusted)\" holds an adjusted close, also available"
     }
 
     /// Whether the file holds series named by a symbol or a column (a panel or a wide file), so

@@ -40,9 +40,7 @@ struct PriceFileReader {
         let dropped = chunks.flatMap(\.dropped)
         let rows = RowNumbering(chunks)
         guard rows.count > 0 else {
-            throw MarketLinkError(
-                "the header on line \(header.line) is followed by no price rows",
-                at: SourceLocation(file: file, line: header.line, column: 1))
+            throw MarketLinkError(.noPriceRows(headerLine: header.line), at: SourceLocation(file: file, line: header.line, column: 1))
         }
 
         let dates = try DateColumnReading(
@@ -64,13 +62,14 @@ struct PriceFileReader {
             path: file, layout: layout, delimiter: PriceFileReader.name(ofDelimiter: delimiter), headerLine: header.line,
             dateColumn: header.cells[columns.dateIndex], closeColumns: columns.valueIndexes.map { header.cells[$0] },
             symbolColumn: columns.symbolIndex.map { header.cells[$0] }, dateReading: dates.description, newestFirst: assembled.newestFirst,
-            decimalComma: decimalComma, series: assembled.series, dropped: dropped.sorted { $0.line < $1.line }, notes: notes)
+            decimalComma: decimalComma, series: assembled.series, dropped: dropped.sorted { $0.line < $1.line }, notes: notes,
+            unusedAdjustedClose: columns.unusedAdjustedClose)
     }
 
     /// Refuses an empty file, and one too large for the 32-bit offsets rows are kept at.
     private func checkSize() throws(MarketLinkError) {
         guard bytes.count > 0 else {
-            throw MarketLinkError("the file is empty: expected a header row and price rows", at: SourceLocation(file: file, line: 1, column: 1))
+            throw MarketLinkError(.emptyFile(.priceFile), at: SourceLocation(file: file, line: 1, column: 1))
         }
         guard bytes.count < Int(UInt32.max) else {
             throw MarketLinkError("the file is larger than 4 GiB; split it (by symbol or by years) and load the parts", at: SourceLocation(file: file))

@@ -80,21 +80,21 @@ struct RowChunk {
             return
         }
         if fieldCount > header.count {
-            throw MarketLinkError(
-                "row has \(fieldCount) fields but the header has \(header.count) (an unquoted comma inside a number?)",
-                at: tokenizer.locate(fields[header.count]))
+            throw MarketLinkError(.tooManyFields(fieldCount, header: header.count, in: .priceFile), at: tokenizer.locate(fields[header.count]))
         }
         guard fields.count >= layout.neededFields else {
             let missing = [layout.dateIndex, layout.symbolIndex ?? 0, layout.valueIndexes.max() ?? 0].filter { $0 >= fields.count }.min() ?? 0
             throw MarketLinkError(
-                "row has \(fields.count) field\(fields.count == 1 ? "" : "s"), too few to reach column \"\(shown(header[missing]))\" (field \(missing + 1) of \(header.count))",
+                .tooFewFields(fields.count, column: header[missing], field: missing + 1, of: header.count),
                 at: tokenizer.locate(offset: tokenizer.rowStart, line: line))
         }
         let dateField = fields[layout.dateIndex]
         guard let raw = DateReader.read(tokenizer.slice(dateField)) else {
             let text = tokenizer.text(dateField)
-            let what = text.trimmingCharacters(in: .whitespaces).isEmpty ? "row has no date" : "cannot read \(quoted(text)) as a date"
-            throw MarketLinkError("\(what) in column \"\(shown(header[layout.dateIndex]))\"", at: tokenizer.locate(dateField))
+            let column = header[layout.dateIndex]
+            let reason: MarketLinkError.Reason =
+                text.trimmingCharacters(in: .whitespaces).isEmpty ? .missingDate(column: column) : .unreadableDate(text, column: column)
+            throw MarketLinkError(reason, at: tokenizer.locate(dateField))
         }
         let row = Int32(dates.count)
         var target = 0
@@ -105,7 +105,7 @@ struct RowChunk {
             } else {
                 let symbol = tokenizer.text(field).trimmingCharacters(in: .whitespaces)
                 guard !symbol.isEmpty else {
-                    throw MarketLinkError("row has no symbol in column \"\(shown(header[symbolIndex]))\"", at: tokenizer.locate(field))
+                    throw MarketLinkError(.missingSymbol(column: header[symbolIndex]), at: tokenizer.locate(field))
                 }
                 if let existing = builderByName[symbol] {
                     target = existing
@@ -125,7 +125,7 @@ struct RowChunk {
             case .value(let close):
                 guard close > 0 else {
                     throw MarketLinkError(
-                        "close \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) in column \"\(shown(header[valueIndex]))\" is not positive: an index level must be above 0 (percent changes divide by it)",
+                        .closeNotPositive(tokenizer.text(field).trimmingCharacters(in: .whitespaces), column: header[valueIndex]),
                         at: tokenizer.locate(field))
                 }
                 if decimals > builders[builderIndex].decimals { builders[builderIndex].decimals = decimals }
@@ -141,7 +141,7 @@ struct RowChunk {
                         reason: "\(dateText): no close (\(marker) in column \"\(header[valueIndex])\")"))
             case .invalid:
                 throw MarketLinkError(
-                    "cannot read \(quoted(tokenizer.text(field).trimmingCharacters(in: .whitespaces))) as a number in column \"\(shown(header[valueIndex]))\"",
+                    .unreadableNumber(tokenizer.text(field).trimmingCharacters(in: .whitespaces), column: header[valueIndex]),
                     at: tokenizer.locate(field))
             }
         }

@@ -109,12 +109,11 @@ struct SessionColumns {
             let (first, second) = earlierRow < laterRow ? (earlierRow, laterRow) : (laterRow, earlierRow)
             let location = source.locate(offset: rows.dateOffset(ofRow: second))
             let firstLine = source.line(ofOffset: rows.dateOffset(ofRow: first))
-            let what = series.map { " for \(shown($0))" } ?? ""
             if days[k - 1] == days[k] {
-                throw MarketLinkError("duplicate date \(Day(ordinal: days[k]).iso)\(what) (also on line \(firstLine))", at: location)
+                throw MarketLinkError(.duplicateDate(Day(ordinal: days[k]), series: series, firstLine: firstLine), at: location)
             }
             throw MarketLinkError(
-                "date \(Day(ordinal: ordinals[second]).iso)\(what) is out of order: line \(firstLine) has \(Day(ordinal: ordinals[first]).iso); dates must run one way (oldest or newest first)",
+                .dateOutOfOrder(Day(ordinal: ordinals[second]), series: series, firstLine: firstLine, firstLineDay: Day(ordinal: ordinals[first])),
                 at: location)
         }
     }

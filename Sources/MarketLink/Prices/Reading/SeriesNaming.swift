@@ -19,17 +19,15 @@ enum SeriesNaming {
     ) throws(MarketLinkError) -> String? {
         if !namedByColumns, series.count == 1 {
             var (name, source) = nameFromFile(file: file, header: header)
-            if let given { (name, source) = (given, "NAME=path") }
+            if let given { (name, source) = (given, "the name given with the file") }
             series[0] = renamed(series[0], to: name)
             return "series name \(quoted(name)) from \(source)"
         } else if let given, series.count == 1 {
             // One series from a column or symbol name (FRED's `DATE,DJIA`, a one-symbol panel).
             series[0] = renamed(series[0], to: given)
-            return "series name \(quoted(given)) from NAME=path"
+            return "series name \(quoted(given)) from the name given with the file"
         } else if let given {
-            throw MarketLinkError(
-                "\(given)= names one series, but the file has \(series.count) (\(series.prefix(5).map(\.name).joined(separator: ", "))\(series.count > 5 ? ", ..." : "")); drop the name",
-                kind: .usage)
+            throw MarketLinkError(.nameForSeveralSeries(given, series: series.map(\.name)))
         }
         return nil
     }

@@ -39,24 +39,15 @@ struct PriceFileOptions {
         for text in arguments.values(Self.market) { markets.append(try MarketAssignment(text, option: Self.market.name)) }
     }
 
-    /// Loads every `SERIES` argument, names unique, markets assigned.
-    func load(_ arguments: [String]) throws -> SeriesCollection {
+    /// Loads every `SERIES` argument, names unique, markets assigned (a duplicate name or a
+    /// market for no series is a usage error, worded by `ErrorHints`).
+    func load(_ arguments: [String]) throws(MarketLinkError) -> SeriesCollection {
         let files = arguments.map { text -> (name: String?, path: String) in
             let source = SeriesArgument(text)
             return (source.name, source.path)
         }
-        do {
-            return try SeriesCollection(
-                files: files, dateOrder: dateOrder, adjustedClose: adjusted, markets: markets.map { ($0.series, $0.market) })
-        } catch let error as SeriesCollectionError {
-            switch error {
-            case .duplicateName:
-                throw UsageError(message: "\(error); name one with NAME=path", showsUsage: false)
-            case .unknownSeries(let name, let known):
-                throw UsageError(
-                    message: "--market names \(quoted(name)), but no series has that name (\(known.joined(separator: ", ")))", showsUsage: false)
-            }
-        }
+        return try SeriesCollection(
+            files: files, dateOrder: dateOrder, adjustedClose: adjusted, markets: markets.map { ($0.series, $0.market) })
     }
 
     /// Loads one `SERIES` argument as a file on its own, with the markets that name its series

@@ -125,7 +125,7 @@ import Testing
     @Test(arguments: [
         ("Date,Open,High,Low", false, "t.csv:3:1: error: no close column"),
         ("Date,Symbol,A,B", false, "t.csv:3:1: error: the file has a symbol column but no close column"),
-        ("Date,Close", true, "t.csv:3:1: error: --adjusted asks for an adjusted close, but the header has none"),
+        ("Date,Close", true, "t.csv:3:1: error: an adjusted close was asked for, but the header has none (columns: Date, Close)"),
         ("Open,Close", false, "t.csv:3:1: error: no date column in the header"),
     ])
     func refusals(header: String, adjusted: Bool, message: String) {

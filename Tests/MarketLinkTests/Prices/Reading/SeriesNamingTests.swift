@@ -51,7 +51,7 @@ import Testing
         let note = try SeriesNaming.name(
             &series, file: "yf.csv", header: try Self.header(ofFixture: "fixtures/layouts/yfinance.csv"), namedByColumns: false,
             given: "Dow")
-        #expect(note == "series name \"Dow\" from NAME=path")
+        #expect(note == "series name \"Dow\" from the name given with the file")
         #expect(series.map(\.name) == ["Dow"])
         #expect(series.first?.index == nil)
     }
@@ -62,7 +62,7 @@ import Testing
         #expect(try SeriesNaming.name(&kept, file: "x.csv", header: header, namedByColumns: true, given: nil) == nil)
         #expect(kept.map(\.name) == ["DJIA"])
         var renamed = try Self.series(["DJIA"])
-        #expect(try SeriesNaming.name(&renamed, file: "x.csv", header: header, namedByColumns: true, given: "SP500") == "series name \"SP500\" from NAME=path")
+        #expect(try SeriesNaming.name(&renamed, file: "x.csv", header: header, namedByColumns: true, given: "SP500") == "series name \"SP500\" from the name given with the file")
         #expect(renamed.first?.market?.id == "NYSE")
     }
 
@@ -74,7 +74,7 @@ import Testing
             Issue.record("a name for three series was taken")
         } catch {
             #expect(error.kind == .usage)
-            #expect(error.message == "X= names one series, but the file has 3 (DJIA, HSI, SPX); drop the name")
+            #expect(error.message == "the name \"X\" is for one series, but the file has 3 (DJIA, HSI, SPX)")
         }
     }
 }
