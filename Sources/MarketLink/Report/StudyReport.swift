@@ -47,7 +47,7 @@ public struct StudyReport: Sendable {
         if !merges.isEmpty {
             blocks.append(.paragraph(ReportText("Merged into an earlier event of the same session: " + merges.joined(separator: "; ") + ".")))
         }
-        blocks.append(.paragraph(ReportText(study.clusteringNote(merged: study.design.mergeSharedSessions))))
+        blocks.append(.paragraph(ReportText(study.clusteringNote(merged: study.design.mergeSharedSessions, vocabulary: vocabulary))))
         blocks.append(.table(eventTable()))
         let notes = study.results.filter { !$0.status.isOK }
         if !notes.isEmpty {

@@ -162,15 +162,17 @@ extension EventStudy {
         }
     }
 
-    /// What the clustering lines mean, and how merged sessions count, for the text outputs.
-    func clusteringNote(merged: Bool) -> String {
+    /// What the clustering lines mean, and how merged sessions count, for the text outputs;
+    /// `vocabulary` names the caller's setting that merges shared sessions.
+    func clusteringNote(merged: Bool, vocabulary: ToolVocabulary = .none) -> String {
         if merged {
             return "Events that share a session have the same abnormal returns: here each shared session counts once in the tests, "
                 + "the first of its events in the events file standing for it; r̄ and the adjusted tests allow for the correlation "
                 + "that remains (Kolari & Pynnönen 2010)."
         }
         return "Events that share a session have the same abnormal returns, and the Patell and BMP tests count each as independent; "
-            + "r̄ and the adjusted tests allow for the correlation (Kolari & Pynnönen 2010)."
+            + "r̄ and the adjusted tests allow for the correlation (Kolari & Pynnönen 2010)"
+            + (vocabulary.name(.mergeSharedSessions).map { ", and " + $0 + " counts each shared session once" } ?? "") + "."
     }
 
     /// `#6 and #7`, `#9, #10 and #11`.
@@ -270,7 +272,7 @@ extension EventStudy {
         out += "\nClustering (events with status ok, window \(design.window)):\n" + text(clusteringLines(summaries).map { "  " + $0 })
         let merges = mergeLines(summaries)
         if !merges.isEmpty { out += "Merged into an earlier event of the same session:\n" + text(merges.map { "  " + $0 }) }
-        out += text([clusteringNote(merged: design.mergeSharedSessions)])
+        out += text([clusteringNote(merged: design.mergeSharedSessions, vocabulary: vocabulary)])
         out += "\n" + text(legendLines(events: !summaryOnly, summary: true))
         return out
     }
@@ -292,7 +294,7 @@ extension EventStudy {
         out += "\nClustering (events with status ok, window \(design.window)):\n\n" + list(clusteringLines(summaries))
         let merges = mergeLines(summaries)
         if !merges.isEmpty { out += "\nMerged into an earlier event of the same session:\n\n" + list(merges) }
-        out += "\n" + paragraph([clusteringNote(merged: design.mergeSharedSessions)])
+        out += "\n" + paragraph([clusteringNote(merged: design.mergeSharedSessions, vocabulary: vocabulary)])
         out += "\n" + paragraph(legendLines(events: !summaryOnly, summary: true))
         return out
     }
