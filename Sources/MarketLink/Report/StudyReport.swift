@@ -35,6 +35,7 @@ public struct StudyReport: Sendable {
         }
         let summaries = study.summaries(groupBy: grouping)
         blocks.append(.table(summaryTable(summaries)))
+        blocks.append(.table(clusteredTable(summaries)))
         for summary in summaries where summary.group == nil {
             if let chart = bandChart(summary) { blocks.append(.bandChart(chart)) }
         }
@@ -163,8 +164,6 @@ public struct StudyReport: Sendable {
                 ReportText(StatisticText.percent(tests?.caar)), ReportText(StatisticText.test(tests?.crossSectionalT)),
                 ReportText(StatisticText.test(tests?.patellZ)), ReportText(StatisticText.test(tests?.bmpT)),
                 ReportText(StatisticText.test(tests?.corradoRank)), ReportText(StatisticText.test(tests?.generalizedSign)),
-                ReportText(StatisticText.correlation(tests?.averageCrossCorrelation)), ReportText(StatisticText.test(tests?.adjustedPatellZ)),
-                ReportText(StatisticText.test(tests?.adjustedBMPT)),
             ]
         }
         return ReportTable(
@@ -175,8 +174,28 @@ public struct StudyReport: Sendable {
             columns: [
                 .init("series"), .init("group"), .init("events", .number), .init("n", .number), .init("CAAR", .number),
                 .init("cross-sectional t", .number), .init("Patell Z", .number), .init("BMP t", .number),
-                .init("Corrado rank", .number), .init("generalized sign", .number), .init("r̄", .number),
-                .init("adjusted Patell Z", .number), .init("adjusted BMP t", .number),
+                .init("Corrado rank", .number), .init("generalized sign", .number),
+            ], rows: rows)
+    }
+
+    /// The Patell and BMP tests beside their Kolari–Pynnönen adjustments, with r̄.
+    func clusteredTable(_ summaries: [EventStudySummary]) -> ReportTable {
+        let rows = summaries.map { summary -> [ReportText] in
+            let tests = summary.tests
+            return [
+                ReportText(study.series[summary.series].name), ReportText(summary.group ?? "all events"),
+                ReportText(String(tests?.n ?? 0)), ReportText(StatisticText.correlation(tests?.averageCrossCorrelation)),
+                ReportText(StatisticText.test(tests?.patellZ)), ReportText(StatisticText.test(tests?.adjustedPatellZ)),
+                ReportText(StatisticText.test(tests?.bmpT)), ReportText(StatisticText.test(tests?.adjustedBMPT)),
+            ]
+        }
+        return ReportTable(
+            caption: ReportText(
+                "Allowing for clustered events (Kolari & Pynnönen 2010): r̄, the average cross-correlation of the events' "
+                    + "estimation-window abnormal returns in event time, and the Patell and BMP tests adjusted for it: statistic (two-sided p)"),
+            columns: [
+                .init("series"), .init("group"), .init("n", .number), .init("r̄", .number), .init("Patell Z", .number),
+                .init("adjusted Patell Z", .number), .init("BMP t", .number), .init("adjusted BMP t", .number),
             ], rows: rows)
     }
 
