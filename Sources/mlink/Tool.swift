@@ -26,6 +26,7 @@ enum MLink {
         .group(EventsCommand.group),
         .command(MoveCommand.spec),
         .command(CheckCommand.spec),
+        .command(ArticleCommand.spec),
         .command(ChartCommand.spec),
         .command(ReportCommand.spec),
         .command(CompletionsCommand.spec),

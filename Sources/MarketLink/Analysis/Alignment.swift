@@ -26,6 +26,8 @@ public enum EventSession: Sendable, Equatable {
     case noSession
     /// A timed event on a series whose market (zone and close time) is unknown.
     case noMarket
+    /// The event is dated to a month only (`2022-12`): it has no session until it is given a day.
+    case monthOnly
 
     /// t0's index in the series, or `nil` when the event has no session there.
     public var index: Int? {
@@ -51,6 +53,7 @@ public enum EventSession: Sendable, Equatable {
 public enum Alignment {
     public static func eventSession(for event: Event, in series: Series, rule: AlignmentRule = .next) -> EventSession {
         guard let first = series.firstDay, let last = series.lastDay else { return .afterData }
+        guard event.hasDay else { return .monthOnly }
         if let instant = event.instant {
             guard let market = series.market else { return .noMarket }
             return timedSession(instant: instant, in: series, market: market, first: first, last: last, rule: rule)

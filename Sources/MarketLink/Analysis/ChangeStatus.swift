@@ -19,6 +19,8 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
     case noSession = "no-session"
     /// A timed event on a series with no known market (zone and close time).
     case noMarket = "no-market"
+    /// The event is dated to a month only (`2022-12`): it has no session until it is given a day.
+    case monthOnly = "month-only"
 
     /// What the status means, in one lowercase sentence (for legends and notes) naming no
     /// setting of any program.
@@ -39,6 +41,8 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
         case .noMarket:
             let fix = vocabulary.name(.market(series: nil)).map { ": name it with \($0)" } ?? ", and the series has none"
             return "a timed event needs the series' market (zone and close time)" + fix
+        case .monthOnly:
+            return "the event is dated to a month only: give it a day to align it to a session"
         }
     }
 }

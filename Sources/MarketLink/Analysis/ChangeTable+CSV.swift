@@ -64,7 +64,7 @@ struct ChangeCSVFormatter: Sendable {
             var cell: [UInt8] = []
             CSVWriter.appendText(event.id, to: &cell)
             cell.append(44)
-            event.date.appendISO(to: &cell)
+            if event.hasDay { event.date.appendISO(to: &cell) } else { cell += Array(event.dateText.utf8) }
             cell.append(44)
             CSVWriter.appendText(event.title, to: &cell)
             cell.append(44)

@@ -18,7 +18,7 @@ extension ChangeTable {
             let event = row.event
             let display = series[row.seriesIndex].display
             var cells: [TextTable.Cell] = [
-                .init(event.id), .init(event.date.iso), .init(event.title), .init(row.series),
+                .init(event.id), .init(event.dateText), .init(event.title), .init(row.series),
                 .init(row.window.description),
                 .init(row.base?.day.iso ?? "—"), .init(row.base.map { display.text($0.close) } ?? ""),
                 .init(row.end?.day.iso ?? "—"), .init(row.end.map { display.text($0.close) } ?? ""),
@@ -74,7 +74,7 @@ extension ChangeTable {
                 let decimals = series[row.seriesIndex].decimals
                 var fields: [(String, JSONValue)] = [
                     ("event_id", .string(event.id)),
-                    ("event_date", .string(event.date.iso)),
+                    ("event_date", .string(event.dateText)),
                     ("event_title", .string(event.title)),
                     ("tags", .array(event.tags.map { .string($0) })),
                     ("series", .string(row.series)),

@@ -136,6 +136,7 @@ extension EventWindow {
         case .afterData: return WindowPlacement(outside: .afterData)
         case .noSession: return WindowPlacement(outside: .noSession)
         case .noMarket: return WindowPlacement(outside: .noMarket)
+        case .monthOnly: return WindowPlacement(outside: .monthOnly)
         }
     }
 }

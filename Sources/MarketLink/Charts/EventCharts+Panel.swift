@@ -30,7 +30,7 @@ extension EventCharts {
     /// key under it naming each event it marks: `#11 2023-06-07 Ambassador Xie Feng …`.
     public static func panel(from: Day, to: Day, series: [Series], events: [Event], rebase: Bool) -> ChartPanel {
         let (low, high) = from <= to ? (from, to) : (to, from)
-        let marked = events.filter { low <= $0.date && $0.date <= high }
+        let marked = events.filter { $0.hasDay && low <= $0.date && $0.date <= high }
         return ChartPanel(
             title: "", charts: [chart(from: low, to: high, series: series, events: events, rebase: rebase)],
             key: marked.map { "#" + $0.id + " " + $0.date.iso + " " + ChartText.singleLine($0.title) })

@@ -114,7 +114,7 @@ public enum EventCharts {
                     LineChart.Line(name: item.name, points: points, rebaseDay: rebase ? points[0].day : nil, precision: item.display))
             }
         }
-        let inRange = events.filter { low <= $0.date && $0.date <= high }
+        let inRange = events.filter { $0.hasDay && low <= $0.date && $0.date <= high }
         var markerDays: [Day] = []
         for event in inRange where !markerDays.contains(event.date) { markerDays.append(event.date) }
         let markers = markerDays.map { day in
@@ -143,7 +143,7 @@ public enum EventCharts {
     }
 
     private static func subtitle(for event: Event, window: EventWindow, rebase: Bool) -> String {
-        var text = event.date.weekdayName + ", " + DateRangeText.full(event.date)
+        var text = event.longDateText
         if let time = event.time { text += " " + time + (event.timeZone.map { " " + $0 } ?? "") }
         text +=
             " · window " + window.description + ": closes " + window.baseLabel + " to " + window.endLabel
@@ -159,7 +159,7 @@ public enum EventCharts {
             let names = eventSessions.filter { $0.day == day }.map(\.name).joined(separator: ", ")
             return LineChart.Marker(day: day, label: "Event session (" + names + ")")
         }
-        if !days.contains(event.date) {
+        if event.hasDay, !days.contains(event.date) {
             markers.append(LineChart.Marker(day: event.date, label: "Event date (" + event.date.weekdayName + ")"))
         }
         return markers

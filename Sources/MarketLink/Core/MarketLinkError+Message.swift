@@ -59,6 +59,13 @@ extension MarketLinkError.Reason {
             return "the range runs backwards: \(from.iso) is after \(to.iso)"
         case .unreadableClaim(let why):
             return why
+        case .claimNeedsPublicationDate(let days):
+            return "the claim's days (\(quoted(days))) count from the day it was written; give that date"
+        case .claimAboutAnotherIndex(let claimed, let written, let series, let holds):
+            return
+                "the claim is about the \(claimed) (\(quoted(written))), but \(quoted(series)) holds the \(holds); check it against a price file of the \(claimed)"
+        case .conflictingPublicationDates(let first, let firstDate, let second, let secondDate):
+            return "the article gives two publication dates: \(first) says \(firstDate.iso), but \(second) says \(secondDate.iso); say which is right"
         case .claimNeedsDate:
             return "the claim gives no level (\"to 33,833.61\") and no dated day (\"on June 8, 2023\") to find its session by; give a date near it"
 

@@ -60,6 +60,12 @@ extension MarketLinkError {
         case unreadableClaim(String)
         /// A claim with no level and no dated day: a date near it is needed to find its session.
         case claimNeedsDate
+        /// A claim whose days count from the day it was written ("this week", "yesterday", "last
+        /// Friday"), checked with no publication date: the days as written.
+        case claimNeedsPublicationDate(days: String)
+        /// A claim that names another index than the series it is checked against: the index it
+        /// names, its name as written, the series, and the index the series holds.
+        case claimAboutAnotherIndex(claimed: String, written: String, series: String, holds: String)
 
         // MARK: Request: series
 
@@ -182,6 +188,13 @@ extension MarketLinkError {
         /// The reader of an output closed it before the end: the whole message.
         case outputClosed(String)
 
+        // MARK: Data: articles
+
+        /// An article that states two different publication dates: what each was read from (the
+        /// byline, the dateline, the page's metadata, ...) and the date it gives. The error's
+        /// place is the second.
+        case conflictingPublicationDates(first: String, firstDate: Day, second: String, secondDate: Day)
+
         // MARK: One-off problems
 
         /// A problem of the data with no case of its own: its message.
@@ -218,7 +231,7 @@ extension MarketLinkError.Reason {
         case .timeWithoutZone, .unknownTimeZone, .invalidEventValue, .columnsMissingForEdit, .editWouldBreakEvent, .noSuchEvent,
             .estimationNotBeforeWindow, .minimumEstimationBelowOne, .minimumEstimationAboveWindow, .buyAndHoldWithLogReturns,
             .modelNeedsBenchmark, .modelIgnoresBenchmark, .benchmarkNotOneSeries, .unreadableWindow, .backwardsWindow, .windowTooWide,
-            .backwardsRange, .unreadableClaim, .claimNeedsDate, .duplicateSeriesName, .unknownSeriesForMarket, .nameForSeveralSeries,
+            .backwardsRange, .unreadableClaim, .claimNeedsDate, .claimNeedsPublicationDate, .claimAboutAnotherIndex, .duplicateSeriesName, .unknownSeriesForMarket, .nameForSeveralSeries,
             .invalidRequest:
             return .usage
         case .outputClosed:

@@ -30,6 +30,8 @@ public struct ToolVocabulary: Sendable {
         case adjustedClose
         /// A date near a claim, to find the claim's session by.
         case nearDate
+        /// The day a claim or an article was written, that its relative days count from.
+        case publicationDate
         /// Where every setting of a study is described.
         case studySettings
         /// The way to draw a chart of any event.

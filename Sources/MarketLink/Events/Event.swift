@@ -24,8 +24,11 @@ public struct Event: Sendable, Equatable {
     public var id: String
     public var title: String
     /// The calendar date as written: for `2023-06-06T22:30-04:00` this is 2023-06-06, the local date
-    /// at the written offset, not the UTC date.
+    /// at the written offset, not the UTC date. For a month (`2022-12`), its first day.
     public var date: Day
+    /// `day`, or `month` for an event dated `2022-12` (as `mlink article` drafts "Last December"):
+    /// such an event is not aligned to a session until it is given a day.
+    public var precision: DatePrecision
     /// Seconds since 1970-01-01T00:00Z when the event has a time of day.
     public var instant: Double?
     public var tags: [String]
@@ -43,11 +46,13 @@ public struct Event: Sendable, Equatable {
 
     public init(
         id: String, title: String, date: Day, instant: Double? = nil, tags: [String] = [], score: Double? = nil,
-        source: String? = nil, line: Int = 0, time: String? = nil, timeZone: String? = nil, extraFields: [Field] = []
+        source: String? = nil, line: Int = 0, time: String? = nil, timeZone: String? = nil, extraFields: [Field] = [],
+        precision: DatePrecision = .day
     ) {
         self.id = id
         self.title = title
         self.date = date
+        self.precision = precision
         self.instant = instant
         self.tags = tags
         self.score = score
@@ -59,6 +64,20 @@ public struct Event: Sendable, Equatable {
     }
 
     public var isTimed: Bool { instant != nil }
+
+    /// Whether the event is dated to a day (not only to a month).
+    public var hasDay: Bool { precision == .day }
+
+    /// The date as an events file writes it: `2023-06-06`, or `2022-12` for a month.
+    public var dateText: String { hasDay ? date.iso : String(date.iso.prefix(7)) }
+
+    /// The weekday's name, or "" for an event dated to a month.
+    public var weekdayText: String { hasDay ? date.weekdayName : "" }
+
+    /// `Tuesday, June 6, 2023`, or `December 2022` for a month.
+    public var longDateText: String {
+        hasDay ? date.weekdayName + ", " + DateRangeText.full(date) : date.monthName + " " + String(date.year)
+    }
 
     /// True when the event carries `tag`, compared without regard to case.
     public func hasTag(_ tag: String) -> Bool {

@@ -28,7 +28,14 @@ enum EventBuilder {
         var instant: Double?
         var time: String?
         var zoneName: String?
+        var precision = DatePrecision.day
         switch written {
+        case .month:
+            guard timeText.isEmpty else {
+                throw EventFieldProblem(.time, "the date \(quoted(dateText)) is a month, which has no time of day; give the day first")
+            }
+            if !zoneText.isEmpty { _ = try EventFieldReader.zone(zoneText) }
+            precision = .month
         case .day(let day):
             let zone = zoneText.isEmpty ? nil : try EventFieldReader.zone(zoneText)
             if !timeText.isEmpty {
@@ -89,7 +96,8 @@ enum EventBuilder {
             line: line,
             time: time,
             timeZone: zoneName,
-            extraFields: extraFields)
+            extraFields: extraFields,
+            precision: precision)
     }
 
     private static func resolve(

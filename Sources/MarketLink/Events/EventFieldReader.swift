@@ -63,10 +63,12 @@ enum WrittenDate: Sendable, Equatable {
     case day(Day)
     /// A date and time; `offset` is seconds east of UTC when the text carries one (`Z`, `-04:00`).
     case dateTime(Day, LocalTime, offset: Int?)
+    /// A month alone, `2022-12`: its first day.
+    case month(Day)
 
     var day: Day {
         switch self {
-        case .day(let day), .dateTime(let day, _, _): return day
+        case .day(let day), .dateTime(let day, _, _), .month(let day): return day
         }
     }
 }
@@ -89,8 +91,9 @@ enum EventFieldReader {
 
     // MARK: Dates
 
-    /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `±HH:MM`, `±HHMM`, `±HH` or
-    /// nothing (then a `timezone` cell must say where). `t` and a space are accepted for `T`.
+    /// `YYYY-MM-DD`, `YYYY-MM` (a month, for an event known only to its month), or
+    /// `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `±HH:MM`, `±HHMM`, `±HH` or nothing (then a
+    /// `timezone` cell must say where). `t` and a space are accepted for `T`.
     static func date(_ text: String) throws(EventFieldProblem) -> WrittenDate {
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else {
@@ -104,6 +107,12 @@ enum EventFieldReader {
                 value = value * 10 + Int(bytes[k] - 48)
             }
             return value
+        }
+        if bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let year = digits(0..<4), let month = digits(5..<7) {
+            guard let first = Day(year: year, month: month, day: 1) else {
+                throw EventFieldProblem(.date, "\(quoted(text)) is not a real month (\(month < 1 || month > 12 ? "there is no month \(month)" : "years run from 0001 to 9999"))")
+            }
+            return .month(first)
         }
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = digits(0..<4), let month = digits(5..<7), let dayOfMonth = digits(8..<10)

@@ -54,13 +54,13 @@ public enum EventListing {
         for event in chronological(events) {
             // Text from the file is guarded against formulas; dates, times and weekdays are made here.
             CSVWriter.appendText(event.id, to: &out)
-            for made in [event.date.iso, event.time ?? ""] {
+            for made in [event.dateText, event.time ?? ""] {
                 out.append(UInt8(ascii: ","))
                 CSVWriter.appendEscaped(Array(made.utf8), to: &out)
             }
             out.append(UInt8(ascii: ","))
             CSVWriter.appendText(event.timeZone ?? "", to: &out)
-            for made in [event.instant.map(utcText) ?? "", event.date.weekdayName] {
+            for made in [event.instant.map(utcText) ?? "", event.weekdayText] {
                 out.append(UInt8(ascii: ","))
                 CSVWriter.appendEscaped(Array(made.utf8), to: &out)
             }
@@ -90,8 +90,9 @@ public enum EventListing {
     public static func jsonValue(_ event: Event) -> JSONValue {
         .object([
             ("id", .string(event.id)),
-            ("date", .string(event.date.iso)),
-            ("weekday", .string(event.date.weekdayName)),
+            ("date", .string(event.dateText)),
+            ("precision", .string(event.precision.rawValue)),
+            ("weekday", .string(event.hasDay ? event.date.weekdayName : nil)),
             ("time", .string(event.time)),
             ("timezone", .string(event.timeZone)),
             ("instant_utc", .string(event.instant.map(utcText))),
@@ -132,7 +133,7 @@ public enum EventListing {
     static func displayColumns(_ events: [Event]) -> [DisplayColumn] {
         var columns = [
             DisplayColumn(title: "id", rightAligned: false) { $0.id },
-            DisplayColumn(title: "date", rightAligned: false) { $0.date.iso },
+            DisplayColumn(title: "date", rightAligned: false) { $0.dateText },
         ]
         if events.contains(where: { $0.time != nil }) {
             columns.append(
@@ -141,7 +142,7 @@ public enum EventListing {
                     return event.timeZone.map { "\(time) \($0)" } ?? time
                 })
         }
-        columns.append(DisplayColumn(title: "weekday", rightAligned: false) { $0.date.weekdayName })
+        columns.append(DisplayColumn(title: "weekday", rightAligned: false) { $0.hasDay ? $0.date.weekdayName : "(month)" })
         columns.append(DisplayColumn(title: "title", rightAligned: false) { $0.title })
         if events.contains(where: { !$0.tags.isEmpty }) {
             columns.append(DisplayColumn(title: "tags", rightAligned: false) { $0.tags.joined(separator: ";") })

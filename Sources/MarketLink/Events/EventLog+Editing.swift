@@ -12,10 +12,13 @@ public struct EventDraft: Sendable, Equatable {
     public var tags: [String]
     public var score: String?
     public var source: String?
+    /// Cells for columns MarketLink does not interpret, by header name (matched ignoring case):
+    /// `mlink article --events-out` fills a `sentence` column when the file has one.
+    public var extraFields: [String: String]
 
     public init(
         date: String, title: String, time: String? = nil, timeZone: String? = nil, tags: [String] = [], score: String? = nil,
-        source: String? = nil
+        source: String? = nil, extraFields: [String: String] = [:]
     ) {
         self.date = date
         self.title = title
@@ -24,6 +27,7 @@ public struct EventDraft: Sendable, Equatable {
         self.tags = tags
         self.score = score
         self.source = source
+        self.extraFields = extraFields
     }
 
     /// The cell text of each column the draft fills (trimmed; empty values left out).
@@ -97,6 +101,15 @@ public struct EventChanges: Sendable, Equatable {
     }
 }
 
+/// The result of adding several events at once: the new contents, the events added, and the
+/// drafts left out as exact duplicates of events already in the file.
+public struct EventLogBatchEdit: Sendable {
+    public var log: EventLog
+    public var added: [Event]
+    /// Drafts whose date, title and source an event in the file (or an earlier draft) already has.
+    public var skipped: [EventDraft]
+}
+
 /// The result of an edit: the new file contents (as a loaded log) and the event added, changed or
 /// removed.
 public struct EventLogEdit: Sendable {
@@ -150,6 +163,77 @@ extension EventLog {
         }
         let filled = columns.indices.filter { column in roles[column].map { cells[$0] != nil } ?? false }
         return EventLogEdit(log: log, event: event, changedColumns: filled.map { columns[$0] })
+    }
+
+    /// Appends a row for each draft, in order, with consecutive new ids, as `adding(_:)` does for
+    /// one, and reads the file back once. With `skippingDuplicates`, a draft is left out when an
+    /// event already in the file — or a draft before it — has the same date as written (`2023-06-06`,
+    /// `2022-12`), the same title and the same source (trimmed; no source is the empty source):
+    /// adding the drafts of one article twice adds them once. Cells of columns MarketLink does not
+    /// interpret are filled from `extraFields` where the header names them.
+    public func adding(_ drafts: [EventDraft], skippingDuplicates: Bool) throws(MarketLinkError) -> EventLogBatchEdit {
+        func key(_ date: String, _ title: String, _ source: String?) -> String {
+            date + "\u{1F}" + trim(title) + "\u{1F}" + trim(source ?? "")
+        }
+        var seen = Set(events.map { key($0.dateText, $0.title, $0.source) })
+        var rows: [[UInt8]] = []
+        var accepted: [EventDraft] = []
+        var skipped: [EventDraft] = []
+        var ids: [String] = []
+        let taken = Set(events.map(\.id))
+        var nextNumber = Int(nextID()) ?? (events.count + 1)
+        for draft in drafts {
+            let event = try draft.validated()
+            let draftKey = key(event.dateText, event.title, event.source)
+            if skippingDuplicates, seen.contains(draftKey) {
+                skipped.append(draft)
+                continue
+            }
+            seen.insert(draftKey)
+            var cells = draft.cells
+            let missing = cells.keys.filter { columnIndex($0) == nil }.sorted { $0.rawValue < $1.rawValue }
+            if !missing.isEmpty { throw missingColumns(missing) }
+            var id = String(events.count + accepted.count + 1)
+            if hasIDColumn {
+                while taken.contains(String(nextNumber)) { nextNumber += 1 }
+                id = String(nextNumber)
+                nextNumber += 1
+                cells[.id] = id
+            }
+            let extra = Dictionary(draft.extraFields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+            var row: [UInt8] = []
+            for (index, role) in roles.enumerated() {
+                if index > 0 { row.append(delimiter) }
+                if let role {
+                    if let text = cells[role] { row += CSVWriter.encode(text, delimiter: delimiter) }
+                } else if let text = extra[columns[index].lowercased()], !text.isEmpty {
+                    row += CSVWriter.encode(text, delimiter: delimiter)
+                }
+            }
+            rows.append(row)
+            accepted.append(draft)
+            ids.append(id)
+        }
+        guard !rows.isEmpty else { return EventLogBatchEdit(log: self, added: [], skipped: skipped) }
+        var output = bytes
+        let endsWithLineEnding = output.last.map { $0 == 10 || $0 == 13 } ?? false
+        for (k, row) in rows.enumerated() {
+            if k == 0, !endsWithLineEnding {
+                output += lineEnding + row
+            } else if k == 0 {
+                output += row
+            } else {
+                output += lineEnding + row
+            }
+        }
+        // As `adding(_:)`: rows end with a line ending when the file did.
+        if endsWithLineEnding { output += lineEnding }
+        let log = try reloaded(output)
+        let added = Array(log.events.suffix(rows.count))
+        guard log.events.count == events.count + rows.count, added.map(\.id) == ids else {
+            throw MarketLinkError("the new rows did not read back as the events added; the file was not changed", at: SourceLocation(file: file))
+        }
+        return EventLogBatchEdit(log: log, added: added, skipped: skipped)
     }
 
     /// Rewrites the cells of event `id` that `changes` sets to a different value, and nothing else.

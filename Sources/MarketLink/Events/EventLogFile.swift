@@ -56,6 +56,29 @@ public enum EventLogFile {
         path: String, newFileColumns: [String]? = nil, options: Options = Options(),
         _ change: (EventLog) throws(MarketLinkError) -> EventLogEdit
     ) throws(MarketLinkError) -> EventLogEdit {
+        try rewrite(path: path, newFileColumns: newFileColumns, options: options) { log throws(MarketLinkError) in
+            let edit = try change(log)
+            return (edit.log, edit)
+        }
+    }
+
+    /// Adds `drafts` to the events file at `path` in one locked, atomic update, leaving out exact
+    /// duplicates when `skippingDuplicates` (`EventLog.adding(_:skippingDuplicates:)`); a missing
+    /// file is started with `newFileColumns`. Nothing is written when every draft is a duplicate.
+    @discardableResult
+    public static func add(
+        _ drafts: [EventDraft], to path: String, skippingDuplicates: Bool = true, newFileColumns: [String]? = nil, options: Options = Options()
+    ) throws(MarketLinkError) -> EventLogBatchEdit {
+        try rewrite(path: path, newFileColumns: newFileColumns, options: options) { log throws(MarketLinkError) in
+            let edit = try log.adding(drafts, skippingDuplicates: skippingDuplicates)
+            return (edit.log, edit)
+        }
+    }
+
+    /// The work of `update` and `add`: lock, read, change, write atomically when it differs.
+    static func rewrite<Result>(
+        path: String, newFileColumns: [String]?, options: Options, _ change: (EventLog) throws(MarketLinkError) -> (EventLog, Result)
+    ) throws(MarketLinkError) -> Result {
         let target = OutputFile.resolvedPath(path)
         for _ in 0..<1000 {
             var created = false
@@ -88,14 +111,14 @@ public enum EventLogFile {
                     start = Array((newFileColumns.joined(separator: ",") + "\n").utf8)
                 }
                 let log = try EventLog(bytes: start, file: path)
-                let edit = try change(log)
-                if edit.log.contents != bytes {
+                let (changed, result) = try change(log)
+                if changed.contents != bytes {
                     let output = try OutputFile(path: target, shownAs: path, durable: true)
                     output.beforeRename = options.beforeReplacing
-                    try output.write(edit.log.contents)
+                    try output.write(changed.contents)
                     try output.commit()
                 }
-                return edit
+                return result
             } catch {
                 // Leave no empty file behind when the first add to a new file fails.
                 if created, stat(target, &current) == 0, current.st_size == 0, current.st_ino == opened.st_ino { unlink(target) }

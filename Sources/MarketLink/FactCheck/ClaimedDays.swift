@@ -1,40 +1,12 @@
-// MARK: - Claimed date
-
-/// A calendar date as a claim writes it, perhaps without a year (`June 8`).
-public struct ClaimedDate: Sendable, Hashable, CustomStringConvertible {
-    public var month: Int
-    public var day: Int
-    public var year: Int?
-
-    public init(month: Int, day: Int, year: Int? = nil) {
-        self.month = month
-        self.day = day
-        self.year = year
-    }
-
-    /// The date in `year` (or its own year), or `nil` when it names no real date (February 30).
-    public func day(inYear fallback: Int) -> Day? {
-        Day(year: year ?? fallback, month: month, day: day)
-    }
-
-    /// The date with its own year, or else in the year that puts it nearest to `reference`.
-    public func resolved(near reference: Day) -> Day? {
-        if let year { return Day(year: year, month: month, day: day) }
-        let choices = [reference.year - 1, reference.year, reference.year + 1].compactMap { day(inYear: $0) }
-        return choices.min { abs($0.distance(to: reference)) < abs($1.distance(to: reference)) }
-    }
-
-    public var description: String {
-        let name = (1...12).contains(month) ? Day.monthNames[month - 1] : "month \(month)"
-        return year.map { "\(name) \(day), \($0)" } ?? "\(name) \(day)"
-    }
-}
-
 // MARK: - Claimed days
 
 /// The sessions a claim says a move happened over: weekday names ("on Wednesday and Thursday",
-/// "from Tuesday to Thursday"), dates ("on June 8", "(June 7–8, 2023)"), a session count ("over
-/// the 10 sessions"), or several of these together, as in MarketLink's own sentences.
+/// "from Tuesday to Thursday", "last Friday"), dates ("on June 8", "(June 7–8, 2023)"), a session
+/// count ("over the 10 sessions"), days relative to when it was written ("yesterday", "this
+/// week", 本周), or several of these together, as in MarketLink's own sentences.
+///
+/// Each part is a `DatePhrase` read by the shared `DatePhraseReader`; the properties below are
+/// what `FactCheck` needs of them when no publication date places them on the calendar.
 public struct ClaimedDays: Sendable, Hashable {
     /// Weekday names: a list of sessions, or the two ends of a range.
     public enum Weekdays: Sendable, Hashable {
@@ -54,16 +26,34 @@ public struct ClaimedDays: Sendable, Hashable {
     public var lastDate: ClaimedDate?
     /// The days as the claim writes them, parts joined by a space.
     public var text: String
+    /// The phrases the days were read from, in the order written.
+    public var phrases: [DatePhrase]
 
     public init(
         weekdays: Weekdays? = nil, sessionCount: Int? = nil, firstDate: ClaimedDate? = nil, lastDate: ClaimedDate? = nil,
-        text: String = ""
+        text: String = "", phrases: [DatePhrase] = []
     ) {
         self.weekdays = weekdays
         self.sessionCount = sessionCount
         self.firstDate = firstDate
         self.lastDate = lastDate
         self.text = text
+        self.phrases = phrases
+    }
+
+    /// The days of one phrase.
+    public init(_ phrase: DatePhrase) {
+        self.init(text: phrase.text, phrases: [phrase])
+        switch phrase.kind {
+        case .weekdays(let names, _): weekdays = .list(names)
+        case .weekdayRange(let first, let last): weekdays = .range(first, last)
+        case .dates(let first, let last, let weekday):
+            firstDate = first
+            lastDate = last
+            if let weekday { weekdays = .list([weekday]) }
+        case .sessions(let count): sessionCount = count
+        case .month, .week, .relativeDay, .relativeMonth, .relativeYear, .year: break
+        }
     }
 
     /// The weekday the claimed span ends on, if it names one.
@@ -73,6 +63,33 @@ public struct ClaimedDays: Sendable, Hashable {
         case .range(_, let last): last
         case nil: nil
         }
+    }
+
+    /// Whether the days count from when the claim was written ("yesterday", "last Friday",
+    /// "this week", "in April"), so that only a publication date places them.
+    public var isRelative: Bool {
+        phrases.contains { phrase in
+            switch phrase.kind {
+            case .weekdays(_, let modifier): modifier != .none
+            case .week, .relativeDay, .relativeMonth, .relativeYear: true
+            case .month(_, let year, _): year == nil
+            case .weekdayRange, .dates, .sessions, .year: false
+            }
+        }
+    }
+
+    /// The days on the calendar: a date phrase when there is one (its own year, else placed by
+    /// `published`), else the first other phrase placed by `published`; `nil` for a session
+    /// count alone, or days that need a publication date when there is none. Claims report what
+    /// happened, so phrases are read in the past tense.
+    public func resolved(publishedOn published: Day?) -> ResolvedDates? {
+        if let dated = phrases.first(where: { if case .dates = $0.kind { true } else { false } }) {
+            return dated.resolved(publishedOn: published, tense: .past)
+        }
+        for phrase in phrases where phrase.sessionCount == nil {
+            return phrase.resolved(publishedOn: published, tense: .past)
+        }
+        return nil
     }
 
     /// The first and last claimed dates placed in a year: each date's own year, else the last

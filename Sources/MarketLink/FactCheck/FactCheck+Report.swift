@@ -40,6 +40,7 @@ extension FactCheck {
         var table = TextTable(headers: ["part", "claimed", "actual", "verdict"], alignments: [.left, .left, .left, .left])
         for finding in findings { table.append([finding.part.rawValue, finding.claimed, finding.actual, finding.verdict]) }
         text += table.render(indent: 2)
+        text += "\n" + TerminalText.escaped("agrees    points, percent and level with each other: " + claim.consistency.verdict) + "\n"
         if !notes.isEmpty {
             lines.append("")
             for note in notes { row("note", note) }
@@ -91,6 +92,15 @@ extension FactCheck {
                             ("verdict", .string(finding.verdict)),
                         ])
                     })
+            ),
+            (
+                "consistency",
+                .object([
+                    ("status", .string(claim.consistency.status.rawValue)),
+                    ("implied_base", number(claim.consistency.impliedBase)),
+                    ("implied_percent", number(claim.consistency.impliedPercent)),
+                    ("verdict", .string(claim.consistency.verdict)),
+                ])
             ),
             ("notes", .array(notes.map { .string($0) })),
         ])

@@ -2,23 +2,43 @@
 
 /// Checks a `Claim` against a series (DESIGN §2 "Fact check").
 ///
+/// **With a publication date**, or days written with their year ("on June 8, 2023"), the
+/// claimed days are placed on the calendar first (`DatePhrase.resolved`, HeidelTime's news mode:
+/// "on Wednesday and Thursday" in an article of Friday 2023-06-09 is June 7–8), and the *named
+/// sessions* are the series' own sessions on those days ("over the past three sessions": the last
+/// three up to the publication date). Then (DESIGN §7):
+///
+/// 1. **The end session.** With a level, the session whose close the level holds for at its own
+///    precision (`ClaimedNumber.holds`); when several do, those on the named days are preferred,
+///    then the one nearest `near` (or the publication date), the latest on a tie. That session
+///    ends the span. With no level, or a level no session matches, the span ends at the last
+///    named session (with no days at all: the last session on or before the publication date).
+/// 2. **The span** is as many sessions as were named (1 with no days), ending at the end session.
+/// 3. **The days hold** when the named sessions are the span's sessions. Without a level (or
+///    with one no session matches) the days alone place the move, so they are not checked.
+///
+/// **Without a publication date**, weekday names cannot be placed; they are matched instead:
+///
 /// 1. **The end session.** With a level ("to 33,833.61"), the sessions whose close the level
-///    holds for at its own precision (`ClaimedNumber.holds`: 33,833.61 to the cent, 33,800 to the
-///    nearest 100). When several do, those on the claimed date, then those on the claimed last
-///    weekday are preferred, then the one nearest `near` (the latest without `near`), and a note
-///    says how many matched. With no level, or a level no session matches, the end session is the
-///    claimed date (when it has a year, or `near` places it) or the session nearest `near` on the
-///    claimed last weekday, else the last session on or before `near`.
+///    holds for at its own precision (33,833.61 to the cent, 33,800 to the nearest 100). When
+///    several do, those on the claimed date, then those on the claimed last weekday are preferred,
+///    then the one nearest `near` (the latest without `near`), and a note says how many matched.
+///    With no level, or a level no session matches, the end session is the claimed date (placed
+///    near `near`) or the session nearest `near` on the claimed last weekday, else the last
+///    session on or before `near`.
 /// 2. **The span.** The number of sessions the move covers ends at the end session: the stated
 ///    count ("over the 10 sessions"), else one per weekday named ("on Wednesday and Thursday" is
 ///    2), else every session from the first named weekday to the last ("from Tuesday to
 ///    Thursday", counted on the calendar, so a holiday inside is not a session), else the sessions
 ///    dated in the claimed dates, else 1.
-/// 3. **The move** from the close before the span to the end close (`Move`), and a `Finding` for
-///    each part the claim gives: the level and starting level, the direction of the verb, the
-///    points and the percent (as magnitudes, at the claim's precision; off by actual − claimed
-///    where they do not hold), and the days (each weekday named must be the weekday of the
-///    session in its place, and claimed dates must be the span's first and last dates).
+/// 3. **The days hold** when each weekday named is the weekday of the session in its place, and
+///    claimed dates are the span's first and last dates.
+///
+/// Either way, **the move** runs from the close before the span to the end close (`Move`), and
+/// there is a `Finding` for each part the claim gives: the level and starting level, the
+/// direction of the verb ("was flat" holds when the move rounds to 0.0%), the points and the
+/// percent (as magnitudes, at the claim's precision; off by actual − claimed where they do not
+/// hold), and the days.
 public struct FactCheck: Sendable {
     public var claim: Claim
     /// The series name as loaded (`DJIA`).
@@ -32,6 +52,19 @@ public struct FactCheck: Sendable {
     public var findings: [Finding]
     /// How the sessions were chosen, when there was a choice or a problem.
     public var notes: [String]
+    /// Every session whose close the claimed level holds for, oldest first (empty without a level).
+    public var levelSessions: [Day] = []
+    /// The one of them that ends the span; `nil` when the claim has no level or no session matches it.
+    public var levelSession: Day?
+    /// The sessions the claimed days name once placed on the calendar (see the type's comment);
+    /// `nil` when they could not be placed, or the claim names no days.
+    public var namedSessions: [Day]?
+    /// The claimed days on the calendar, when they could be placed.
+    public var resolvedDays: ResolvedDates?
+    /// The publication date the days were placed by.
+    public var published: Day?
+    /// The index the claim's subject names ("The Shanghai Composite ..."), if it names one.
+    public var claimedIndex: IndexInfo?
     /// How the series' closes and moves are shown (`Series.display`).
     public var precision: DisplayPrecision
 
@@ -59,11 +92,17 @@ public struct FactCheck: Sendable {
         return "holds"
     }
 
-    /// Checks `claim` against `series`, preferring sessions near `near` when the claim's level
-    /// or days leave a choice. Throws a data error for an empty series and `.claimNeedsDate` when
-    /// the claim gives nothing to find its session by (no level, no dated day, no `near`).
-    /// `vocabulary` names the caller's setting for `near` in the notes that point to it.
-    public init(claim: Claim, series: Series, near: Day? = nil, vocabulary: ToolVocabulary = .none) throws(MarketLinkError) {
+    /// Checks `claim` against `series`. `published` is the day the claim was written (an
+    /// article's publication date): it places weekday names and relative days ("yesterday", "last
+    /// Friday", "this week") on the calendar. `near` prefers sessions near a date when the level
+    /// or the days leave a choice. Throws a data error for an empty series, `.claimNeedsDate` when
+    /// the claim gives nothing to find its session by (no level, no dated day, no `near`, no
+    /// `published`), `.claimNeedsPublicationDate` for days only a publication date can place, and
+    /// `.claimAboutAnotherIndex` for a claim that names another index than the series'.
+    /// `vocabulary` names the caller's settings in the notes that point to them.
+    public init(
+        claim: Claim, series: Series, near: Day? = nil, published: Day? = nil, vocabulary: ToolVocabulary = .none
+    ) throws(MarketLinkError) {
         guard !series.isEmpty else {
             throw MarketLinkError("\(quoted(series.name)) has no sessions to check the claim against")
         }
@@ -74,21 +113,59 @@ public struct FactCheck: Sendable {
         self.move = nil
         self.findings = []
         self.notes = []
+        self.published = published
+
+        // Attribution: a claim about one index is never checked against another's series.
+        if let subjectText = claim.subject, let mention = IndexNameMatcher.mentions(in: subjectText).first {
+            claimedIndex = mention.index
+            if let index = series.index {
+                guard index.isSameIndex(as: mention.index) else {
+                    throw MarketLinkError(
+                        .claimAboutAnotherIndex(claimed: mention.index.name, written: mention.text, series: series.name, holds: index.name))
+                }
+            } else {
+                notes.append(
+                    "the claim names the \(mention.index.name); which index \(quoted(series.name)) holds is not known from its name, so that was not checked (name the series after its index, e.g. \(mention.index.aliases.first(where: { !$0.hasPrefix("^") }) ?? mention.index.name))"
+                )
+            }
+        }
+
+        // 0. The claimed days on the calendar, and the sessions they name.
+        let resolved = claim.days?.resolved(publishedOn: published)
+        if let days = claim.days, resolved == nil, days.isRelative {
+            throw MarketLinkError(.claimNeedsPublicationDate(days: days.text))
+        }
+        resolvedDays = resolved
+        var named: [Int]?
+        if let resolved {
+            named = series.sessions(in: resolved, upTo: published)
+        } else if let count = claim.days?.sessionCount, let published {
+            let last = series.lastSession(onOrBefore: published)
+            if last >= 0 { named = Array(max(0, last - count + 1)...last) }
+        }
+        namedSessions = named.map { $0.map(series.day(at:)) }
+        let reference = near ?? published
 
         // 1. The end session.
         var levelFinding: Finding?
         var end: Int?
         if let level = claim.level {
             let matching = series.closes.indices.filter { level.holds(for: series.closes[$0]) }
-            if let chosen = Self.choose(among: matching, series: series, days: claim.days, near: near) {
+            levelSessions = matching.map(series.day(at:))
+            let chosen =
+                named != nil || resolved != nil
+                ? Self.choose(among: matching, series: series, preferring: resolved, named: named, near: reference)
+                : Self.choose(among: matching, series: series, days: claim.days, near: near)
+            if let chosen {
                 end = chosen
                 let day = series.day(at: chosen)
+                levelSession = day
                 if matching.count > 1 {
                     let shown = matching.prefix(5).map { series.day(at: $0).iso }.joined(separator: ", ")
                     let more = matching.count > 5 ? ", …" : ""
                     let fits = claim.days == nil ? "" : " that fits the claimed days"
                     let why =
-                        near.map { "the nearest to \($0.iso)\(fits)" }
+                        reference.map { "the nearest to \($0.iso)\(fits)" }
                         ?? "the latest\(fits); " + (vocabulary.name(.nearDate).map { "give \($0) to choose another" } ?? "a date near the claim chooses another")
                     notes.append("\(matching.count) sessions closed at \(level.phrase) at that precision (\(shown)\(more)); took \(day.iso), \(why)")
                 }
@@ -101,10 +178,11 @@ public struct FactCheck: Sendable {
                         "; the nearest close is \(series.display.text(series.close(at: $0))) on \(series.day(at: $0).iso)"
                     } ?? ""
                 notes.append("no session of \(series.name) closed at \(level.phrase) at that precision\(nearestText)")
-                end = Self.sessionWithoutLevel(series: series, days: claim.days, near: near)
+                end = named != nil ? Self.lastNamed(named, resolved: resolved, series: series) : Self.sessionWithoutLevel(series: series, days: claim.days, near: reference)
                 if let end {
                     let day = series.day(at: end)
-                    notes.append("measured the move ending \(day.iso), \(near != nil ? "by the date given near the claim" : "by the claimed date")")
+                    let how = named != nil ? "by the named days" : near != nil ? "by the date given near the claim" : "by the claimed date"
+                    notes.append("measured the move ending \(day.iso), \(how)")
                     levelFinding = Self.numberFinding(.level, level, actual: series.display.value(series.close(at: end)), grouping: true, suffix: "", on: day)
                 } else {
                     levelFinding = Finding(
@@ -115,7 +193,14 @@ public struct FactCheck: Sendable {
                 }
             }
         } else {
-            guard let found = Self.sessionWithoutLevel(series: series, days: claim.days, near: near) else {
+            let found =
+                named != nil
+                ? Self.lastNamed(named, resolved: resolved, series: series)
+                : Self.sessionWithoutLevel(series: series, days: claim.days, near: reference)
+            guard let found else {
+                if named != nil || resolved != nil {
+                    throw MarketLinkError("\(quoted(series.name)) has no session on or before the claimed days (\(resolved?.description ?? ""))")
+                }
                 throw MarketLinkError(.claimNeedsDate)
             }
             end = found
@@ -126,7 +211,7 @@ public struct FactCheck: Sendable {
             findings = [levelFinding].compactMap { $0 } + Self.uncheckedFindings(for: claim)
             return
         }
-        let count = Self.sessionCount(claimed: claim.days, end: end, series: series)
+        let count = named.map { max(1, $0.count) } ?? Self.sessionCount(claimed: claim.days, end: end, series: series)
         guard let move = Move(series: series, baseSession: end - count, endSession: end) else {
             let endDay = series.day(at: end).iso
             let span =
@@ -149,13 +234,7 @@ public struct FactCheck: Sendable {
             findings.append(Self.numberFinding(.baseLevel, base, actual: series.display.value(move.baseClose), grouping: true, suffix: "", on: move.baseDay))
         }
         if let claimed = claim.direction {
-            let actual = MoveDirection(move, precision: series.display)
-            let holds = actual == claimed
-            findings.append(
-                Finding(
-                    part: .direction, claimed: claim.directionText ?? claim.verb, actual: actual.verb,
-                    status: holds ? .holds : .off,
-                    verdict: holds ? "holds" : "off: it \(actual.verb)"))
+            findings.append(Self.directionFinding(claimed, claimedText: claim.directionText ?? claim.verb, move: move, precision: series.display))
         }
         if let points = claim.points {
             findings.append(
@@ -167,7 +246,11 @@ public struct FactCheck: Sendable {
             findings.append(Self.numberFinding(.percent, percent, actual: abs(move.percent), grouping: true, suffix: "%"))
         }
         if let days = claim.days {
-            findings.append(Self.daysFinding(days, move: move, series: series))
+            if let named {
+                findings.append(Self.namedDaysFinding(days, named: named, resolved: resolved, move: move, series: series, levelMatched: levelSession != nil, hasLevel: claim.level != nil))
+            } else {
+                findings.append(Self.daysFinding(days, move: move, series: series))
+            }
         }
         self.findings = findings
     }
@@ -192,6 +275,34 @@ public struct FactCheck: Sendable {
             let db = abs(series.day(at: b).distance(to: near))
             return da < db || (da == db && a > b)
         }
+    }
+
+    /// Among sessions whose close matches the level, with the days placed on the calendar: prefer
+    /// those on the named days, then the nearest to `near` (ties to the later), else the latest.
+    static func choose(among matching: [Int], series: Series, preferring resolved: ResolvedDates?, named: [Int]?, near: Day?) -> Int? {
+        var candidates = matching
+        if let named {
+            let onNamed = candidates.filter { named.contains($0) }
+            if !onNamed.isEmpty { candidates = onNamed }
+        } else if let resolved {
+            let onDays = candidates.filter { resolved.contains(series.day(at: $0)) }
+            if !onDays.isEmpty { candidates = onDays }
+        }
+        guard let near else { return candidates.last }
+        return candidates.min { a, b in
+            let da = abs(series.day(at: a).distance(to: near))
+            let db = abs(series.day(at: b).distance(to: near))
+            return da < db || (da == db && a > b)
+        }
+    }
+
+    /// The last named session; when no session falls on the named days (a holiday), the last
+    /// session before them.
+    static func lastNamed(_ named: [Int]?, resolved: ResolvedDates?, series: Series) -> Int? {
+        if let last = named?.last { return last }
+        guard let resolved else { return nil }
+        let session = series.lastSession(onOrBefore: resolved.last)
+        return session >= 0 ? session : nil
     }
 
     /// The end session when no level locates it: the claimed last date (placed in a year by
@@ -290,6 +401,66 @@ public struct FactCheck: Sendable {
             }
         }
         return finding
+    }
+
+    /// Whether the move went the way the claim says. "Unchanged" or "flat" holds when the percent
+    /// rounds to 0.0 at one decimal (|percent| < 0.05), as a wire writes "was flat" of a day that
+    /// moved 0.07 points.
+    static func directionFinding(_ claimed: MoveDirection, claimedText: String, move: Move, precision: DisplayPrecision) -> Finding {
+        if claimed == .unchanged {
+            let percent = abs(move.percent)
+            if percent < 0.05 {
+                return Finding(
+                    part: .direction, claimed: claimedText, actual: "was flat (\(NumberFormat.string(percent, decimals: 2))%)",
+                    actualValue: percent, status: .holds, verdict: "holds (flat: \(NumberFormat.string(percent, decimals: 2))%)")
+            }
+            let actual: MoveDirection = move.points > 0 ? .up : .down
+            return Finding(part: .direction, claimed: claimedText, actual: actual.verb, status: .off, verdict: "off: it \(actual.verb)")
+        }
+        let actual = MoveDirection(move, precision: precision)
+        let holds = actual == claimed
+        return Finding(
+            part: .direction, claimed: claimedText, actual: actual.verb, status: holds ? .holds : .off,
+            verdict: holds ? "holds" : "off: it \(actual.verb)")
+    }
+
+    /// Whether the span's sessions are the sessions the days name, once placed on the calendar.
+    /// Without a level, or with one no session matches, the days alone placed the move: not checked.
+    static func namedDaysFinding(
+        _ days: ClaimedDays, named: [Int], resolved: ResolvedDates?, move: Move, series: Series, levelMatched: Bool, hasLevel: Bool
+    ) -> Finding {
+        let actual = MoveSentence.span(first: move.firstDay, last: move.endDay, sessions: move.sessionCount)
+        guard hasLevel, levelMatched else {
+            let why = hasLevel ? "no session closed at the level, so the named days placed the move" : "with no level, the named days placed the move"
+            return Finding(part: .days, claimed: days.text, actual: actual, status: .unchecked, verdict: "not checked: \(why)")
+        }
+        let span = Array(move.sessions)
+        var problems: [String] = []
+        if span != named {
+            let count = span.count
+            let names = named.isEmpty ? Self.namedDayNames(resolved) : listText(named.map { series.day(at: $0).weekday })
+            problems.append(
+                "the \(count) session\(count == 1 ? "" : "s") ending at \(move.endDay.iso) \(count == 1 ? "is" : "are") \(listText(span.map { series.day(at: $0).weekday })), not \(names)"
+            )
+        }
+        if let stated = days.sessionCount, stated != move.sessionCount, days.lastDate != nil {
+            problems.append("the move covers \(move.sessionCount) sessions, not \(stated)")
+        }
+        return Finding(
+            part: .days, claimed: days.text, actual: actual, status: problems.isEmpty ? .holds : .off,
+            verdict: problems.isEmpty ? "holds" : "off: " + problems.joined(separator: "; "))
+    }
+
+    /// The weekdays of the named days when no session fell on them: `Monday`, `Saturday and Sunday`.
+    static func namedDayNames(_ resolved: ResolvedDates?) -> String {
+        guard let resolved else { return "the named days" }
+        var weekdays: [Int] = []
+        var day = resolved.first
+        while day <= resolved.last, weekdays.count < 7 {
+            if resolved.contains(day) { weekdays.append(day.weekday) }
+            day = day.adding(days: 1)
+        }
+        return listText(weekdays)
     }
 
     /// Whether the covered sessions are the days the claim names.

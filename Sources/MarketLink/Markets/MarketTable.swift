@@ -23,30 +23,96 @@ public enum MarketTable {
     public static let tsx = Market(id: "TSX", name: "Toronto Stock Exchange", timeZone: "America/Toronto", hour: 16, minute: 0)
     public static let twse = Market(id: "TWSE", name: "Taiwan Stock Exchange", timeZone: "Asia/Taipei", hour: 13, minute: 30)
 
-    public static let markets: [Market] = [nyse, sse, hkex, tse, lse, xetra, euronextParis, krx, nse, asx, tsx, twse]
+    public static let szse = Market(id: "SZSE", name: "Shenzhen Stock Exchange", timeZone: "Asia/Shanghai", hour: 15, minute: 0)
+
+    public static let markets: [Market] = [nyse, sse, szse, hkex, tse, lse, xetra, euronextParis, krx, nse, asx, tsx, twse]
 
     public static let indexes: [IndexInfo] = [
-        IndexInfo(displayName: "The Dow Jones Industrial Average", aliases: ["^DJI", "DJIA", "DJI", ".DJI", "INDEXDJX:.DJI", "DJIA Index", "INDU", "Dow Jones"], market: nyse),
-        IndexInfo(displayName: "The S&P 500", aliases: ["^GSPC", "SPX", "SP500", "S&P 500", "S&P500", "GSPC", ".INX", "INDEXSP:.INX", "SPX Index"], market: nyse),
-        IndexInfo(displayName: "The Nasdaq Composite", aliases: ["^IXIC", "IXIC", "COMP", "NASDAQCOM", ".IXIC", "CCMP", "Nasdaq Composite"], market: nyse),
-        IndexInfo(displayName: "The Shanghai Composite", aliases: ["000001.SS", "sh000001", "000001.SH", "SHCOMP", "上证指数", "SSE", "SSE Composite", "SHCOMP Index"], market: sse),
-        IndexInfo(displayName: "The Hang Seng Index", aliases: ["^HSI", "HSI", "HSI Index", "Hang Seng"], market: hkex),
-        IndexInfo(displayName: "The Nikkei 225", aliases: ["^N225", "N225", "NKY", "NIKKEI225", "Nikkei 225"], market: tse),
-        IndexInfo(displayName: "The FTSE 100", aliases: ["^FTSE", "FTSE", "UKX", "FTSE 100"], market: lse),
-        IndexInfo(displayName: "The DAX", aliases: ["^GDAXI", "GDAXI", "DAX"], market: xetra),
-        IndexInfo(displayName: "The CAC 40", aliases: ["^FCHI", "FCHI", "CAC", "CAC 40"], market: euronextParis),
-        IndexInfo(displayName: "The KOSPI", aliases: ["^KS11", "KS11", "KOSPI"], market: krx),
-        IndexInfo(displayName: "The BSE Sensex", aliases: ["^BSESN", "BSESN", "SENSEX"], market: nse),
-        IndexInfo(displayName: "The Nifty 50", aliases: ["^NSEI", "NSEI", "NIFTY", "NIFTY 50", "NIFTY50"], market: nse),
-        IndexInfo(displayName: "The S&P/ASX 200", aliases: ["^AXJO", "AXJO", "AS51", "ASX200"], market: asx),
-        IndexInfo(displayName: "The S&P/TSX Composite", aliases: ["^GSPTSE", "GSPTSE", "SPTSX", "TSX"], market: tsx),
-        IndexInfo(displayName: "The Taiwan Weighted Index", aliases: ["^TWII", "TWII", "TAIEX"], market: twse),
+        IndexInfo(
+            name: "Dow Jones Industrial Average", displayName: "The Dow Jones Industrial Average",
+            aliases: ["^DJI", "DJIA", "DJI", ".DJI", "INDEXDJX:.DJI", "DJIA Index", "INDU", "Dow Jones"],
+            writtenNames: [
+                "Dow Jones Industrial Average", "Dow Jones industrials", "Dow Jones", "blue-chip Dow", "Dow industrials", "Dow",
+                "道琼斯工业平均指数", "道琼斯指数", "道琼斯", "道指",
+            ], market: nyse),
+        IndexInfo(
+            name: "S&P 500", displayName: "The S&P 500",
+            aliases: ["^GSPC", "SPX", "SP500", "S&P 500", "S&P500", "GSPC", ".INX", "INDEXSP:.INX", "SPX Index"],
+            writtenNames: ["Standard & Poor's 500", "S&P 500", "S&P500", "标普500指数", "标普500"], market: nyse),
+        IndexInfo(
+            name: "Nasdaq Composite", displayName: "The Nasdaq Composite",
+            aliases: ["^IXIC", "IXIC", "COMP", "NASDAQCOM", ".IXIC", "CCMP", "Nasdaq Composite"],
+            writtenNames: ["Nasdaq Composite", "tech-heavy Nasdaq", "Nasdaq", "纳斯达克综合指数", "纳斯达克指数", "纳指"], market: nyse),
+        IndexInfo(
+            name: "Nasdaq-100", displayName: "The Nasdaq-100", aliases: ["^NDX", "NDX", "Nasdaq-100", "Nasdaq 100"],
+            writtenNames: ["Nasdaq-100", "Nasdaq 100"], market: nyse),
+        IndexInfo(
+            name: "SSE Composite", displayName: "The Shanghai Composite",
+            aliases: ["000001.SS", "sh000001", "000001.SH", "SHCOMP", "上证指数", "SSE", "SSE Composite", "SHCOMP Index"],
+            writtenNames: [
+                "Shanghai Stock Exchange Composite", "Shanghai Composite", "SSE Composite", "上证综合指数", "上证指数", "上证综指", "沪指",
+            ], market: sse),
+        IndexInfo(
+            name: "Shenzhen Component", displayName: "The Shenzhen Component",
+            aliases: ["399001.SZ", "sz399001", "SZCOMP", "SZSE Component", "深证成指"],
+            writtenNames: ["Shenzhen Component", "SZSE Component", "深证成份指数", "深证成指", "深成指"], market: szse),
+        IndexInfo(
+            name: "ChiNext", displayName: "The ChiNext Index", aliases: ["399006.SZ", "sz399006", "ChiNext", "创业板指"],
+            writtenNames: ["ChiNext", "创业板指数", "创业板指"], market: szse),
+        IndexInfo(
+            name: "CSI 300", displayName: "The CSI 300", aliases: ["000300.SS", "sh000300", "CSI300", "CSI 300", "沪深300"],
+            writtenNames: ["CSI 300", "CSI300", "沪深300指数", "沪深300"], market: sse),
+        IndexInfo(
+            name: "Hang Seng", displayName: "The Hang Seng Index", aliases: ["^HSI", "HSI", "HSI Index", "Hang Seng"],
+            writtenNames: ["Hang Seng", "恒生指数", "恒指"], market: hkex),
+        IndexInfo(
+            name: "Hang Seng China Enterprises", displayName: "The Hang Seng China Enterprises Index",
+            aliases: ["^HSCE", "HSCE", "HSCEI"], writtenNames: ["Hang Seng China Enterprises", "国企指数"], market: hkex),
+        IndexInfo(
+            name: "Hang Seng Tech", displayName: "The Hang Seng Tech Index", aliases: ["^HSTECH", "HSTECH"],
+            writtenNames: ["Hang Seng Tech", "恒生科技指数"], market: hkex),
+        IndexInfo(
+            name: "Nikkei 225", displayName: "The Nikkei 225", aliases: ["^N225", "N225", "NKY", "NIKKEI225", "Nikkei 225"],
+            writtenNames: ["Nikkei Stock Average", "Nikkei 225", "Nikkei average", "Nikkei", "日经225指数", "日经225", "日经指数", "日経平均"],
+            market: tse),
+        IndexInfo(
+            name: "Topix", displayName: "The Topix", aliases: ["^TOPX", "TOPX", "TPX", "TOPIX"],
+            writtenNames: ["Topix", "東証株価指数"], market: tse),
+        IndexInfo(
+            name: "FTSE 100", displayName: "The FTSE 100", aliases: ["^FTSE", "FTSE", "UKX", "FTSE 100"],
+            writtenNames: ["FTSE 100", "FTSE", "Footsie", "富时100指数", "富时100"], market: lse),
+        IndexInfo(name: "DAX", displayName: "The DAX", aliases: ["^GDAXI", "GDAXI", "DAX"], writtenNames: ["DAX", "Dax"], market: xetra),
+        IndexInfo(
+            name: "CAC 40", displayName: "The CAC 40", aliases: ["^FCHI", "FCHI", "CAC", "CAC 40"], writtenNames: ["CAC 40", "CAC-40", "CAC"],
+            market: euronextParis),
+        IndexInfo(
+            name: "KOSPI", displayName: "The KOSPI", aliases: ["^KS11", "KS11", "KOSPI"],
+            writtenNames: ["Korea Composite Stock Price Index", "Kospi", "KOSPI"], market: krx),
+        IndexInfo(
+            name: "BSE Sensex", displayName: "The BSE Sensex", aliases: ["^BSESN", "BSESN", "SENSEX"],
+            writtenNames: ["S&P BSE Sensex", "BSE Sensex", "Sensex"], market: nse),
+        IndexInfo(
+            name: "Nifty 50", displayName: "The Nifty 50", aliases: ["^NSEI", "NSEI", "NIFTY", "NIFTY 50", "NIFTY50"],
+            writtenNames: ["NSE Nifty", "Nifty 50", "Nifty"], market: nse),
+        IndexInfo(
+            name: "S&P/ASX 200", displayName: "The S&P/ASX 200", aliases: ["^AXJO", "AXJO", "AS51", "ASX200"],
+            writtenNames: ["S&P/ASX 200", "ASX 200", "ASX200"], market: asx),
+        IndexInfo(
+            name: "S&P/TSX Composite", displayName: "The S&P/TSX Composite", aliases: ["^GSPTSE", "GSPTSE", "SPTSX", "TSX"],
+            writtenNames: ["S&P/TSX Composite", "TSX Composite", "TSX"], market: tsx),
+        IndexInfo(
+            name: "Taiwan Weighted", displayName: "The Taiwan Weighted Index", aliases: ["^TWII", "TWII", "TAIEX"],
+            writtenNames: ["Taiwan Weighted", "Taiex", "TAIEX", "台湾加权指数"], market: twse),
     ]
 
     private static let byAlias: [String: IndexInfo] = {
         var table: [String: IndexInfo] = [:]
+        // Tickers first; then the names news text uses, where no ticker took the name.
         for info in indexes {
             for alias in info.aliases { table[normalize(alias)] = info }
+        }
+        for info in indexes {
+            for name in info.writtenNames where table[normalize(name)] == nil { table[normalize(name)] = info }
         }
         return table
     }()

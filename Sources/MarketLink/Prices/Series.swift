@@ -88,6 +88,16 @@ public struct Series: Sendable, Equatable {
         firstSession(onOrAfter: day.adding(days: 1)) - 1
     }
 
+    /// The sessions on the days `dates` names (every day of its range, or the days it lists),
+    /// none after `limit`, oldest first.
+    public func sessions(in dates: ResolvedDates, upTo limit: Day? = nil) -> [Int] {
+        let last = limit.map { min($0, dates.last) } ?? dates.last
+        let low = firstSession(onOrAfter: dates.first)
+        let high = lastSession(onOrBefore: last)
+        guard low <= high else { return [] }
+        return (low...high).filter { dates.contains(day(at: $0)) }
+    }
+
     /// The largest gap between consecutive sessions, in calendar days, with the sessions around it.
     public var largestGap: (days: Int, from: Day, to: Day)? {
         guard count >= 2 else { return nil }

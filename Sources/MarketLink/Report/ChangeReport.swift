@@ -134,7 +134,7 @@ public struct ChangeReport: Sendable {
                 let event = row.event
                 rows.append([
                     ReportText([.code(table.windows[w].description)]), ReportText("#" + event.id),
-                    ReportText(event.date.iso), ReportText(event.title), ReportText(row.series),
+                    ReportText(event.dateText), ReportText(event.title), ReportText(row.series),
                     ReportText(pointsText(row)), ReportText(percentText(row)),
                 ])
             }
@@ -207,7 +207,7 @@ public struct ChangeReport: Sendable {
             var card: [ReportBlock] = [
                 .heading(
                     ReportText([
-                        .plain("#" + event.id + " · "), .muted(event.date.weekdayName + ", " + DateRangeText.full(event.date)),
+                        .plain("#" + event.id + " · "), .muted(event.longDateText),
                         .plain(" · " + event.title),
                     ]))
             ]
@@ -277,7 +277,7 @@ public struct ChangeReport: Sendable {
                 ReportText(value.map { display.text($0.close) } ?? "")
             }
             rows.append([
-                ReportText("#" + event.id), ReportText(event.date.iso), ReportText(event.title), ReportText(row.series),
+                ReportText("#" + event.id), ReportText(event.dateText), ReportText(event.title), ReportText(row.series),
                 ReportText([.code(row.window.description)]),
                 ReportText(row.base?.day.iso ?? "—"), close(row.base),
                 ReportText(row.end?.day.iso ?? "—"), close(row.end),

@@ -205,7 +205,7 @@ public struct StudyReport: Sendable {
             let fit = result.fit
             let inference = result.inference
             return [
-                ReportText("#" + event.id), ReportText(event.date.iso), ReportText(event.title),
+                ReportText("#" + event.id), ReportText(event.dateText), ReportText(event.title),
                 ReportText(study.series[result.series].name), ReportText(result.eventDay?.iso ?? "—"),
                 ReportText(StatisticText.percent(fit?.car) + Significance.stars(inference?.pValue)),
                 ReportText(StatisticText.unsignedPercent(inference?.standardError)),

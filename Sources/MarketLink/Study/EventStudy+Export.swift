@@ -35,7 +35,7 @@ extension EventStudy {
                 out.append(44)
             }
             text(event.id)
-            plain(event.date.iso)
+            plain(event.dateText)
             text(event.title)
             text(event.tags.joined(separator: ";"))
             text(series[result.series].name)
@@ -163,7 +163,7 @@ extension EventStudy {
         }
         return .object([
             ("event_id", .string(event.id)),
-            ("event_date", .string(event.date.iso)),
+            ("event_date", .string(event.dateText)),
             ("event_title", .string(event.title)),
             ("tags", .array(event.tags.map { .string($0) })),
             ("series", .string(series[result.series].name)),

@@ -93,7 +93,7 @@ extension EventStudy {
         for result in results {
             let event = events[result.event]
             var cells: [TextTable.Cell] = [
-                .init(event.id), .init(event.date.iso), .init(event.title),
+                .init(event.id), .init(event.dateText), .init(event.title),
                 .init(series[result.series].name), .init(result.eventDay?.iso ?? "—"),
                 .init(result.abnormal.map { String($0.estimationCount) } ?? ""),
             ]

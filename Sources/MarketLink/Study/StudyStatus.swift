@@ -40,7 +40,7 @@ public enum StudyStatus: Sendable, Equatable {
         case .ok: self = .ok
         case .noBase: self = .noBase
         case .noEnd: self = .noEnd
-        case .beforeData, .afterData, .noSession, .noMarket: self = .noEventSession(status)
+        case .beforeData, .afterData, .noSession, .noMarket, .monthOnly: self = .noEventSession(status)
         }
     }
 

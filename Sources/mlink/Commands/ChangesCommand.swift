@@ -3,7 +3,7 @@ import MarketLink
 enum ChangesCommand {
     static let events = EventsOptions.events(required: true)
     static let windows = WindowOptions.Spec(repeatable: true, defaults: EventWindow.changesDefault, purpose: "sessions around t0 to measure")
-    static let output = OutputOptions.Spec.formats(OutputFormat.allCases, sentences: true)
+    static let output = OutputOptions.Spec.formats(OutputFormat.reports, sentences: true)
 
     static let spec = CommandSpec(
         path: ["changes"],
@@ -55,6 +55,7 @@ enum ChangesCommand {
             break
         case .json:
             try out.write(table.json(sentences: out.sentences).serialized(), inputs: inputs)
+        case .html: throw InternalError(message: "changes offers no HTML format (use mlink report)")
         case .md:
             try out.write(table.textTable(titleWidth: 80, sentences: out.sentences).markdown(), inputs: inputs)
         case .table:

@@ -4,7 +4,7 @@ enum CorrelateCommand {
     static let events = EventsOptions.events(
         required: true, help: "the events file: CSV with date and title, and a score column when there is one (see `mlink events --help`)")
     static let windows = WindowOptions.Spec(repeatable: false, defaults: [.correlationDefault], purpose: "the window of the moves")
-    static let output = OutputOptions.Spec.formats(OutputFormat.allCases)
+    static let output = OutputOptions.Spec.formats(OutputFormat.reports)
     static let pairing = OptionSpec.value(
         "--pairing", "PAIRING", .choice(MarketCorrelation.Pairing.allCases.map(\.rawValue)),
         help: "same-date (each market's move around its own event session) or next-close (the other market's move in its first"
@@ -58,6 +58,7 @@ enum CorrelateCommand {
             pairings: pairings ?? MarketCorrelation.Pairing.allCases)
         switch out.format {
         case .table: try out.write(correlation.textReport(vocabulary: .mlink), inputs: inputs)
+        case .html: throw InternalError(message: "correlate offers no HTML format (use mlink report)")
         case .md: try out.write(correlation.markdownReport(vocabulary: .mlink), inputs: inputs)
         case .csv: try out.write(correlation.csv(), inputs: inputs)
         case .json: try out.write(correlation.json().serialized(), inputs: inputs)

@@ -46,7 +46,17 @@ enum EventsCommand {
         run: runAdd)
 
     static func runAdd(_ arguments: inout Arguments) throws -> Int32 {
-        let date = try arguments.value(EventFieldOptions.date(required: true))
+        var date = try arguments.value(EventFieldOptions.date(required: true))
+        // A phrase ("yesterday", "last Tuesday", "last December") counts from today, as a news
+        // sentence written today would; the file gets the date it names.
+        var readAs: String?
+        if let written = date, !Self.startsLikeISO(written.trimmingCharacters(in: .whitespaces)) {
+            let today = Self.today()
+            if let (resolved, _) = try DatePhraseReader.eventDate(written, today: today) {
+                date = resolved
+                readAs = "read --date \(quoted(written)) as \(resolved) (today is \(today.iso), \(today.weekdayName))"
+            }
+        }
         let title = try arguments.value(EventFieldOptions.title(required: true))
         let draft = EventDraft(
             date: date ?? "", title: title ?? "", time: try arguments.value(EventFieldOptions.time),
@@ -60,8 +70,21 @@ enum EventsCommand {
         let edit = try EventLogFile.update(path: path, newFileColumns: EventLogFile.defaultColumns(timed: timed), options: Terminal.eventLogOptions) { log throws(MarketLinkError) in
             try log.adding(draft)
         }
+        if let readAs { Terminal.error("mlink events add: \(readAs)\n") }
         Terminal.write("\(path): added event \(edit.event.id) (\(describe(edit.event)))\n")
         return 0
+    }
+
+    /// `2023-…`: a date as the events file writes it (checked, with its own messages, by the loader).
+    static func startsLikeISO(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(5))
+        return bytes.count == 5 && bytes[4] == UInt8(ascii: "-") && bytes[0..<4].allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// Today's date where mlink runs (the local calendar date).
+    static func today() -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
     }
 
     // MARK: list
@@ -70,7 +93,7 @@ enum EventsCommand {
         "--tag", "T", .text, repeatable: true, help: "only events with this tag (ignoring case); repeat it for any of several")
     static let listFrom = OptionSpec.value("--from", "DATE", .date, help: "only events dated on or after DATE (YYYY-MM-DD)")
     static let listTo = OptionSpec.value("--to", "DATE", .date, help: "only events dated on or before DATE (YYYY-MM-DD)")
-    static let listOutput = OutputOptions.Spec.formats(OutputFormat.allCases)
+    static let listOutput = OutputOptions.Spec.formats(OutputFormat.reports)
 
     static let list = CommandSpec(
         path: ["events", "list"],
@@ -103,6 +126,7 @@ enum EventsCommand {
         case .table: text = EventListing.table(events)
         case .csv: text = EventListing.csv(events, extraColumns: log.extraColumns)
         case .json: text = EventListing.json(events)
+        case .html: throw InternalError(message: "events list offers no HTML format (use mlink report)")
         case .md: text = EventListing.markdown(events)
         }
         try out.write(text, inputs: [path])
@@ -208,7 +232,7 @@ enum EventsCommand {
 
     /// `2023-06-07 Wednesday 17:00 America/New_York: "Title"`, one line.
     static func describe(_ event: Event) -> String {
-        var text = "\(event.date.iso) \(event.date.weekdayName)"
+        var text = event.hasDay ? "\(event.date.iso) \(event.date.weekdayName)" : "\(event.dateText) (a month)"
         if let time = event.time { text += " \(time)" + (event.timeZone.map { " \($0)" } ?? "") }
         return text + ": \"" + DisplayWidth.truncated(TerminalText.escaped(event.title), toColumns: 80) + "\""
     }

@@ -3,7 +3,7 @@ import MarketLink
 enum StudyCommand {
     static let events = EventsOptions.events(required: true)
     static let windows = WindowOptions.Spec(repeatable: false, defaults: [.studyDefault], purpose: "the event window")
-    static let output = OutputOptions.Spec.formats(OutputFormat.allCases)
+    static let output = OutputOptions.Spec.formats(OutputFormat.reports)
     static let bhar = OptionSpec.flag("--bhar", help: "also the buy-and-hold abnormal return (simple returns)")
     static let groupBy = OptionSpec.value(
         "--group-by", "GROUPING", .choice(["tag", "all"]), help: "all (the default) or tag: one summary per tag, and all events")
@@ -66,6 +66,7 @@ enum StudyCommand {
         switch out.format {
         case .table:
             try out.write(study.textReport(summaries: summaries, summaryOnly: summaryOnly, color: out.color, vocabulary: .mlink), inputs: inputs)
+        case .html: throw InternalError(message: "study offers no HTML format (use mlink report)")
         case .md:
             try out.write(study.markdownReport(summaries: summaries, summaryOnly: summaryOnly, vocabulary: .mlink), inputs: inputs)
         case .csv:

@@ -59,6 +59,11 @@ enum ErrorHints {
         case .claimNeedsDate:
             return
                 "the claim gives no level (\"to 33,833.61\") and no dated day (\"on June 8, 2023\") to find its session by; add \(CheckCommand.near.name) DATE"
+        case .claimNeedsPublicationDate:
+            return reason.message + " with \(CheckCommand.published.name) DATE"
+        case .conflictingPublicationDates(let first, let firstDate, let second, let secondDate):
+            return
+                "the article gives two publication dates: \(first) says \(firstDate.iso), but \(second) says \(secondDate.iso); give the right one with \(ArticleCommand.published.name) DATE"
         case .duplicateSeriesName:
             return reason.message + "; name one with NAME=path"
         case .unknownSeriesForMarket(let name, let known):
@@ -119,6 +124,7 @@ extension ToolVocabulary {
         case .benchmark: return StudyOptions.benchmark.name
         case .adjustedClose: return PriceFileOptions.adjusted.name
         case .nearDate: return "\(CheckCommand.near.name) DATE"
+        case .publicationDate: return "\(ArticleCommand.published.name) DATE"
         case .studySettings: return "mlink \(StudyCommand.spec.name) --help"
         case .chartCommand: return "mlink \(ChartCommand.spec.name)"
         case .changesCommand: return "mlink \(ChangesCommand.spec.name)"

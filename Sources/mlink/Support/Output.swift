@@ -1,9 +1,13 @@
 import Foundation
 import MarketLink
 
-/// The output formats every reporting command offers.
+/// The output formats of the reporting commands: `table`, `csv`, `json` and `md` everywhere
+/// (`reports`), and an HTML page where a command has one (`article`).
 enum OutputFormat: String, CaseIterable {
-    case table, csv, json, md
+    case table, csv, json, md, html
+
+    /// The formats every reporting command offers.
+    static let reports: [OutputFormat] = [.table, .csv, .json, .md]
 
     /// `--format` if given, else from `-o FILE`'s extension, else `table`.
     static func choose(_ flag: String?, output: String?, default fallback: OutputFormat = .table) throws -> OutputFormat {

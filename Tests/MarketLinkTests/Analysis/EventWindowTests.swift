@@ -149,6 +149,7 @@ import Testing
         Case(t0: .afterData, window: (-5, 5), count: 5, status: .afterData, base: nil, end: nil, covered: nil),
         Case(t0: .noSession, window: (0, 1), count: 5, status: .noSession, base: nil, end: nil, covered: nil),
         Case(t0: .noMarket, window: (-1, 1), count: 5, status: .noMarket, base: nil, end: nil, covered: nil),
+        Case(t0: .monthOnly, window: (-1, 1), count: 5, status: .monthOnly, base: nil, end: nil, covered: nil),
     ]
 
     @Test(arguments: cases)
@@ -182,6 +183,9 @@ import Testing
         case .noMarket:
             // A timed event on a series without a market.
             event = Event(id: "1", title: "e", date: days[2], instant: 1_686_300_000)
+        case .monthOnly:
+            // An event dated to a month (2023-06) has no session until it is given a day.
+            event = Event(id: "1", title: "e", date: try #require(Day(iso: "2023-06-01")), precision: .month)
         }
         let sessions = EventSessions(events: [event], series: [series], rule: rule)
         #expect(sessions[event: 0, series: 0] == item.t0)

@@ -85,6 +85,15 @@ import Testing
             reason: .claimNeedsDate, kind: .usage,
             message: "the claim gives no level (\"to 33,833.61\") and no dated day (\"on June 8, 2023\") to find its session by; give a date near it",
             cli: "the claim gives no level (\"to 33,833.61\") and no dated day (\"on June 8, 2023\") to find its session by; add --near DATE"),
+        Sample(
+            reason: .claimNeedsPublicationDate(days: "this week"), kind: .usage,
+            message: "the claim's days (\"this week\") count from the day it was written; give that date",
+            cli: "the claim's days (\"this week\") count from the day it was written; give that date with --published DATE"),
+        Sample(
+            reason: .claimAboutAnotherIndex(claimed: "SSE Composite", written: "Shanghai Composite index", series: "DJIA", holds: "Dow Jones Industrial Average"),
+            kind: .usage,
+            message:
+                "the claim is about the SSE Composite (\"Shanghai Composite index\"), but \"DJIA\" holds the Dow Jones Industrial Average; check it against a price file of the SSE Composite"),
         // Request: series.
         Sample(
             reason: .duplicateSeriesName("DJIA", firstFile: "a.csv", secondFile: "b.csv"), kind: .usage,
@@ -235,6 +244,15 @@ import Testing
             reason: .outputClosed("the reader of the pipe closed it before the end"), kind: .outputClosed,
             message: "the reader of the pipe closed it before the end"),
         // One-off problems.
+        Sample(
+            reason: .conflictingPublicationDates(
+                first: "the dateline (\"BEIJING, June 9 (Xinhua) --\")", firstDate: Day(ordinal: 19517),
+                second: "the byline (\"By A | June 8, 2023\")", secondDate: Day(ordinal: 19516)),
+            kind: .data,
+            message:
+                "the article gives two publication dates: the dateline (\"BEIJING, June 9 (Xinhua) --\") says 2023-06-09, but the byline (\"By A | June 8, 2023\") says 2023-06-08; say which is right",
+            cli:
+                "the article gives two publication dates: the dateline (\"BEIJING, June 9 (Xinhua) --\") says 2023-06-09, but the byline (\"By A | June 8, 2023\") says 2023-06-08; give the right one with --published DATE"),
         Sample(reason: .invalidData("the events file has no events to chart"), kind: .data, message: "the events file has no events to chart"),
         Sample(reason: .invalidRequest("a one-off request problem"), kind: .usage, message: "a one-off request problem"),
     ]
@@ -291,6 +309,9 @@ import Testing
             case .backwardsRange: "backwardsRange"
             case .unreadableClaim: "unreadableClaim"
             case .claimNeedsDate: "claimNeedsDate"
+            case .claimNeedsPublicationDate: "claimNeedsPublicationDate"
+            case .claimAboutAnotherIndex: "claimAboutAnotherIndex"
+            case .conflictingPublicationDates: "conflictingPublicationDates"
             case .duplicateSeriesName: "duplicateSeriesName"
             case .unknownSeriesForMarket: "unknownSeriesForMarket"
             case .nameForSeveralSeries: "nameForSeveralSeries"
@@ -342,8 +363,8 @@ import Testing
             case .invalidRequest: "invalidRequest"
             }
         }
-        // 68 cases, counted in MarketLinkError+Reason.swift.
-        #expect(Set(Self.samples.map { name($0.reason) }).count == 68)
+        // 71 cases, counted in MarketLinkError+Reason.swift.
+        #expect(Set(Self.samples.map { name($0.reason) }).count == 71)
     }
 
     // MARK: - Printed forms

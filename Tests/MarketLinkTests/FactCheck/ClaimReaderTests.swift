@@ -82,6 +82,24 @@ import Testing
         #expect(claim.text == text)
     }
 
+    /// Days relative to when the claim was written come from the shared date-phrase reader
+    /// ("yesterday" was unreadable before it); a check places them only with a publication date.
+    @Test(arguments: [
+        ("rose 1% yesterday", "yesterday"), ("fell 0.5% last Friday", "last Friday"), ("gained 2% this week", "this week"),
+        ("上证指数收报3231.41点，涨0.55%", nil), ("恒生指数周五上涨90.77点", "周五"),
+    ] as [(String, String?)])
+    func readsRelativeDays(text: String, days: String?) throws {
+        let claim = try ClaimReader.read(text)
+        #expect(claim.days?.text == days)
+    }
+
+    @Test func chineseLevelFirst() throws {
+        let claim = try ClaimReader.read("上证指数收报3231.41点，涨0.55%")
+        #expect(Self.digest(claim) == "up | percent 0.55 | level 3231.41")
+        #expect(claim.subject == "上证指数")
+        #expect(claim.directionText == "涨")
+    }
+
     @Test func keepsTheWordsAsWritten() throws {
         let claim = try ClaimReader.read("The Dow increased 258 points, or 0.8%, to 33,833.61 on Wednesday and Thursday (June 7–8, 2023).")
         #expect(claim.subject == "The Dow")
@@ -116,8 +134,8 @@ import Testing
         ("rose 1% to 2%", "cannot read \"to 2%\" as a level: a level is an index value, not a percent"),
         ("rose 1% lower", "the claim says both \"rose\" and \"lower\""),
         (
-            "rose 1% yesterday",
-            "cannot read \"yesterday\" in the claim; expected points (\"258 points\"), a percent (\"0.8%\"), a level (\"to 33,833.61\") or days (\"on Thursday\")"
+            "rose 1% in the afternoon",
+            "cannot read \"in the afternoon\" in the claim; expected points (\"258 points\"), a percent (\"0.8%\"), a level (\"to 33,833.61\") or days (\"on Thursday\")"
         ),
         ("closed at 33,833.61, 260 points", "the claim gives a change but not its direction; say \"rose\"/\"fell\" or \"up\"/\"down\""),
         ("rose 1% on Thursday on Friday", "the claim names its days twice (\"on Thursday\" and \"on Friday\")"),

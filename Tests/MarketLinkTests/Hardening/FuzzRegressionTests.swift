@@ -119,6 +119,20 @@ import Testing
         #expect(try log.editing(id: "a", EventChanges(title: first.title)).log.contents == Array(text.utf8))
     }
 
+    // MARK: article_reader
+
+    /// "By Staff | Friday, June 16, VVVV…" (a byline whose year the fuzzer replaced) in an
+    /// article given as published on 2023-06-09: "Friday, June 16" is placed in 2022 (after P in a
+    /// past sentence), where June 16 was a Thursday, so it names no day. It was drafted as an
+    /// event without a date, as if P were unknown; it is now a not-event that says why.
+    @Test func aWeekdayThatIsNotTheDatesWeekdayIsNoEvent() throws {
+        let text = "Numbers everywhere\n\nBy Staff | Friday, June 16, VVVVVVVV\n"
+        let article = try Article(bytes: Array(text.utf8), file: "article", format: .text)
+        let check = try ArticleCheck(article: article, series: [], published: Day(year: 2023, month: 6, day: 9))
+        #expect(check.events.isEmpty)
+        #expect(check.notEvents.map(\.reason) == ["the date names no day: it does not exist, or the weekday written is not its weekday"])
+    }
+
     // MARK: Helpers
 
     static func rows(_ bytes: [UInt8]) throws -> [[[UInt8]]] {

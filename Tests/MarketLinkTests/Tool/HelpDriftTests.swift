@@ -11,7 +11,7 @@ import Testing
     /// The commands a user has, written out so that one that disappears is noticed.
     static let commandNames = [
         "inspect", "changes", "study", "correlate", "events add", "events list", "events edit", "events remove", "move", "check",
-        "chart", "report", "completions", "man",
+        "article", "chart", "report", "completions", "man",
     ]
 
     static func command(_ name: String) throws -> CommandSpec {

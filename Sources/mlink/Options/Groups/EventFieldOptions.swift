@@ -4,7 +4,11 @@
 /// `--title`, `--tag`, `--score`, `--source`, `--time`, `--timezone`.
 enum EventFieldOptions {
     static func date(required: Bool) -> OptionSpec {
-        .value("--date", "DATE", .date, required: required, help: "2023-06-07, or an ISO 8601 instant such as 2023-06-07T17:00-04:00")
+        .value(
+            "--date", "DATE", .date, required: required,
+            help: required
+                ? "2023-06-07, 2023-06 for a month, an ISO 8601 instant such as 2023-06-07T17:00-04:00, or a phrase counted from today: yesterday, last Tuesday, June 8, last December"
+                : "2023-06-07, 2023-06 for a month, or an ISO 8601 instant such as 2023-06-07T17:00-04:00")
     }
 
     static func title(required: Bool) -> OptionSpec {

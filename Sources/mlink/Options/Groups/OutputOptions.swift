@@ -75,6 +75,7 @@ struct OutputOptions {
         case .csv: ["csv"]
         case .json: ["json"]
         case .md: ["md", "markdown"]
+        case .html: ["html", "htm"]
         }
     }
 
