@@ -31,6 +31,8 @@ public enum MoveSentence {
             return "\(subject) was unchanged at \(level) \(span)."
         }
         let points = magnitude(move.points, decimals: precision.decimals)
+        // No percent against a base at or below 0 (a tally of events): "count rose 2 points to 3".
+        guard move.baseClose > 0 else { return "\(subject) \(direction.verb) \(points) points to \(level) \(span)." }
         let percent = magnitude(move.percent, decimals: 2)
         return "\(subject) \(direction.verb) \(points) points, or \(percent)%, to \(level) \(span)."
     }

@@ -52,7 +52,17 @@ extension MarketCorrelation {
         lines.append(
             "Daily: the same pair's daily returns from the events' first base date to their last end date, "
                 + dailyText.joined(separator: "; ") + ".")
-        return lines
+        return lines + tallyLine
+    }
+
+    /// For tally series (event counts and sums): their moves are in points, their daily changes differences.
+    private var tallyLine: [String] {
+        let names = series.filter(\.isTally).map(\.name)
+        guard !names.isEmpty else { return [] }
+        return [
+            "\(names.joined(separator: ", ")): tall\(names.count == 1 ? "y" : "ies") of events, measured in points (the change in the tally), "
+                + "not percent; their daily changes are differences."
+        ]
     }
 
     /// The legend under the table.
@@ -213,10 +223,11 @@ extension MarketCorrelation {
             }
             return .object([("n", .number(Double(value.n))), ("pearson", one(value.pearson)), ("spearman", one(value.spearman))])
         }
-        func moveJSON(_ move: Move, session: Day) -> [(String, JSONValue)] {
+        // A tally's move is in points (its base may be 0); every other series' in percent.
+        func moveJSON(_ move: Move, session: Day, in series: Series) -> [(String, JSONValue)] {
             [
                 ("event_session", .string(session.iso)), ("base_date", .string(move.baseDay.iso)), ("end_date", .string(move.endDay.iso)),
-                ("percent", .number(move.percent)),
+                series.isTally ? ("points", .number(move.points)) : ("percent", .number(move.percent)),
             ]
         }
         func pairJSON(_ pair: SeriesPair) -> JSONValue {
@@ -237,8 +248,8 @@ extension MarketCorrelation {
                         pair.observations.map { item in
                             .object([
                                 ("event_id", .string(events[item.event].id)),
-                                ("x", .object(moveJSON(item.first, session: item.firstSession))),
-                                ("y", .object(moveJSON(item.second, session: item.secondSession))),
+                                ("x", .object(moveJSON(item.first, session: item.firstSession, in: series[pair.first]))),
+                                ("y", .object(moveJSON(item.second, session: item.secondSession, in: series[pair.second]))),
                                 ("counted", .bool(item.sameAs == nil)),
                                 ("same_as_event_id", .string(item.sameAs.map { events[$0].id })),
                             ])

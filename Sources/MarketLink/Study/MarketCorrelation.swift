@@ -2,7 +2,8 @@
 
 /// Do markets react together? For one event window, across the events:
 /// - for each pair of series, Pearson r and Spearman ρ between their window moves (percent, as in
-///   the change table), over the events where both have a move, in one or both **pairings**:
+///   the change table; points for a tally of events, `Series.isTally`), over the events where both
+///   have a move, in one or both **pairings**:
 ///   - `sameDate`: each series' move around its own event session (each market aligns the event
 ///     by itself, as the change table does);
 ///   - `nextClose`, in both directions: the first series' (x's) move around its event session t0,
@@ -172,7 +173,7 @@ public struct MarketCorrelation: Sendable {
             for (e, event) in events.enumerated() {
                 guard let score = event.score, score.isFinite, let move = own[s][e]?.move else { continue }
                 x.append(score)
-                y.append(move.percent)
+                y.append(MarketCorrelation.measure(move, in: series[s]))
             }
             return ScoreLink(series: s, moves: Coefficients(x, y))
         }
@@ -196,7 +197,7 @@ public struct MarketCorrelation: Sendable {
         }
         var pair = SeriesPair(
             first: first, second: second, pairing: .sameDate, status: .ok, observations: observations,
-            moves: counted(observations), daily: Coefficients([], []), periodStart: nil, periodEnd: nil)
+            moves: counted(observations, series[first], series[second]), daily: Coefficients([], []), periodStart: nil, periodEnd: nil)
         if let (start, end) = period(observations) {
             let returns = dailyReturns(series[first], series[second], from: start, to: end)
             pair.daily = Coefficients(returns.first, returns.second)
@@ -236,7 +237,7 @@ public struct MarketCorrelation: Sendable {
                     event: e, firstSession: series[x].day(at: item.session), first: item.move, secondSession: target.day(at: session),
                     second: move, sameAs: earlier))
         }
-        pair.moves = counted(pair.observations)
+        pair.moves = counted(pair.observations, series[x], target)
         if let (start, end) = period(pair.observations) {
             let returns = informationTimeReturns(series[x], closesX, target, closesY, from: start, to: end)
             pair.daily = Coefficients(returns.first, returns.second)
@@ -245,10 +246,21 @@ public struct MarketCorrelation: Sendable {
         return pair
     }
 
-    /// The coefficients of the observations that count.
-    static func counted(_ observations: [PairedMove]) -> Coefficients {
+    /// The coefficients of the observations that count, moves of `first` and `second` measured
+    /// as `measure(_:in:)` says.
+    static func counted(_ observations: [PairedMove], _ first: Series, _ second: Series) -> Coefficients {
         let kept = observations.filter { $0.sameAs == nil }
-        return Coefficients(kept.map(\.first.percent), kept.map(\.second.percent))
+        return Coefficients(kept.map { measure($0.first, in: first) }, kept.map { measure($0.second, in: second) })
+    }
+
+    /// A move as the correlation measures it: percent, or points for a tally of events
+    /// (`Series.isTally`), whose values may be 0.
+    static func measure(_ move: Move, in series: Series) -> Double { series.isTally ? move.points : move.percent }
+
+    /// A daily change as the correlation measures it: the simple return `now/before − 1`, or the
+    /// difference `now − before` for a tally.
+    static func change(from before: Double, to now: Double, in series: Series) -> Double {
+        series.isTally ? now - before : now / before - 1
     }
 
     /// The earliest base date and the latest end date of the moves, both series together.
@@ -275,7 +287,8 @@ public struct MarketCorrelation: Sendable {
 
     /// Simple daily returns of two series on their common dates within `from...to`: for common
     /// dates d₀ < d₁ < … (dates on which both have a close), the return of d_j is
-    /// close(d_j)/close(d_{j−1}) − 1 in each series. In date order.
+    /// close(d_j)/close(d_{j−1}) − 1 in each series — for a tally (`Series.isTally`), whose values
+    /// may be 0, the difference close(d_j) − close(d_{j−1}). In date order.
     public static func dailyReturns(_ a: Series, _ b: Series, from: Day, to: Day) -> (first: [Double], second: [Double]) {
         var i = a.firstSession(onOrAfter: from)
         var j = b.firstSession(onOrAfter: from)
@@ -293,8 +306,8 @@ public struct MarketCorrelation: Sendable {
             } else {
                 let closes = (a.close(at: i), b.close(at: j))
                 if let previous {
-                    first.append(closes.0 / previous.0 - 1)
-                    second.append(closes.1 / previous.1 - 1)
+                    first.append(change(from: previous.0, to: closes.0, in: a))
+                    second.append(change(from: previous.1, to: closes.1, in: b))
                 }
                 previous = closes
                 i += 1
@@ -311,8 +324,9 @@ public struct MarketCorrelation: Sendable {
     /// is s (the last x session closing before s with no y close between them); the matched pairs
     /// (d₀, s₀), (d₁, s₁), … are in order, and consecutive ones give the returns
     /// close_x(d_j)/close_x(d_{j−1}) − 1 and close_y(s_j)/close_y(s_{j−1}) − 1, used when all four
-    /// dates lie in `from...to`. So a y session that several x sessions precede takes the news of
-    /// all of them, and an x session followed by a y holiday pairs with y's next session.
+    /// dates lie in `from...to` (for a tally, `Series.isTally`, the differences instead). So a y
+    /// session that several x sessions precede takes the news of all of them, and an x session
+    /// followed by a y holiday pairs with y's next session.
     public static func nextCloseReturns(_ a: Series, _ b: Series, from: Day, to: Day) -> (first: [Double], second: [Double])? {
         var instants = CloseInstants()
         guard let closesA = instants.of(a), let closesB = instants.of(b) else { return nil }
@@ -341,8 +355,8 @@ public struct MarketCorrelation: Sendable {
             let (p, q) = (matched[k - 1], matched[k])
             let days = [a.day(at: p.x), a.day(at: q.x), b.day(at: p.y), b.day(at: q.y)]
             guard days.allSatisfy({ $0 >= from && $0 <= to }) else { continue }
-            first.append(a.close(at: q.x) / a.close(at: p.x) - 1)
-            second.append(b.close(at: q.y) / b.close(at: p.y) - 1)
+            first.append(change(from: a.close(at: p.x), to: a.close(at: q.x), in: a))
+            second.append(change(from: b.close(at: p.y), to: b.close(at: q.y), in: b))
         }
         return (first, second)
     }
