@@ -164,7 +164,7 @@ import Testing
         #expect(csv.count == 2)
         #expect(csv[1].contains(",2023-01-02,0,2023-01-03,1,1,,ok,"), "\(csv[1])")
         #expect(table.textTable().render().hasSuffix("  +1  –\n"))
-        #expect(table.sentence(row) == "count rose 1 points to 1 on Tuesday (January 3, 2023).")
+        #expect(table.sentence(row) == "count rose 1 point to 1 on Tuesday (January 3, 2023).")
     }
 
     /// Tally columns (name ending in count or sum) read zero and negative values; a price column
