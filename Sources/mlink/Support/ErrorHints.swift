@@ -117,6 +117,7 @@ extension ToolVocabulary {
             return series.map { "\(option) \($0)=NYSE or ZONE@HH:MM" } ?? option
         case .alignment(let rule): return "\(WindowOptions.align.name) \(rule.rawValue)"
         case .cleanEstimation: return StudyOptions.clean.name
+        case .mergeSharedSessions: return StudyOptions.mergeSharedSessions.name
         case .estimationWindow: return "\(StudyOptions.estimation.name) A:B"
         case .minimumEstimation(let value): return "\(StudyOptions.minimumEstimation.name) \(value.map(String.init) ?? "N")"
         case .model: return StudyOptions.model.name
