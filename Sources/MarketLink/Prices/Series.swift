@@ -27,6 +27,10 @@ public struct Series: Sendable, Equatable {
     /// `decimals` (a Yahoo `33833.609375` is shown `33,833.61`; see `DisplayPrecision`).
     public private(set) var display: DisplayPrecision
 
+    /// The bars of an intraday series, beside its daily view (the close of the last bar of each
+    /// session); `nil` for a daily series.
+    public internal(set) var intraday: IntradayBars? = nil
+
     /// The decimals `display` shows closes and moves with.
     public var displayDecimals: Int { display.decimals }
 
