@@ -152,7 +152,9 @@ extension IntradayReader {
         for k in instants.indices.dropFirst() where instants[k - 1] >= instants[k] {
             let (a, b) = (Int(rows.lines[k - 1]), Int(rows.lines[k]))
             let (earlier, later) = a < b ? (a, b) : (b, a)
-            let text = lineText(bytes, line: later)
+            let cells = lineText(bytes, line: later).split(separator: Character(UnicodeScalar(delimiter)), omittingEmptySubsequences: false)
+            let wanted = [columns.dateIndex] + (columns.timeIndex.map { [$0] } ?? [])
+            let text = wanted.filter { $0 < cells.count }.map { cells[$0].trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             throw MarketLinkError(
                 .barTimeNotIncreasing(text, firstLine: earlier, duplicate: instants[k - 1] == instants[k]),
                 at: SourceLocation(file: file, line: later, column: 1))
@@ -169,8 +171,7 @@ extension IntradayReader {
         }
         var end = k
         while end < bytes.count, bytes[end] != 10, bytes[end] != 13 { end += 1 }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[k..<end]), as: UTF8.self)
-        return String(text.prefix(40))
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[k..<min(end, k + 200)]), as: UTF8.self)
     }
 
     /// The most frequent gap between consecutive instants (ties: the smaller); 60 s for one bar.
