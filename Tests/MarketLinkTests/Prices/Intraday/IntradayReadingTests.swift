@@ -128,3 +128,22 @@ import Testing
                 == "The S&P 500 fell 0.10% in the hour after the 5:05 p.m. announcement (measured from 9:30 a.m., after the close), to 4,263.28.")
     }
 }
+
+/// `mlink inspect` on intraday bars, end to end: the zone from `--tz`, and the refusal without it.
+@Suite struct IntradayInspectCLITests {
+    @Test func inspectShowsBarsZoneAndSessions() throws {
+        let result = try CLI.run(["inspect", "--tz", "America/New_York", "fixtures/intraday/headerless-1m.csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("bars     780 one-minute bars (60 s); times are bar starts"))
+        #expect(result.stdout.contains("zone     no offset in the data: wall-clock time in America/New_York, the zone given"))
+        #expect(result.stdout.contains("session  2023-06-08: 390 bars, 09:30–16:00"))
+        let sse = try CLI.run(["inspect", "--bar-label", "end", "000001.SS=fixtures/intraday/sse-1m-end-labelled.csv"])
+        #expect(sse.stdout.contains("session  2023-06-07: 240 bars, 09:30–11:30, 13:00–15:00; gap 11:30–13:00"), "\(sse.stdout)")
+    }
+
+    @Test func withoutAZoneTheFileIsRefusedNamingTz() throws {
+        let result = try CLI.run(["inspect", "fixtures/intraday/headerless-1m.csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--tz"))
+    }
+}
