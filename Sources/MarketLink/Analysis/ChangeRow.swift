@@ -32,10 +32,11 @@ public struct ChangeRow: Sendable, Equatable {
 
     /// end − base, in index points; `nil` unless `status` is `ok`.
     public var points: Double? { move?.points }
-    /// 100 · (end / base − 1); `nil` unless `status` is `ok`.
-    public var percent: Double? { move?.percent }
-    /// ln(end / base); `nil` unless `status` is `ok`.
-    public var logReturn: Double? { move?.logReturn }
+    /// 100 · (end / base − 1); `nil` unless `status` is `ok`, and when the base is not above 0 (a
+    /// tally of events can be 0; DESIGN §1: a percent against such a base is no number).
+    public var percent: Double? { move.flatMap { $0.baseClose > 0 ? $0.percent : nil } }
+    /// ln(end / base); `nil` unless `status` is `ok`, and when either close is not above 0.
+    public var logReturn: Double? { move.flatMap { $0.baseClose > 0 && $0.endClose > 0 ? $0.logReturn : nil } }
 }
 
 // MARK: - Session and close

@@ -31,6 +31,12 @@ public struct Series: Sendable, Equatable {
     /// session); `nil` for a daily series.
     public internal(set) var intraday: IntradayBars? = nil
 
+    /// Whether the series is a tally of events (a column of `mlink events intensity`, whose name
+    /// ends in `count` or `sum`) rather than a price level: its values may be zero or negative, a
+    /// percent move against a base at or below zero has no value, and `correlate` measures its
+    /// moves in points. False for every price series.
+    public var isTally = false
+
     /// The decimals `display` shows closes and moves with.
     public var displayDecimals: Int { display.decimals }
 

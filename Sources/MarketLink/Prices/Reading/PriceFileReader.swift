@@ -35,7 +35,8 @@ struct PriceFileReader {
 
         let rowLayout = RowLayout(
             header: header.cells, dateIndex: columns.dateIndex, symbolIndex: columns.symbolIndex, valueIndexes: columns.valueIndexes,
-            decimalComma: decimalComma, isWide: columns.isWide, file: file, delimiter: delimiter)
+            decimalComma: decimalComma, isWide: columns.isWide, file: file, delimiter: delimiter,
+            tallies: columns.valueIndexes.map { columns.tallyIndexes.contains($0) })
         var chunks = try RowChunk.parseAll(bytes: bytes, start: tokenizer.position, line: tokenizer.line, layout: rowLayout)
         let dropped = chunks.flatMap(\.dropped)
         let rows = RowNumbering(chunks)
@@ -47,6 +48,8 @@ struct PriceFileReader {
             chunks: chunks, rows: rows, source: source, column: header.cells[columns.dateIndex], override: options.dateOrder)
         let ordinals = try DateColumnReading.ordinals(of: &chunks, order: dates.decision.order, rows: rows, source: source)
         var assembled = try SeriesAssembly.assemble(&chunks, ordinals: ordinals, rows: rows, source: source, namesSeries: columns.namesSeries)
+        let tallyNames = Set(columns.tallyIndexes.map { header.cells[$0] })
+        for k in assembled.series.indices where tallyNames.contains(assembled.series[k].name) { assembled.series[k].isTally = true }
         let nameNote = try SeriesNaming.name(
             &assembled.series, file: file, header: header, namedByColumns: columns.namesSeries, given: options.name)
 

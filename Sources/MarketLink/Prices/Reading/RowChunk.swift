@@ -123,7 +123,7 @@ struct RowChunk {
             var decimals = 0
             switch NumberReader.read(tokenizer.slice(field), decimalComma: layout.decimalComma, decimals: &decimals) {
             case .value(let close):
-                guard close > 0 else {
+                guard close > 0 || (k < layout.tallies.count && layout.tallies[k]) else {
                     throw MarketLinkError(
                         .closeNotPositive(tokenizer.text(field).trimmingCharacters(in: .whitespaces), column: header[valueIndex]),
                         at: tokenizer.locate(field))
