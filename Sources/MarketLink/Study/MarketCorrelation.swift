@@ -78,10 +78,12 @@ public struct MarketCorrelation: Sendable {
         public var event: Int
         /// The first series' (x's) move around its event session `firstSession`.
         public var firstSession: Day
+        /// The first series' move over the window.
         public var first: Move
         /// The second series' (y's) move around `secondSession`: its own event session, or for
         /// `nextClose` its first session closing after x's.
         public var secondSession: Day
+        /// The second series' move over the window.
         public var second: Move
         /// The earlier event (index into `events`) with the same pair of sessions, when there is
         /// one: this event then repeats its moves and does not count again.
@@ -95,7 +97,9 @@ public struct MarketCorrelation: Sendable {
         public var first: Int
         /// Index into `series` of the pair's second series.
         public var second: Int
+        /// How the second series' session is paired with the first's: same date or next close.
         public var pairing: Pairing
+        /// Whether the pair could be correlated, or why not.
         public var status: PairStatus
         /// Every event with a move in both, in the order of the events file, repeats included.
         public var observations: [PairedMove]
