@@ -41,6 +41,7 @@ public struct MarketCorrelation: Sendable {
 
     /// Whether a pair could be measured in its pairing.
     public enum PairStatus: Sendable, Equatable {
+        /// The pair was correlated.
         case ok
         /// The next-close pairing needs each series' market (time zone and close time) to know
         /// when its sessions close; these series (indexes into `series`) have none.
