@@ -31,6 +31,8 @@ public enum MoveSentence {
             return "\(subject) was unchanged at \(level) \(span)."
         }
         let points = magnitude(move.points, decimals: precision.decimals)
+        // From a base at or below 0 (not an index) a percent has no value: the points alone.
+        guard move.hasPercent else { return "\(subject) \(direction.verb) \(points) points to \(level) \(span)." }
         let percent = magnitude(move.percent, decimals: 2)
         return "\(subject) \(direction.verb) \(points) points, or \(percent)%, to \(level) \(span)."
     }
