@@ -58,7 +58,12 @@ import Testing
             let text = try #require(expected["text"] as? String)
             #expect(row.reason.contains(text), "\(name): \(row.reason)")
         }
-        if let close = case_["close_column"] as? String { #expect(file.closeColumns == [close], "\(name)") }
+        if let close = case_["close_column"] as? String {
+            // Taken as the close, not as a wide file's value column named after its header (main).
+            #expect(file.closeColumns == [close], "\(name)")
+            #expect(file.layout != .wide, "\(name)")
+            #expect(series.name != close, "\(name)")
+        }
         if let date = case_["date_column"] as? String { #expect(file.dateColumn == date, "\(name)") }
         if let mark = case_["decimal_mark"] as? String { #expect(file.decimalComma == (mark == ","), "\(name)") }
         if let layout = case_["layout"] as? String {
