@@ -285,6 +285,6 @@ enum EventFieldReader {
 
     /// A `tags` cell: labels separated by `;`, each trimmed; empty labels are dropped.
     static func tags(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
     }
 }

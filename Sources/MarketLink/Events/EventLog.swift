@@ -47,6 +47,8 @@ public struct EventLog: Sendable {
     /// Layout of each event's row, parallel to `events`.
     let rows: [RowSpan]
     let headerLine: Int
+    /// Where the header row lies in the file.
+    let headerSpan: RowSpan
 
     // MARK: Loading
 
@@ -75,6 +77,7 @@ public struct EventLog: Sendable {
         self.delimiter = output.delimiter
         self.lineEnding = output.lineEnding
         self.headerLine = output.headerLine
+        self.headerSpan = output.headerSpan
     }
 
     // MARK: Queries
@@ -112,6 +115,7 @@ struct EventLogReader {
         var delimiter: UInt8
         var lineEnding: [UInt8]
         var headerLine: Int
+        var headerSpan: EventLog.RowSpan
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -212,7 +216,7 @@ struct EventLogReader {
         }
         return Output(
             columns: header, roles: roles, events: events, rows: rows, delimiter: tokenizer.delimiter, lineEnding: lineEnding,
-            headerLine: headerLine)
+            headerLine: headerLine, headerSpan: headerSpan)
     }
 
     /// The byte layout of the row the tokenizer returned last.

@@ -56,7 +56,7 @@ public enum EventLogFile {
         path: String, newFileColumns: [String]? = nil, options: Options = Options(),
         _ change: (EventLog) throws(MarketLinkError) -> EventLogEdit
     ) throws(MarketLinkError) -> EventLogEdit {
-        try rewrite(path: path, newFileColumns: newFileColumns, options: options) { log throws(MarketLinkError) in
+        try transform(path: path, newFileColumns: newFileColumns, options: options) { log throws(MarketLinkError) in
             let edit = try change(log)
             return (edit.log, edit)
         }
@@ -69,16 +69,19 @@ public enum EventLogFile {
     public static func add(
         _ drafts: [EventDraft], to path: String, skippingDuplicates: Bool = true, newFileColumns: [String]? = nil, options: Options = Options()
     ) throws(MarketLinkError) -> EventLogBatchEdit {
-        try rewrite(path: path, newFileColumns: newFileColumns, options: options) { log throws(MarketLinkError) in
+        try transform(path: path, newFileColumns: newFileColumns, options: options) { log throws(MarketLinkError) in
             let edit = try log.adding(drafts, skippingDuplicates: skippingDuplicates)
             return (edit.log, edit)
         }
     }
 
-    /// The work of `update` and `add`: lock, read, change, write atomically when it differs.
-    static func rewrite<Result>(
-        path: String, newFileColumns: [String]?, options: Options, _ change: (EventLog) throws(MarketLinkError) -> (EventLog, Result)
-    ) throws(MarketLinkError) -> Result {
+    /// `update` for a change that returns more than one edit (an import's many rows): `change`
+    /// gives the new log and what to hand back. A file `transform` created and left empty (the
+    /// change added nothing) is removed again.
+    public static func transform<Outcome>(
+        path: String, newFileColumns: [String]? = nil, options: Options = Options(),
+        _ change: (EventLog) throws(MarketLinkError) -> (EventLog, Outcome)
+    ) throws(MarketLinkError) -> Outcome {
         let target = OutputFile.resolvedPath(path)
         for _ in 0..<1000 {
             var created = false
@@ -111,14 +114,16 @@ public enum EventLogFile {
                     start = Array((newFileColumns.joined(separator: ",") + "\n").utf8)
                 }
                 let log = try EventLog(bytes: start, file: path)
-                let (changed, result) = try change(log)
-                if changed.contents != bytes {
+                let (changed, outcome) = try change(log)
+                if created, changed.contents == start {
+                    if stat(target, &current) == 0, current.st_size == 0, current.st_ino == opened.st_ino { unlink(target) }
+                } else if changed.contents != bytes {
                     let output = try OutputFile(path: target, shownAs: path, durable: true)
                     output.beforeRename = options.beforeReplacing
                     try output.write(changed.contents)
                     try output.commit()
                 }
-                return result
+                return outcome
             } catch {
                 // Leave no empty file behind when the first add to a new file fails.
                 if created, stat(target, &current) == 0, current.st_size == 0, current.st_ino == opened.st_ino { unlink(target) }

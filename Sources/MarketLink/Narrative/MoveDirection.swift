@@ -11,7 +11,8 @@ public enum MoveDirection: String, Sendable, Hashable, CaseIterable {
     /// never says "rose 0.00 points, or 0.00%"; otherwise `up` or `down` by the sign of end − base.
     public init(_ move: Move, precision: DisplayPrecision = .cents) {
         let points = precision.points(from: move.baseClose, to: move.endClose)
-        let percent = NumberFormat.rounded(move.percent, decimals: 2)
+        // Against a base at or below 0 (a tally of events) there is no percent: the points decide.
+        let percent = move.baseClose > 0 ? NumberFormat.rounded(move.percent, decimals: 2) : 0
         if points == 0, percent == 0 {
             self = .unchanged
         } else {

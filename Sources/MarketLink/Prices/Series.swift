@@ -27,6 +27,12 @@ public struct Series: Sendable, Equatable {
     /// `decimals` (a Yahoo `33833.609375` is shown `33,833.61`; see `DisplayPrecision`).
     public private(set) var display: DisplayPrecision
 
+    /// Whether the series is a tally of events (a column of `mlink events intensity`, whose name
+    /// ends in `count` or `sum`) rather than a price level: its values may be zero or negative, a
+    /// percent move against a base at or below zero has no value, and `correlate` measures its
+    /// moves in points. False for every price series.
+    public var isTally = false
+
     /// The decimals `display` shows closes and moves with.
     public var displayDecimals: Int { display.decimals }
 

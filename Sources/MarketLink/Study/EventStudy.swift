@@ -46,6 +46,11 @@ public struct EventStudy: Sendable {
     /// rule t0 was found by. Throws as `init(events:series:benchmark:design:)`.
     public init(sessions: EventSessions, benchmark: Series? = nil, design: EventStudyDesign) throws(MarketLinkError) {
         try design.validate(hasBenchmark: benchmark != nil)
+        // Returns are ratios of closes: a tally of events (which may be 0) has none.
+        if let tally = (sessions.series + (benchmark.map { [$0] } ?? [])).first(where: \.isTally) {
+            throw MarketLinkError.usage(
+                "\(quoted(tally.name)) is a tally of events (a count or sum, which may be 0), not a price level: an event study models returns")
+        }
         var design = design
         design.rule = sessions.rule
         self.sessions = sessions

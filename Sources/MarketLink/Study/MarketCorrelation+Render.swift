@@ -31,6 +31,16 @@ extension MarketCorrelation {
                 + "(close \(window.baseLabel) to close \(window.endLabel)), "
                 + "between each pair of series and between the event score (\(scoredEvents) events have one) and each series.",
             "Daily: the same pair's daily returns on the dates both have a close, from the events' first base date to their last end date.",
+        ] + tallyLine
+    }
+
+    /// For tally series (event counts and sums): their moves are in points, their daily changes differences.
+    private var tallyLine: [String] {
+        let names = series.filter(\.isTally).map(\.name)
+        guard !names.isEmpty else { return [] }
+        return [
+            "\(names.joined(separator: ", ")): tall\(names.count == 1 ? "y" : "ies") of events, measured in points (the change in the tally), "
+                + "not percent; their daily changes are differences."
         ]
     }
 

@@ -2,7 +2,8 @@
 
 /// Do markets react together? For one event window, across the events:
 /// - for each pair of series, Pearson r and Spearman ρ between their window moves (percent, as in
-///   the change table), over the events where both have a move;
+///   the change table; points for a tally of events, `Series.isTally`), over the events where both
+///   have a move;
 /// - for each series, the same between the event's `score` and the move, over the events with a
 ///   score and a move;
 /// - beside each pair, the unconditional correlation of the two series' daily returns over the same
@@ -75,7 +76,10 @@ public struct MarketCorrelation: Sendable {
         let table = ChangeTable(events: events, series: series, windows: [window], rule: rule)
         self.table = table
         // moves[s][e]: the percent move of event e in series s, when it has one.
-        let moves = series.indices.map { s in events.indices.map { e in table.rows(event: e, series: s).first?.percent } }
+        // moves[s][e]: the percent move of event e in series s (points for a tally), when it has one.
+        let moves = series.indices.map { s in
+            events.indices.map { e in table.rows(event: e, series: s).first.flatMap { series[s].isTally ? $0.points : $0.percent } }
+        }
         var pairs: [SeriesPair] = []
         for first in series.indices {
             for second in series.indices where second > first {
@@ -120,7 +124,8 @@ public struct MarketCorrelation: Sendable {
 
     /// Simple daily returns of two series on their common dates within `from...to`: for common
     /// dates d₀ < d₁ < … (dates on which both have a close), the return of d_j is
-    /// close(d_j)/close(d_{j−1}) − 1 in each series. In date order.
+    /// close(d_j)/close(d_{j−1}) − 1 in each series — for a tally (`Series.isTally`), whose values
+    /// may be 0, the difference close(d_j) − close(d_{j−1}). In date order.
     public static func dailyReturns(_ a: Series, _ b: Series, from: Day, to: Day) -> (first: [Double], second: [Double]) {
         var i = a.firstSession(onOrAfter: from)
         var j = b.firstSession(onOrAfter: from)
@@ -138,8 +143,8 @@ public struct MarketCorrelation: Sendable {
             } else {
                 let closes = (a.close(at: i), b.close(at: j))
                 if let previous {
-                    first.append(closes.0 / previous.0 - 1)
-                    second.append(closes.1 / previous.1 - 1)
+                    first.append(a.isTally ? closes.0 - previous.0 : closes.0 / previous.0 - 1)
+                    second.append(b.isTally ? closes.1 - previous.1 : closes.1 / previous.1 - 1)
                 }
                 previous = closes
                 i += 1

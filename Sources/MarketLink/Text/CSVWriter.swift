@@ -75,6 +75,18 @@ public enum CSVWriter {
         return out
     }
 
+    /// `encode`, appended to `buffer` without an intermediate array.
+    static func appendEncoded(_ text: String, delimiter: UInt8, to buffer: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if needsQuotes(utf8, delimiter: delimiter) {
+                append(Array(utf8), delimiter: delimiter, quote: true, to: &buffer)
+            } else {
+                buffer.append(contentsOf: utf8)
+            }
+        }
+    }
+
     /// True when a cell as written (padding included) is in quotes.
     static func isQuoted(_ raw: ArraySlice<UInt8>) -> Bool {
         raw.first { $0 != 32 } == UInt8(ascii: "\"")
@@ -112,7 +124,7 @@ public enum CSVWriter {
         buffer.append(quoteMark)
     }
 
-    private static func needsQuotes(_ bytes: [UInt8], delimiter: UInt8) -> Bool {
+    private static func needsQuotes<Bytes: RandomAccessCollection>(_ bytes: Bytes, delimiter: UInt8) -> Bool where Bytes.Element == UInt8 {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 32 || first == 9 || last == 32 || last == 9 { return true }
         if first == 0xEF, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return true }

@@ -6,14 +6,15 @@ import MarketLink
 enum EventsCommand {
     static let group = CommandGroupSpec(
         name: "events",
-        summary: "keep an events file: add, list, edit and remove events",
+        summary: "keep an events file: add, list, edit and remove events; import them from event datasets",
         about: """
             An events file is CSV with a header: date and title are required; id, time, timezone,
             tags (;-separated), score and source are optional, in any order; other columns are kept
             as they are. Every edit leaves each byte you did not change as it was, under a lock,
-            through a temporary file and a rename.
+            through a temporary file and a rename. `import` adds events from GDELT, ICEWS and ACLED
+            files; `intensity` turns an events file into a daily series that every command loads.
             """,
-        subcommands: [add, list, edit, remove])
+        subcommands: [add, list, edit, remove, EventsImportCommand.spec, EventsIntensityCommand.spec])
 
     // MARK: add
 

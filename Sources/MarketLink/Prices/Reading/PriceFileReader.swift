@@ -50,12 +50,15 @@ struct PriceFileReader {
             chunks: chunks, rows: rows, source: source, column: header.cells[columns.dateIndex], override: options.dateOrder)
         let ordinals = try DateColumnReading.ordinals(of: &chunks, order: dates.decision.order, rows: rows, source: source)
         var assembled = try SeriesAssembly.assemble(&chunks, ordinals: ordinals, rows: rows, source: source, namesSeries: columns.namesSeries)
+        let tallyNames = Set(columns.tallyIndexes.map { header.cells[$0] })
+        for k in assembled.series.indices where tallyNames.contains(assembled.series[k].name) { assembled.series[k].isTally = true }
         let assembledNames = assembled.series.map(\.name)
         let nameNote = try SeriesNaming.name(
             &assembled.series, file: file, header: header, namedByColumns: columns.namesSeries, given: options.name)
         for (k, series) in assembled.series.enumerated() {
             let column = columns.isWide ? assembledNames[k] : header.cells[columns.valueIndexes[0]]
-            let isIndex = series.index != nil || !ColumnRole.isSettlement(column)
+            // A tally of events (a count or sum) or a futures settlement is no index level.
+            let isIndex = !series.isTally && (series.index != nil || !ColumnRole.isSettlement(column))
             try extremes[assembledNames[k]]?.check(isIndex: isIndex, column: column, source: source)
         }
 
