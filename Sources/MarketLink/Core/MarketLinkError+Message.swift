@@ -163,6 +163,13 @@ extension MarketLinkError.Reason {
         case .dateOutOfOrder(let day, let series, let firstLine, let firstLineDay):
             return
                 "date \(day.iso)\(Self.forSeries(series)) is out of order: line \(firstLine) has \(firstLineDay.iso); dates must run one way (oldest or newest first)"
+        case .intradayZoneUnknown(let series):
+            return
+                "the bar times of \(quoted(series)) have no offset and its market is unknown: name the time zone they are in (e.g. America/New_York), or the series' market"
+        case .barTimeNotIncreasing(let text, let firstLine, let duplicate):
+            return duplicate
+                ? "duplicate bar time \(quoted(text)) (also on line \(firstLine))"
+                : "bar time \(quoted(text)) is out of order (line \(firstLine) is later); bar times must run one way (oldest or newest first)"
 
         // MARK: Data: events files
         case .missingEventColumns(let missing, let found):

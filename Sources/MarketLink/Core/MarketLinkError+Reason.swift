@@ -149,6 +149,12 @@ extension MarketLinkError {
         /// A date out of order: it is `day`, and line `firstLine` before it has `firstLineDay`,
         /// which does not run the same way as the rest.
         case dateOutOfOrder(Day, series: String?, firstLine: Int, firstLineDay: Day)
+        /// Intraday bars whose times are wall-clock times with no offset, in a series whose market
+        /// is unknown and with no zone given: the series' name.
+        case intradayZoneUnknown(series: String)
+        /// An intraday bar time that is not after the one before it (`duplicate`: the same time),
+        /// as written, and the line of the earlier bar.
+        case barTimeNotIncreasing(String, firstLine: Int, duplicate: Bool)
 
         // MARK: Data: events files
 

@@ -38,6 +38,7 @@ public struct PriceFile: Sendable {
     public static func load(bytes: [UInt8], file: String, options: PriceLoadOptions = .init()) throws(MarketLinkError) -> PriceFile {
         let result: Result<PriceFile, MarketLinkError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(MarketLinkError) {
+                if let intraday = try IntradayReader.readIfIntraday(buffer, file: file, options: options) { return .success(intraday) }
                 let reader = PriceFileReader(bytes: buffer, file: file, options: options)
                 return .success(try reader.read())
             } catch {

@@ -26,4 +26,10 @@ public enum PriceLayout: String, Sendable, CaseIterable {
     case panel = "panel"
     case wide = "wide"
     case generic = "date and close"
+    /// Intraday bars with a header (`Datetime`, `Date,Time`, `timestamp` in epoch seconds or ms).
+    case intradayBars = "intraday bars"
+    /// MetaTrader's export: `<DATE>\t<TIME>\t<OPEN>...`.
+    case metaTrader = "MetaTrader"
+    /// Intraday bars with no header: time, open, high, low, close.
+    case headerlessBars = "intraday bars, no header"
 }

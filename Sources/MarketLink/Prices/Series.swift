@@ -27,6 +27,10 @@ public struct Series: Sendable, Equatable {
     /// `decimals` (a Yahoo `33833.609375` is shown `33,833.61`; see `DisplayPrecision`).
     public private(set) var display: DisplayPrecision
 
+    /// The bars of an intraday series, beside its daily view (the close of the last bar of each
+    /// session); `nil` for a daily series.
+    public internal(set) var intraday: IntradayBars? = nil
+
     /// Whether the series is a tally of events (a column of `mlink events intensity`, whose name
     /// ends in `count` or `sum`) rather than a price level: its values may be zero or negative, a
     /// percent move against a base at or below zero has no value, and `correlate` measures its

@@ -35,17 +35,20 @@ public struct StudyReport: Sendable {
         }
         let summaries = study.summaries(groupBy: grouping)
         blocks.append(.table(summaryTable(summaries)))
+        blocks.append(.table(clusteredTable(summaries)))
         for summary in summaries where summary.group == nil {
             if let chart = bandChart(summary) { blocks.append(.bandChart(chart)) }
         }
-        let shared = study.sharedSessionLines()
-        if !shared.isEmpty {
-            blocks.append(
-                .paragraph(
-                    ReportText(
-                        "Events that share an event session have the same abnormal returns, and each counts as a separate event in the tests: "
-                            + shared.joined(separator: "; ") + ".")))
+        blocks.append(
+            .paragraph(
+                ReportText(
+                    "Clustering (events with status ok, window " + study.design.window.description + "): "
+                        + study.clusteringLines(summaries).joined(separator: " "))))
+        let merges = study.mergeLines(summaries)
+        if !merges.isEmpty {
+            blocks.append(.paragraph(ReportText("Merged into an earlier event of the same session: " + merges.joined(separator: "; ") + ".")))
         }
+        blocks.append(.paragraph(ReportText(study.clusteringNote(merged: study.design.mergeSharedSessions, vocabulary: vocabulary))))
         blocks.append(.table(eventTable()))
         let notes = study.results.filter { !$0.status.isOK }
         if !notes.isEmpty {
@@ -134,7 +137,7 @@ public struct StudyReport: Sendable {
             ReportDefinition("σ", "The CAR in standard deviations of a normal window's abnormal return, CAR / (σ̂·√k)."),
             ReportDefinition(
                 "Across events",
-                "Only events with status ok: n of them. CAAR = mean CAR; each test as statistic (two-sided p): cross-sectional t, Patell Z, Boehmer–Musumeci–Poulsen t, Corrado rank Z, generalized sign Z."
+                "Only events with status ok: n of them. CAAR = mean CAR; each test as statistic (two-sided p): cross-sectional t, Patell Z, Boehmer–Musumeci–Poulsen t, Corrado rank Z, generalized sign Z; r̄, the average cross-correlation of the events' estimation-window abnormal returns in event time, and the Patell and BMP tests adjusted for it (Kolari & Pynnönen 2010)."
             ),
             ReportDefinition(
                 "Band chart",
@@ -172,6 +175,27 @@ public struct StudyReport: Sendable {
                 .init("series"), .init("group"), .init("events", .number), .init("n", .number), .init("CAAR", .number),
                 .init("cross-sectional t", .number), .init("Patell Z", .number), .init("BMP t", .number),
                 .init("Corrado rank", .number), .init("generalized sign", .number),
+            ], rows: rows)
+    }
+
+    /// The Patell and BMP tests beside their Kolari–Pynnönen adjustments, with r̄.
+    func clusteredTable(_ summaries: [EventStudySummary]) -> ReportTable {
+        let rows = summaries.map { summary -> [ReportText] in
+            let tests = summary.tests
+            return [
+                ReportText(study.series[summary.series].name), ReportText(summary.group ?? "all events"),
+                ReportText(String(tests?.n ?? 0)), ReportText(StatisticText.correlation(tests?.averageCrossCorrelation)),
+                ReportText(StatisticText.test(tests?.patellZ)), ReportText(StatisticText.test(tests?.adjustedPatellZ)),
+                ReportText(StatisticText.test(tests?.bmpT)), ReportText(StatisticText.test(tests?.adjustedBMPT)),
+            ]
+        }
+        return ReportTable(
+            caption: ReportText(
+                "Allowing for clustered events (Kolari & Pynnönen 2010): r̄, the average cross-correlation of the events' "
+                    + "estimation-window abnormal returns in event time, and the Patell and BMP tests adjusted for it: statistic (two-sided p)"),
+            columns: [
+                .init("series"), .init("group"), .init("n", .number), .init("r̄", .number), .init("Patell Z", .number),
+                .init("adjusted Patell Z", .number), .init("BMP t", .number), .init("adjusted BMP t", .number),
             ], rows: rows)
     }
 

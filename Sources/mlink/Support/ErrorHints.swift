@@ -86,6 +86,10 @@ enum ErrorHints {
             return
                 "date \(MessageText.quoted(date)) in column \"\(MessageText.shown(column))\" is not a valid date as \(order.pattern) (\(PriceFileOptions.dateFormat.name) \(order.rawValue))"
 
+        case .intradayZoneUnknown(let series):
+            return
+                "the bar times of \(MessageText.quoted(series)) have no offset and its market is unknown: name their zone with \(PriceFileOptions.timeZone.name) (e.g. \(PriceFileOptions.timeZone.name) America/New_York) or the market with \(PriceFileOptions.market.name)"
+
         default:
             return reason.message
         }
@@ -124,6 +128,7 @@ extension ToolVocabulary {
             return series.map { "\(option) \(Self.shellQuoted("\($0)=NYSE")), or \(Self.shellQuoted("\($0)=ZONE@HH:MM")) for another market" } ?? option
         case .alignment(let rule): return "\(WindowOptions.align.name) \(rule.rawValue)"
         case .cleanEstimation: return StudyOptions.clean.name
+        case .mergeSharedSessions: return StudyOptions.mergeSharedSessions.name
         case .estimationWindow: return "\(StudyOptions.estimation.name) A:B"
         case .minimumEstimation(let value): return "\(StudyOptions.minimumEstimation.name) \(value.map(String.init) ?? "N")"
         case .model: return StudyOptions.model.name

@@ -199,6 +199,18 @@ import Testing
         Sample(
             reason: .dateOutOfOrder(day("2023-06-08"), series: nil, firstLine: 3, firstLineDay: day("2023-06-09")), kind: .data,
             message: "date 2023-06-08 is out of order: line 3 has 2023-06-09; dates must run one way (oldest or newest first)"),
+        Sample(
+            reason: .intradayZoneUnknown(series: "bars"), kind: .data,
+            message:
+                "the bar times of \"bars\" have no offset and its market is unknown: name the time zone they are in (e.g. America/New_York), or the series' market",
+            cli:
+                "the bar times of \"bars\" have no offset and its market is unknown: name their zone with --tz (e.g. --tz America/New_York) or the market with --market"),
+        Sample(
+            reason: .barTimeNotIncreasing("2023-06-08 09:31:00", firstLine: 3, duplicate: true), kind: .data,
+            message: "duplicate bar time \"2023-06-08 09:31:00\" (also on line 3)"),
+        Sample(
+            reason: .barTimeNotIncreasing("2023-06-08 09:31:00", firstLine: 3, duplicate: false), kind: .data,
+            message: "bar time \"2023-06-08 09:31:00\" is out of order (line 3 is later); bar times must run one way (oldest or newest first)"),
         // Data: events files.
         Sample(
             reason: .missingEventColumns([.title], found: ["date", "name"]), kind: .data,
@@ -357,6 +369,8 @@ import Testing
             case .epochNotMidnight: "epochNotMidnight"
             case .duplicateDate: "duplicateDate"
             case .dateOutOfOrder: "dateOutOfOrder"
+            case .intradayZoneUnknown: "intradayZoneUnknown"
+            case .barTimeNotIncreasing: "barTimeNotIncreasing"
             case .missingEventColumns: "missingEventColumns"
             case .duplicateEventColumn: "duplicateEventColumn"
             case .invalidEventCell: "invalidEventCell"
@@ -380,8 +394,8 @@ import Testing
             case .invalidRequest: "invalidRequest"
             }
         }
-        // 75 cases, counted in MarketLinkError+Reason.swift.
-        #expect(Set(Self.samples.map { name($0.reason) }).count == 75)
+        // 77 cases, counted in MarketLinkError+Reason.swift.
+        #expect(Set(Self.samples.map { name($0.reason) }).count == 77)
     }
 
     // MARK: - Printed forms
