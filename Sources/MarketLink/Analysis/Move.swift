@@ -13,8 +13,9 @@ import Foundation
 /// - `logReturn` = ln(end / base)
 ///
 /// `percent` and `logReturn` are only meaningful for positive closes: with a base of 0 they are
-/// infinite or NaN, and with a negative close `logReturn` is NaN. Index levels are positive, so
-/// the commands check `hasPositiveCloses` and refuse other data rather than print such numbers.
+/// infinite or NaN, and with a negative close `logReturn` is NaN. Index levels are positive; a
+/// series that is not an index may go to 0 or below, and then `hasPercent` says whether the
+/// percent has a value (the change table's `no-percent` status when it has not).
 ///
 /// A `Move` is a handful of integers and doubles (no arrays), so the change table can build
 /// millions of them.
@@ -63,6 +64,10 @@ public struct Move: Sendable, Hashable {
 
     /// ln(end / base).
     public var logReturn: Double { Foundation.log(endClose / baseClose) }
+
+    /// True when the base close is above 0, so that a percent against it has a value (the end may
+    /// be at or below 0: WTI crude from 18.27 to −37.63 is −305.97%).
+    public var hasPercent: Bool { baseClose > 0 }
 
     /// True when both closes are positive, so that `percent` and `logReturn` are finite.
     public var hasPositiveCloses: Bool { baseClose > 0 && endClose > 0 && baseClose.isFinite && endClose.isFinite }

@@ -111,8 +111,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { iso }
 
     /// Appends `YYYY-MM-DD` to a byte buffer without creating a `String` (the export hot path).
+    /// A year outside 0...9999 (a day past 9999-12-31 made by arithmetic) is written in full
+    /// (`10000-01-01`), never cut to four digits.
     public func appendISO(to buffer: inout [UInt8]) {
         let (y, m, d) = components
+        if y < 0 || y > 9999 {
+            buffer.append(contentsOf: String(y).utf8)
+            buffer.append(UInt8(ascii: "-"))
+            buffer.append(UInt8(48 + m / 10))
+            buffer.append(UInt8(48 + m % 10))
+            buffer.append(UInt8(ascii: "-"))
+            buffer.append(UInt8(48 + d / 10))
+            buffer.append(UInt8(48 + d % 10))
+            return
+        }
         buffer.append(UInt8(48 + y / 1000 % 10))
         buffer.append(UInt8(48 + y / 100 % 10))
         buffer.append(UInt8(48 + y / 10 % 10))

@@ -45,14 +45,14 @@ public enum MarketTable {
     public static let indexes: [IndexInfo] = [
         IndexInfo(
             name: "Dow Jones Industrial Average", displayName: "The Dow Jones Industrial Average",
-            aliases: ["^DJI", "DJIA", "DJI", ".DJI", "INDEXDJX:.DJI", "DJIA Index", "INDU", "Dow Jones"],
+            aliases: ["^DJI", "DJIA", "DJI", ".DJI", "INDEXDJX:.DJI", "DJIA Index", "INDU", "Dow Jones", "^DJIA"],
             writtenNames: [
                 "Dow Jones Industrial Average", "Dow Jones industrials", "Dow Jones", "blue-chip Dow", "Dow industrials", "Dow",
                 "道琼斯工业平均指数", "道琼斯指数", "道琼斯", "道指",
             ], market: nyse),
         IndexInfo(
             name: "S&P 500", displayName: "The S&P 500",
-            aliases: ["^GSPC", "SPX", "SP500", "S&P 500", "S&P500", "GSPC", ".INX", "INDEXSP:.INX", "SPX Index"],
+            aliases: ["^GSPC", "SPX", "SP500", "S&P 500", "S&P500", "GSPC", ".INX", "INDEXSP:.INX", "SPX Index", "^SPX", ".SPX"],
             writtenNames: ["Standard & Poor's 500", "S&P 500", "S&P500", "标普500指数", "标普500"], market: nyse),
         IndexInfo(
             name: "Nasdaq Composite", displayName: "The Nasdaq Composite",
@@ -63,7 +63,7 @@ public enum MarketTable {
             writtenNames: ["Nasdaq-100", "Nasdaq 100"], market: nyse),
         IndexInfo(
             name: "SSE Composite", displayName: "The Shanghai Composite",
-            aliases: ["000001.SS", "sh000001", "000001.SH", "SHCOMP", "上证指数", "SSE", "SSE Composite", "SHCOMP Index"],
+            aliases: ["000001.SS", "sh000001", "000001.SH", "SHCOMP", "上证指数", "SSE", "SSE Composite", "SHCOMP Index", "^SHCOMP"],
             writtenNames: [
                 "Shanghai Stock Exchange Composite", "Shanghai Composite", "SSE Composite", "上证综合指数", "上证指数", "上证综指", "沪指",
             ], market: sse),
@@ -137,8 +137,23 @@ public enum MarketTable {
     }
 
     /// The index a series name or ticker refers to (any case, spaces ignored), if known.
+    ///
+    /// Names as files carry them match too: a ticker with a vendor's mark around it (WSJ's `^SPX`,
+    /// Refinitiv's `.SPX`, EODHD's `SPX.INDX`) and Investing.com's download names
+    /// (`S&P 500 Historical Data`, also as a browser's second copy `... Historical Data (1)`). A
+    /// bare `000001` stays unknown: it is a stock.
     public static func index(named name: String) -> IndexInfo? {
-        byAlias[normalize(name)]
+        if let known = byAlias[normalize(name)] { return known }
+        var text = name.trimmingWhitespace
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), text[text.index(after: open)...].dropLast().allSatisfy(\.isNumber) {
+            text = String(text[..<open]).trimmingWhitespace
+        }
+        for suffix in [" historical data", ".indx"] where text.lowercased().hasSuffix(suffix) {
+            text = String(text.dropLast(suffix.count)).trimmingWhitespace
+        }
+        if let known = byAlias[normalize(text)] { return known }
+        if let first = text.first, first == "^" || first == "." { return byAlias[normalize(String(text.dropFirst()))] }
+        return nil
     }
 
     /// A market by its identifier (`NYSE`, `sse`, ...).

@@ -42,7 +42,12 @@ enum NumberReader {
             negative = bytes[i] == UInt8(ascii: "-")
             i += 1
         }
-        if i < end, bytes[i] == UInt8(ascii: "$") { i += 1 }
+        var dollar = false
+        if i < end, bytes[i] == UInt8(ascii: "$") {
+            dollar = true
+            i += 1
+        }
+        var grouped = false
         var mantissa: UInt64 = 0
         var significant = 0
         var fraction = 0
@@ -67,12 +72,18 @@ enum NumberReader {
                 seenPoint = true
                 pointAt = i
             } else if byte == groupMark, !seenPoint, digits > 0 {
-                // A group separator must be followed by exactly three digits.
+                // Grouping as written: the first group of 1 to 3 digits, every later one of exactly
+                // three (`1,234,567`, never `1234,567` or `12,34`).
+                if !grouped, digits > 3 { return .invalid }
+                grouped = true
                 for k in 1...3 {
                     guard i + k < end, bytes[i + k] >= 48, bytes[i + k] <= 57 else { return .invalid }
                 }
                 if i + 4 < end, bytes[i + 4] >= 48, bytes[i + 4] <= 57 { return .invalid }
             } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                // An exponent: a plain mantissa (no `$`, no grouping) and an optional sign and
+                // digits to the end; `1e$3` and `1e3,5` are no numbers.
+                guard !dollar, !grouped, digits > 0, isExponent(bytes, from: i + 1, to: end) else { return .invalid }
                 slow = true
                 break
             } else {
@@ -105,6 +116,18 @@ enum NumberReader {
         }
         guard let value = Double(text), value.isFinite else { return .invalid }
         return .value(value)
+    }
+
+    /// Whether `bytes[from..<to]` is an exponent's digits: an optional sign, then one or more digits.
+    static func isExponent(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Bool {
+        var k = from
+        if k < end, bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+") { k += 1 }
+        guard k < end else { return false }
+        while k < end {
+            guard bytes[k] >= 48, bytes[k] <= 57 else { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Reads a number from a `String` (command-line arguments, claims).

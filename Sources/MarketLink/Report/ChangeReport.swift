@@ -100,7 +100,8 @@ public struct ChangeReport: Sendable {
             ),
             .code(table.rule.rawValue), .plain(" alignment). "),
         ]
-        let measured = table.rows.filter { $0.status == .ok }.count
+        // `no-percent` rows have both closes too (and points; a base at or below 0 has no percent).
+        let measured = table.rows.filter { $0.status == .ok || $0.status == .noPercent }.count
         what.append(
             .plain(
                 plural(table.rows.count, "move") + " in all; " + String(measured) + " with both closes"

@@ -1,3 +1,4 @@
+import Foundation
 import MarketLink
 
 // MARK: - Errors in mlink's words
@@ -113,12 +114,18 @@ enum ErrorHints {
 // MARK: - Settings in mlink's words
 
 extension ToolVocabulary {
+    /// `text` in single quotes for a POSIX shell, a quote inside written `'\''`.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// mlink's flags and commands for the settings the library's explanations point to.
     static let mlink = ToolVocabulary { term in
         switch term {
         case .market(let series):
             let option = PriceFileOptions.market.name
-            return series.map { "\(option) \($0)=NYSE or ZONE@HH:MM" } ?? option
+            // A line to paste: the name quoted for the shell (`S&P 500 Historical Data` has spaces and `&`).
+            return series.map { "\(option) \(Self.shellQuoted("\($0)=NYSE")), or \(Self.shellQuoted("\($0)=ZONE@HH:MM")) for another market" } ?? option
         case .alignment(let rule): return "\(WindowOptions.align.name) \(rule.rawValue)"
         case .cleanEstimation: return StudyOptions.clean.name
         case .mergeSharedSessions: return StudyOptions.mergeSharedSessions.name

@@ -181,6 +181,19 @@ import Testing
             reason: .closeNotPositive("0.00", column: "Close"), kind: .data,
             message: "close \"0.00\" in column \"Close\" is not positive: an index level must be above 0 (percent changes divide by it)"),
         Sample(
+            reason: .closeTooSmall("4.9e-324", column: "Close"), kind: .data,
+            message: "close \"4.9e-324\" in column \"Close\" is too small: a percent change against it cannot be finite"),
+        Sample(
+            reason: .mixedDecimalMarks(column: "Close", first: "19299,18", firstLine: 2, disagreeing: "19404.31"), kind: .data,
+            message: "column \"Close\" mixes decimal marks: \"19299,18\" (line 2) has a decimal comma, \"19404.31\" a decimal point"),
+        Sample(
+            reason: .dateYearOutOfRange("2958466", reading: "10000-01-01 as an Excel serial"), kind: .data,
+            message: "\"2958466\" is 10000-01-01 as an Excel serial: years run from 0001 to 9999"),
+        Sample(
+            reason: .epochNotMidnight("1686144600", instant: "2023-06-07T13:30:00Z", column: "timestamp"), kind: .data,
+            message:
+                "\"1686144600\" in column \"timestamp\" is the instant 2023-06-07T13:30:00Z, not a date: epoch stamps in a daily file must fall at 00:00:00 UTC"),
+        Sample(
             reason: .duplicateDate(day("2023-06-08"), series: "DJIA", firstLine: 4), kind: .data,
             message: "duplicate date 2023-06-08 for DJIA (also on line 4)"),
         Sample(
@@ -350,6 +363,10 @@ import Testing
             case .missingSymbol: "missingSymbol"
             case .unreadableNumber: "unreadableNumber"
             case .closeNotPositive: "closeNotPositive"
+            case .closeTooSmall: "closeTooSmall"
+            case .mixedDecimalMarks: "mixedDecimalMarks"
+            case .dateYearOutOfRange: "dateYearOutOfRange"
+            case .epochNotMidnight: "epochNotMidnight"
             case .duplicateDate: "duplicateDate"
             case .dateOutOfOrder: "dateOutOfOrder"
             case .intradayZoneUnknown: "intradayZoneUnknown"
@@ -377,8 +394,8 @@ import Testing
             case .invalidRequest: "invalidRequest"
             }
         }
-        // 73 cases, counted in MarketLinkError+Reason.swift.
-        #expect(Set(Self.samples.map { name($0.reason) }).count == 73)
+        // 77 cases, counted in MarketLinkError+Reason.swift.
+        #expect(Set(Self.samples.map { name($0.reason) }).count == 77)
     }
 
     // MARK: - Printed forms

@@ -151,7 +151,8 @@ import Testing
     }
 
     /// A move from a day with no events: 1 point, no percent (there is none against 0) — in the
-    /// table ("–"), the CSV (an empty cell) and the sentence (no "or …%").
+    /// table and the CSV (an empty cell and the `no-percent` status, DESIGN §1: "a percent against a
+    /// base at or below zero gets a status instead of a number") and the sentence (no "or …%").
     @Test func noPercentAgainstZero() throws {
         let file = try PriceFile.load(bytes: Array("date,count,score_sum\n2023-01-02,0,0\n2023-01-03,1,0.5\n".utf8), file: "i.csv")
         let events = Self.events([("2023-01-03", [], nil)])
@@ -162,8 +163,9 @@ import Testing
         #expect(row.logReturn == nil)
         let csv = String(decoding: table.csv(), as: UTF8.self).split(separator: "\n")
         #expect(csv.count == 2)
-        #expect(csv[1].contains(",2023-01-02,0,2023-01-03,1,1,,ok,"), "\(csv[1])")
-        #expect(table.textTable().render().hasSuffix("  +1  –\n"))
+        #expect(row.status == .noPercent)
+        #expect(csv[1].contains(",2023-01-02,0,2023-01-03,1,1,,no-percent,"), "\(csv[1])")
+        #expect(table.textTable().render().hasSuffix("  +1  no-percent\n"))
         #expect(table.sentence(row) == "count rose 1 point to 1 on Tuesday (January 3, 2023).")
     }
 

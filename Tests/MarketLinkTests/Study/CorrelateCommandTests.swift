@@ -159,7 +159,7 @@ import Testing
         #expect(records.first { $0["pairing"] == "same-date" }?["status"] == "ok")
         let table = try CLI.run(["correlate"] + inputs + ["--format", "table"])
         #expect(table.stdout.contains("X → SSE next-close: no-market — X has no known market (time zone and close time)"))
-        #expect(table.stdout.contains("(name it with --market X=NYSE or ZONE@HH:MM)"))
+        #expect(table.stdout.contains("(name it with --market 'X=NYSE', or 'X=ZONE@HH:MM' for another market)"))
         let json = try CLI.run(["correlate"] + inputs + ["--pairing", "next-close", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let first = try #require((object["pairs"] as? [[String: Any]])?.first)
