@@ -51,6 +51,8 @@ public enum EventSession: Sendable, Equatable {
 /// in Beijing on a Thursday is Thursday in Shanghai (15:00 close) and Thursday in New York (22:00
 /// Wednesday there, after Wednesday's close).
 public enum Alignment {
+    /// The event session t0 of `event` in `series` by `rule` (timed events by their instant and the
+    /// series' market), or why there is none: before or after the data, no session, no market.
     public static func eventSession(for event: Event, in series: Series, rule: AlignmentRule = .next) -> EventSession {
         guard let first = series.firstDay, let last = series.lastDay else { return .afterData }
         guard event.hasDay else { return .monthOnly }

@@ -24,11 +24,15 @@ public struct Move: Sendable, Hashable {
     public let baseSession: Int
     /// Index of the end session in its series; always greater than `baseSession`.
     public let endSession: Int
+    /// The date of the base session, whose close the move starts from.
     public let baseDay: Day
+    /// The close of the base session, in index points.
     public let baseClose: Double
     /// The date of the first covered session (`baseSession + 1`).
     public let firstDay: Day
+    /// The date of the end session, whose close the move ends at.
     public let endDay: Day
+    /// The close of the end session, in index points.
     public let endClose: Double
 
     /// The move from the close of `baseSession` to the close of `endSession`, or `nil` unless

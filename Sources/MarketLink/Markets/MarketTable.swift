@@ -5,28 +5,43 @@
 /// Close times are the exchanges' published regular closes. A bare `000001` is a stock (Ping An
 /// Bank on Shenzhen), not the Shanghai Composite, so it is deliberately not an alias.
 public enum MarketTable {
+    /// New York (NYSE and Nasdaq): `America/New_York`, close 16:00.
     public static let nyse = Market(id: "NYSE", name: "New York Stock Exchange", timeZone: "America/New_York", hour: 16, minute: 0)
+    /// Shanghai: `Asia/Shanghai`, close 15:00.
     public static let sse = Market(id: "SSE", name: "Shanghai Stock Exchange", timeZone: "Asia/Shanghai", hour: 15, minute: 0)
+    /// Hong Kong: `Asia/Hong_Kong`, close 16:00.
     public static let hkex = Market(id: "HKEX", name: "Hong Kong Exchanges", timeZone: "Asia/Hong_Kong", hour: 16, minute: 0)
+    /// Tokyo: `Asia/Tokyo`, close 15:00, and 15:30 from 2024-11-05.
     public static let tse = Market(
         id: "TSE", name: "Tokyo Stock Exchange", timeZone: "Asia/Tokyo",
         closeTimes: [
             Market.CloseTime(hour: 15, minute: 0),
             Market.CloseTime(since: Day(ordinal: Int32(Day.ordinal(year: 2024, month: 11, day: 5))), hour: 15, minute: 30),
         ])
+    /// London: `Europe/London`, close 16:30.
     public static let lse = Market(id: "LSE", name: "London Stock Exchange", timeZone: "Europe/London", hour: 16, minute: 30)
+    /// Xetra (Frankfurt): `Europe/Berlin`, close 17:30.
     public static let xetra = Market(id: "XETRA", name: "Xetra", timeZone: "Europe/Berlin", hour: 17, minute: 30)
+    /// Euronext Paris: `Europe/Paris`, close 17:30.
     public static let euronextParis = Market(id: "EPA", name: "Euronext Paris", timeZone: "Europe/Paris", hour: 17, minute: 30)
+    /// Korea Exchange (Seoul): `Asia/Seoul`, close 15:30.
     public static let krx = Market(id: "KRX", name: "Korea Exchange", timeZone: "Asia/Seoul", hour: 15, minute: 30)
+    /// Mumbai (NSE and BSE): `Asia/Kolkata`, close 15:30.
     public static let nse = Market(id: "NSE", name: "National Stock Exchange of India / BSE", timeZone: "Asia/Kolkata", hour: 15, minute: 30)
+    /// Sydney: `Australia/Sydney`, close 16:00.
     public static let asx = Market(id: "ASX", name: "Australian Securities Exchange", timeZone: "Australia/Sydney", hour: 16, minute: 0)
+    /// Toronto: `America/Toronto`, close 16:00.
     public static let tsx = Market(id: "TSX", name: "Toronto Stock Exchange", timeZone: "America/Toronto", hour: 16, minute: 0)
+    /// Taipei: `Asia/Taipei`, close 13:30.
     public static let twse = Market(id: "TWSE", name: "Taiwan Stock Exchange", timeZone: "Asia/Taipei", hour: 13, minute: 30)
 
+    /// Shenzhen: `Asia/Shanghai`, close 15:00.
     public static let szse = Market(id: "SZSE", name: "Shenzhen Stock Exchange", timeZone: "Asia/Shanghai", hour: 15, minute: 0)
 
+    /// Every built-in market, the ones `Market` names can be looked up in.
     public static let markets: [Market] = [nyse, sse, szse, hkex, tse, lse, xetra, euronextParis, krx, nse, asx, tsx, twse]
 
+    /// Every built-in index with its aliases (tickers, file names) and the names news text uses.
     public static let indexes: [IndexInfo] = [
         IndexInfo(
             name: "Dow Jones Industrial Average", displayName: "The Dow Jones Industrial Average",

@@ -2,7 +2,7 @@
 
 /// Reads one date field into a `RawDate`: the field alone decides its numbers, the column
 /// (`DateColumnResolver`) decides what an ambiguous `06/08/2023` means.
-public enum DateReader {
+enum DateReader {
     static let monthPrefixes: [String: Int] = [
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
         "nov": 11, "dec": 12,
@@ -10,7 +10,7 @@ public enum DateReader {
 
     /// Reads a date field into a `RawDate`, or `nil` when it is not a date. A time after the date
     /// (`2000-01-03 00:00:00`, `5/11/2018 16:00:00`, `T09:30`) is ignored.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> RawDate? {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> RawDate? {
         guard let raw = readParts(bytes), raw.fitsPacking else { return nil }
         return raw
     }
@@ -145,7 +145,8 @@ public enum DateReader {
         return true
     }
 
-    public static func read(_ text: String) -> RawDate? {
+    /// The date written in `text`, or nil when it is no date.
+    static func read(_ text: String) -> RawDate? {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { read(UnsafeBufferPointer($0)) }
     }

@@ -6,8 +6,8 @@
 /// Works on bytes and allocates nothing on the common path: up to 15 significant digits and
 /// 22 decimals are converted exactly with one correctly rounded division (Clinger's fast path);
 /// longer numbers go through the C library's `strtod` via `Double(String)`.
-public enum NumberReader {
-    public enum Result: Equatable, Sendable {
+enum NumberReader {
+    enum Result: Equatable, Sendable {
         case value(Double)
         /// One of the missing-value markers (see `isMissingMarker`).
         case missing
@@ -22,13 +22,13 @@ public enum NumberReader {
     }
 
     /// Reads one field. `decimalComma` swaps the roles of `.` and `,`.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Result {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Result {
         var decimals = 0
         return read(bytes, decimalComma: decimalComma, decimals: &decimals)
     }
 
     /// Reads one field and reports how many digits it had after the decimal mark.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool, decimals: inout Int) -> Result {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool, decimals: inout Int) -> Result {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
@@ -131,14 +131,14 @@ public enum NumberReader {
     }
 
     /// Reads a number from a `String` (command-line arguments, claims).
-    public static func read(_ text: String, decimalComma: Bool = false) -> Result {
+    static func read(_ text: String, decimalComma: Bool = false) -> Result {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { read(UnsafeBufferPointer($0), decimalComma: decimalComma) }
     }
 
     /// The markers that mean "no value": empty, `.`, `-`, `--`, `null`, `NaN`, `NA`, `N/A`, `#N/A`,
     /// `#N/A N/A` (any case).
-    public static let missingMarkers: Set<String> = ["", ".", "-", "--", "null", "nan", "na", "n/a", "#n/a", "#n/a n/a"]
+    static let missingMarkers: Set<String> = ["", ".", "-", "--", "null", "nan", "na", "n/a", "#n/a", "#n/a n/a"]
 
     static func isMissingMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         guard end - start <= 8 else { return false }

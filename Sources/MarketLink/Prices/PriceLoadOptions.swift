@@ -18,6 +18,7 @@ public struct PriceLoadOptions: Sendable, Equatable {
     /// zone of wall-clock times and of sessions. `nil`: the market the series' name has.
     public var market: Market?
 
+    /// Options for reading a price file; the defaults read every daily layout with no settings.
     public init(
         name: String? = nil, dateOrder: DateOrder? = nil, adjustedClose: Bool = false, timeZone: String? = nil,
         barLabel: BarLabel = .start, market: Market? = nil

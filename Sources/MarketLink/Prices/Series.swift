@@ -57,13 +57,19 @@ public struct Series: Sendable, Equatable {
         self.market = market ?? info?.market
     }
 
+    /// The number of sessions (rows with a close); 0 for an empty series.
     public var count: Int { closes.count }
+    /// True when the series has no session.
     public var isEmpty: Bool { closes.isEmpty }
 
+    /// The date of session `session` (0 is the oldest); `session` must be in `0..<count`.
     public func day(at session: Int) -> Day { Day(ordinal: dayOrdinals[session]) }
+    /// The close of session `session` (0 is the oldest), in index points; `session` must be in `0..<count`.
     public func close(at session: Int) -> Double { closes[session] }
 
+    /// The date of the oldest session; `nil` for an empty series.
     public var firstDay: Day? { dayOrdinals.first.map(Day.init(ordinal:)) }
+    /// The date of the newest session; `nil` for an empty series.
     public var lastDay: Day? { dayOrdinals.last.map(Day.init(ordinal:)) }
 
     /// The name a sentence uses: the index's display name, or the series name.

@@ -16,6 +16,9 @@ public struct SeriesCollection: Sendable {
     /// - Parameters:
     ///   - files: each file's path, and the name its one series should take (`nil` to keep the
     ///     name the file gives it).
+    ///   - dateOrder: the day/month order of numeric dates, for files that cannot tell; `nil` to
+    ///     decide from each file's own dates.
+    ///   - adjustedClose: take the adjusted close (`Adj Close`) where a file has one.
     ///   - markets: market assignments applied after loading, in order: a series name and its
     ///     market, or `nil` for every series.
     ///   - options: how to read the file whose series is to be named so (the name given, or

@@ -17,6 +17,7 @@
 ///
 /// Further analyses (an event study, say) go in with `HTMLReport.insert(_:after: "changes")`.
 public struct ChangeReport: Sendable {
+    /// The change table the report shows.
     public var table: ChangeTable
     /// The events file as the user named it.
     public var eventsFile: String
@@ -34,6 +35,7 @@ public struct ChangeReport: Sendable {
     /// to them; `.none` gives a report that says only what is meant.
     public var vocabulary: ToolVocabulary
 
+    /// A report of `table`; the defaults chart −5:5 around the first 40 events.
     public init(
         table: ChangeTable, eventsFile: String, priceFiles: [PriceFile], chartWindow: EventWindow? = nil,
         maxEventCharts: Int = 40, generator: String, title: String? = nil, vocabulary: ToolVocabulary = .none

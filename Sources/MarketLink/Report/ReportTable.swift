@@ -21,21 +21,28 @@ public struct ReportTable: Sendable, Equatable {
         case title
     }
 
+    /// A column: its header and how its cells are set.
     public struct Column: Sendable, Equatable {
+        /// The header text.
         public var name: String
+        /// How the column's cells are set: label, number, title, ...
         public var kind: Kind
 
+        /// A column named `name`, of `kind`.
         public init(_ name: String, _ kind: Kind = .label) {
             self.name = name
             self.kind = kind
         }
     }
 
+    /// The table's caption; `nil` for none.
     public var caption: ReportText?
+    /// The columns, in order.
     public var columns: [Column]
     /// Cells by row; a row shorter than `columns` is padded with empty cells.
     public var rows: [[ReportText]]
 
+    /// A table of `rows` under `columns`.
     public init(caption: ReportText? = nil, columns: [Column], rows: [[ReportText]] = []) {
         self.caption = caption
         self.columns = columns

@@ -9,7 +9,9 @@
 /// be measured, it says why instead (how many results had each status) and which estimation
 /// window would fit the data. A program puts it after its change table (as `mlink report` does).
 public struct StudyReport: Sendable {
+    /// The event study the section shows.
     public var study: EventStudy
+    /// How events are grouped in the summary (by tag, by default).
     public var grouping: StudyGrouping
     /// The benchmark's file as the user named it, for the description.
     public var benchmarkFile: String?
@@ -17,6 +19,7 @@ public struct StudyReport: Sendable {
     /// them; `.none` says only what each setting is.
     public var vocabulary: ToolVocabulary
 
+    /// The section of `study`, grouped by `grouping`.
     public init(study: EventStudy, grouping: StudyGrouping = .tag, benchmarkFile: String? = nil, vocabulary: ToolVocabulary = .none) {
         self.study = study
         self.grouping = grouping
@@ -24,6 +27,7 @@ public struct StudyReport: Sendable {
         self.vocabulary = vocabulary
     }
 
+    /// The report section: method, summary, CAAR chart, per-event table and legend (id `study`).
     public func section() -> ReportSection {
         var blocks: [ReportBlock] = [.paragraph(method)]
         let measured = study.results.filter(\.status.isOK).count

@@ -212,6 +212,7 @@ extension MarketCorrelation {
         return out
     }
 
+    /// The correlations as JSON: window, events, each pair's move and daily coefficients, and the score links.
     public func json() -> JSONValue {
         func coefficients(_ value: Coefficients) -> JSONValue {
             func one(_ correlation: Correlation?) -> JSONValue {

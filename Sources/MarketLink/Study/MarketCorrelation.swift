@@ -41,6 +41,7 @@ public struct MarketCorrelation: Sendable {
 
     /// Whether a pair could be measured in its pairing.
     public enum PairStatus: Sendable, Equatable {
+        /// The pair was correlated.
         case ok
         /// The next-close pairing needs each series' market (time zone and close time) to know
         /// when its sessions close; these series (indexes into `series`) have none.
@@ -59,9 +60,12 @@ public struct MarketCorrelation: Sendable {
     public struct Coefficients: Sendable, Equatable {
         /// The number of pairs (the coefficients need at least 3 and variation in both).
         public var n: Int
+        /// Pearson's r with its p-value; `nil` with fewer than 3 pairs or no variation.
         public var pearson: Correlation?
+        /// Spearman's ρ with its p-value; `nil` with fewer than 3 pairs or no variation.
         public var spearman: Correlation?
 
+        /// The coefficients of `x` and `y` paired one for one (the shorter's length).
         public init(_ x: [Double], _ y: [Double]) {
             n = min(x.count, y.count)
             pearson = Correlation.pearson(x, y)
@@ -75,10 +79,12 @@ public struct MarketCorrelation: Sendable {
         public var event: Int
         /// The first series' (x's) move around its event session `firstSession`.
         public var firstSession: Day
+        /// The first series' move over the window.
         public var first: Move
         /// The second series' (y's) move around `secondSession`: its own event session, or for
         /// `nextClose` its first session closing after x's.
         public var secondSession: Day
+        /// The second series' move over the window.
         public var second: Move
         /// The earlier event (index into `events`) with the same pair of sessions, when there is
         /// one: this event then repeats its moves and does not count again.
@@ -90,8 +96,11 @@ public struct MarketCorrelation: Sendable {
         /// Indexes into `series`: x, whose event session the events give, and y. For `sameDate`
         /// first < second; `nextClose` comes in both directions.
         public var first: Int
+        /// Index into `series` of the pair's second series.
         public var second: Int
+        /// How the second series' session is paired with the first's: same date or next close.
         public var pairing: Pairing
+        /// Whether the pair could be correlated, or why not.
         public var status: PairStatus
         /// Every event with a move in both, in the order of the events file, repeats included.
         public var observations: [PairedMove]
@@ -103,6 +112,7 @@ public struct MarketCorrelation: Sendable {
         public var daily: Coefficients
         /// The period of the daily returns, `nil` when no event has a move in both series.
         public var periodStart: Day?
+        /// The last date of the daily returns' period.
         public var periodEnd: Day?
 
         /// The observations that repeat an earlier event's pair of sessions and do not count.
@@ -129,8 +139,11 @@ public struct MarketCorrelation: Sendable {
     /// One per series, in order.
     public let scores: [ScoreLink]
 
+    /// The events, in file order.
     public var events: [Event] { table.events }
+    /// The series, in the order given.
     public var series: [Series] { table.series }
+    /// The window the moves are measured over.
     public var window: EventWindow { table.windows.first ?? .correlationDefault }
     /// Events with a score.
     public var scoredEvents: Int { events.count { $0.score != nil } }

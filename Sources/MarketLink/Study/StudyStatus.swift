@@ -30,6 +30,7 @@ public enum StudyStatus: Sendable, Equatable {
     /// The engine's outcome for the returns it was given (`ok`, `zero-variance`, ...).
     case computed(AbnormalReturnStatus)
 
+    /// The abnormal returns were computed.
     public static let ok = StudyStatus.computed(.ok)
 
     /// The study's status for the event window's placement status

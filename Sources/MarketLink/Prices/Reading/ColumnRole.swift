@@ -2,9 +2,13 @@
 
 /// What a column of a price file holds, decided from its header text.
 public enum ColumnRole: String, Sendable {
+    /// The session date (`Date`, `observation_date`, `日期`, ...).
     case date
+    /// The close (`Close`, `Price`, `Close/Last`, `PX_LAST`, `收盘`, ...).
     case close
+    /// The adjusted close (`Adj Close`), taken only when asked for.
     case adjustedClose
+    /// The symbol of a panel's row (`Symbol`, `Ticker`, `permno`, `代码`, ...).
     case symbol
     /// Open, high, low, volume, change and the like: read past, never a series of its own.
     case other
@@ -51,6 +55,7 @@ public enum ColumnRole: String, Sendable {
         ["settle", "settlement", "settlementprice"].contains(normalize(header))
     }
 
+    /// The role of a header cell, matched ignoring case, spaces and trailing `*`; `other` for any name not known.
     public init(header: String) {
         // No name is near this long; a huge cell (a 5 MB line) is not normalised character by character.
         guard header.utf8.count <= 256 else {
