@@ -37,8 +37,8 @@ extension ChangeTable {
             let points = display.points(from: move.baseClose, to: move.endClose)
             let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
             cells.append(.init(display.pointsText(from: move.baseClose, to: move.endClose), color: color))
-            // No percent against a base at or below 0 (a tally of events).
-            cells.append(.init(row.percent.map(ChangeTable.percentCell) ?? "–", color: color))
+            // No percent against a base at or below 0 (a tally of events, a futures contract): the status.
+            cells.append(.init(move.hasPercent ? ChangeTable.percentCell(move.percent) : row.status.rawValue, color: move.hasPercent ? color : 33))
         } else {
             cells.append(.init(row.status.rawValue, color: 33))
             cells.append(.init(""))

@@ -80,9 +80,10 @@ public struct ChangeTable: Sendable {
             } else {
                 nil
             }
+        let status: ChangeStatus = move.map { $0.hasPercent ? .ok : .noPercent } ?? entry.status
         return ChangeRow(
             event: events[entry.event], eventIndex: entry.event, series: item.name, seriesIndex: entry.series,
-            window: windows[entry.window], windowIndex: entry.window, status: entry.status,
+            window: windows[entry.window], windowIndex: entry.window, status: status,
             eventSession: entry.eventSession >= 0 ? SessionClose(Int(entry.eventSession), in: item) : nil,
             base: base, end: end, move: move)
     }

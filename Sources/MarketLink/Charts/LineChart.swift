@@ -10,9 +10,12 @@
 public struct LineChart: Sendable, Equatable {
     /// One value on one day.
     public struct Point: Sendable, Equatable {
+        /// The day the value is on (the x position).
         public var day: Day
+        /// The value, a close in index points (or 100 at the rebase day when rebased).
         public var value: Double
 
+        /// A value on a day.
         public init(day: Day, value: Double) {
             self.day = day
             self.value = value
@@ -22,7 +25,9 @@ public struct LineChart: Sendable, Equatable {
     /// A named line. Points may come in any order (they are drawn in day order); a point whose
     /// value is not finite breaks the line in two.
     public struct Line: Sendable, Equatable {
+        /// The legend name, e.g. a series' display name.
         public var name: String
+        /// The line's points; none draws no line.
         public var points: [Point]
         /// When set, the line is drawn rebased: each value v as 100 · v / b, where b is the value
         /// on this day. A line whose rebase day has no point, or a zero or non-finite value
@@ -32,6 +37,7 @@ public struct LineChart: Sendable, Equatable {
         /// close reads `33,833.61`); rebased values always have two decimals.
         public var precision: DisplayPrecision
 
+        /// A line; `rebaseDay` to draw it as 100 on that day.
         public init(name: String, points: [Point], rebaseDay: Day? = nil, precision: DisplayPrecision = .cents) {
             self.name = name
             self.points = points
@@ -42,9 +48,12 @@ public struct LineChart: Sendable, Equatable {
 
     /// A vertical line at a day, labelled above the plot.
     public struct Marker: Sendable, Equatable {
+        /// The day the marker stands at.
         public var day: Day
+        /// The label written above the plot (an event id, `Event session`).
         public var label: String
 
+        /// A marker at `day`.
         public init(day: Day, label: String) {
             self.day = day
             self.label = label
@@ -61,12 +70,15 @@ public struct LineChart: Sendable, Equatable {
     public var subtitle: String?
     /// The y-axis label, e.g. `Close` or `Index, first session = 100`; empty for none.
     public var yLabel: String
+    /// The lines drawn, in legend order; none gives an empty plot that says so.
     public var lines: [Line]
+    /// The vertical markers; empty for none.
     public var markers: [Marker]
     /// Days the x axis spans at least, whatever the lines hold: charts drawn side by side (small
     /// multiples) share their dates this way. `nil`: the days of the points and markers only.
     public var dayRange: ClosedRange<Day>?
 
+    /// A chart of `lines` with `markers`, headed by `title` (and `subject`, `subtitle` beneath).
     public init(
         title: String, subject: String? = nil, subtitle: String? = nil, yLabel: String = "", lines: [Line], markers: [Marker] = [],
         dayRange: ClosedRange<Day>? = nil

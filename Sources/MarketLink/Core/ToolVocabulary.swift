@@ -16,6 +16,8 @@ public struct ToolVocabulary: Sendable {
         case alignment(AlignmentRule)
         /// Leaving estimation sessions inside other events' windows out of the estimation.
         case cleanEstimation
+        /// Counting events that share an event session once in the tests across events.
+        case mergeSharedSessions
         /// The estimation window, as `A:B` sessions around the event.
         case estimationWindow
         /// The fewest estimation returns an event may use: a value to suggest, or nil for the setting itself.

@@ -2,8 +2,11 @@
 
 /// Which way a move went, as a sentence reports it.
 public enum MoveDirection: String, Sendable, Hashable, CaseIterable {
+    /// The end close is above the base close: "rose".
     case up
+    /// The end close is below the base close: "fell".
     case down
+    /// The move prints as zero in points and percent: "was unchanged".
     case unchanged
 
     /// The direction of `move` at the precision a sentence prints it (`precision` for the points,

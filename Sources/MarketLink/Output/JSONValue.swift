@@ -3,24 +3,32 @@
 /// A JSON document with object keys kept in the order written, so output is deterministic and
 /// reads in a sensible order (Foundation's serializer sorts or shuffles keys).
 public indirect enum JSONValue: Sendable, Equatable {
+    /// JSON `null`: a value that is missing or not finite.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, written with the shortest digits that read back as the same `Double`.
     case number(Double)
     /// A number already formatted (fixed decimals).
     case raw(String)
+    /// A string, escaped as JSON requires.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object whose keys keep the order given.
     case object([(String, JSONValue)])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }
 
+    /// `value` as a number, or `null` when it is `nil`, infinite or NaN.
     public static func number(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         return .number(value)
     }
 
+    /// `value` as a string, or `null` when it is `nil`.
     public static func string(_ value: String?) -> JSONValue {
         guard let value else { return .null }
         return .string(value)
@@ -82,18 +90,25 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// other byte copied as it is (the escapes are all ASCII, so UTF-8 passes through whole).
     static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of bytes that need no escape (most of any text) are copied whole.
+            var run = 0
+            for (k, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<k]))
+                run = k + 1
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(0x22)
     }

@@ -24,10 +24,14 @@ public struct ReportTable: Sendable, Equatable {
         case title
     }
 
+    /// A column: its header and how its cells are set.
     public struct Column: Sendable, Equatable {
+        /// The header text.
         public var name: String
+        /// How the column's cells are set: label, number, title, ...
         public var kind: Kind
 
+        /// A column named `name`, of `kind`.
         public init(_ name: String, _ kind: Kind = .label) {
             self.name = name
             self.kind = kind
@@ -37,23 +41,28 @@ public struct ReportTable: Sendable, Equatable {
     /// Rows under one heading that spans the table (`<th scope="rowgroup" colspan>`): on a phone,
     /// the heading above the group's cards.
     public struct Group: Sendable, Equatable {
+        /// The group's heading, spanning every column.
         public var heading: ReportText
         /// Cells by row, as `ReportTable.rows`.
         public var rows: [[ReportText]]
 
+        /// A group of `rows` under `heading`.
         public init(heading: ReportText, rows: [[ReportText]]) {
             self.heading = heading
             self.rows = rows
         }
     }
 
+    /// The table's caption; `nil` for none.
     public var caption: ReportText?
+    /// The columns, in order.
     public var columns: [Column]
     /// Cells by row; a row shorter than `columns` is padded with empty cells.
     public var rows: [[ReportText]]
     /// Groups of rows under their headings, after `rows`; empty for a table without groups.
     public var groups: [Group]
 
+    /// A table of `rows` under `columns`, then `groups`.
     public init(caption: ReportText? = nil, columns: [Column], rows: [[ReportText]] = [], groups: [Group] = []) {
         self.caption = caption
         self.columns = columns

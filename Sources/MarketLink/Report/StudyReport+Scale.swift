@@ -152,22 +152,6 @@ extension StudyReport {
                     + ", in percent, of " + ReportWords.plural(study.results.count, "result")))
     }
 
-    /// One line on the events that share an event session, with a few examples.
-    func sharedSessionSummary() -> [String] {
-        let groups = study.sharedEventSessions()
-        guard !groups.isEmpty else { return [] }
-        let series = Set(groups.map(\.series)).count
-        let examples = groups.prefix(3).map { group in
-            limits.shown(study.series[group.series].name) + ": "
-                + group.events.prefix(4).map { "#" + limits.shown(study.events[$0].id) }.joined(separator: ", ")
-                + (group.events.count > 4 ? ", …" : "") + " (" + group.day.iso + ")"
-        }
-        return [
-            ReportWords.plural(groups.count, "group") + " in " + ReportWords.plural(series, "series", "series") + ", such as "
-                + examples.joined(separator: "; ")
-        ]
-    }
-
     /// How many results were not measured, by status, before the first few are listed.
     func notCountedText(_ notes: [EventStudyResult]) -> ReportText {
         var counts: [(name: String, count: Int)] = []

@@ -15,7 +15,9 @@
 /// series; it says what it left out and names the caller's command for the whole table
 /// (`ToolVocabulary.Term.studyCommand`).
 public struct StudyReport: Sendable {
+    /// The event study the section shows.
     public var study: EventStudy
+    /// How events are grouped in the summary (by tag, by default).
     public var grouping: StudyGrouping
     /// The benchmark's file as the user named it, for the description.
     public var benchmarkFile: String?
@@ -25,6 +27,7 @@ public struct StudyReport: Sendable {
     /// How much of a large study is shown whole (as for the change report).
     var limits: ReportLimits = .standard
 
+    /// The section of `study`, grouped by `grouping`.
     public init(study: EventStudy, grouping: StudyGrouping = .tag, benchmarkFile: String? = nil, vocabulary: ToolVocabulary = .none) {
         self.study = study
         self.grouping = grouping
@@ -32,6 +35,7 @@ public struct StudyReport: Sendable {
         self.vocabulary = vocabulary
     }
 
+    /// The report section: method, summary, CAAR chart, per-event table and legend (id `study`).
     public func section() -> ReportSection {
         var blocks: [ReportBlock] = [.paragraph(method)]
         let measured = study.results.filter(\.status.isOK).count
@@ -45,18 +49,25 @@ public struct StudyReport: Sendable {
         let large = isLarge
         let summaries = large ? limitedSummaries() : study.summaries(groupBy: grouping)
         if large { blocks += scaleBlocks() }
-        if !summaries.isEmpty { blocks.append(.table(summaryTable(summaries))) }
+        if !summaries.isEmpty {
+            blocks.append(.table(summaryTable(summaries)))
+            blocks.append(.table(clusteredTable(summaries)))
+        }
         for summary in summaries where summary.group == nil && (!large || study.series.count <= limits.chartLines) {
             if let chart = bandChart(summary) { blocks.append(.bandChart(chart)) }
         }
-        let shared = large ? sharedSessionSummary() : study.sharedSessionLines()
-        if !shared.isEmpty {
+        if !summaries.isEmpty {
             blocks.append(
                 .paragraph(
                     ReportText(
-                        "Events that share an event session have the same abnormal returns, and each counts as a separate event in the tests: "
-                            + shared.joined(separator: "; ") + ".")))
+                        "Clustering (events with status ok, window " + study.design.window.description + "): "
+                            + study.clusteringLines(summaries).joined(separator: " "))))
         }
+        let merges = study.mergeLines(summaries)
+        if !merges.isEmpty {
+            blocks.append(.paragraph(ReportText("Merged into an earlier event of the same session: " + merges.joined(separator: "; ") + ".")))
+        }
+        blocks.append(.paragraph(ReportText(study.clusteringNote(merged: study.design.mergeSharedSessions, vocabulary: vocabulary))))
         blocks.append(.table(large ? largestEventTable() : eventTable()))
         let notes = study.results.filter { !$0.status.isOK }
         if !notes.isEmpty {
@@ -146,7 +157,7 @@ public struct StudyReport: Sendable {
             ReportDefinition("σ", "The CAR in standard deviations of a normal window's abnormal return, CAR / (σ̂·√k)."),
             ReportDefinition(
                 "Across events",
-                "Only events with status ok: n of them. CAAR = mean CAR; each test as statistic (two-sided p): cross-sectional t, Patell Z, Boehmer–Musumeci–Poulsen t, Corrado rank Z, generalized sign Z."
+                "Only events with status ok: n of them. CAAR = mean CAR; each test as statistic (two-sided p): cross-sectional t, Patell Z, Boehmer–Musumeci–Poulsen t, Corrado rank Z, generalized sign Z; r̄, the average cross-correlation of the events' estimation-window abnormal returns in event time, and the Patell and BMP tests adjusted for it (Kolari & Pynnönen 2010)."
             ),
             ReportDefinition(
                 "Band chart",
@@ -184,6 +195,27 @@ public struct StudyReport: Sendable {
                 .init("series"), .init("group"), .init("events", .number), .init("n", .number), .init("CAAR", .number),
                 .init("cross-sectional t", .number), .init("Patell Z", .number), .init("BMP t", .number),
                 .init("Corrado rank", .number), .init("generalized sign", .number),
+            ], rows: rows)
+    }
+
+    /// The Patell and BMP tests beside their Kolari–Pynnönen adjustments, with r̄.
+    func clusteredTable(_ summaries: [EventStudySummary]) -> ReportTable {
+        let rows = summaries.map { summary -> [ReportText] in
+            let tests = summary.tests
+            return [
+                ReportText(study.series[summary.series].name), ReportText(summary.group ?? "all events"),
+                ReportText(String(tests?.n ?? 0)), ReportText(StatisticText.correlation(tests?.averageCrossCorrelation)),
+                ReportText(StatisticText.test(tests?.patellZ)), ReportText(StatisticText.test(tests?.adjustedPatellZ)),
+                ReportText(StatisticText.test(tests?.bmpT)), ReportText(StatisticText.test(tests?.adjustedBMPT)),
+            ]
+        }
+        return ReportTable(
+            caption: ReportText(
+                "Allowing for clustered events (Kolari & Pynnönen 2010): r̄, the average cross-correlation of the events' "
+                    + "estimation-window abnormal returns in event time, and the Patell and BMP tests adjusted for it: statistic (two-sided p)"),
+            columns: [
+                .init("series"), .init("group"), .init("n", .number), .init("r̄", .number), .init("Patell Z", .number),
+                .init("adjusted Patell Z", .number), .init("BMP t", .number), .init("adjusted BMP t", .number),
             ], rows: rows)
     }
 

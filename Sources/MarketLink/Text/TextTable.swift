@@ -20,7 +20,12 @@
 ///   a cell or a row); right-aligned columns get `---:`.
 public struct TextTable: Sendable {
     /// Which edge of its column a cell's text keeps to.
-    public enum Alignment: Sendable { case left, right }
+    public enum Alignment: Sendable {
+        /// Text starts at the column's left edge (titles, names).
+        case left
+        /// Text ends at the column's right edge (numbers).
+        case right
+    }
 
     /// One cell: its text (any text; the renderer escapes it) and an optional colour.
     public struct Cell: Sendable {
