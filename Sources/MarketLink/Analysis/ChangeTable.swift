@@ -65,6 +65,12 @@ public struct ChangeTable: Sendable {
 
     /// The value of one compact entry.
     func row(_ entry: Entry) -> ChangeRow {
+        ChangeTable.row(entry, events: events, series: series, windows: windows)
+    }
+
+    /// The value of one compact entry of a table of `events` × `series` × `windows` (a whole
+    /// table, or a batch of a streamed one).
+    static func row(_ entry: Entry, events: [Event], series: [Series], windows: [EventWindow]) -> ChangeRow {
         let item = series[entry.series]
         let base = entry.baseSession >= 0 ? SessionClose(Int(entry.baseSession), in: item) : nil
         let end = entry.endSession >= 0 ? SessionClose(Int(entry.endSession), in: item) : nil

@@ -60,24 +60,36 @@ public struct LineChart: Sendable, Equatable {
         }
     }
 
-    /// The chart's title (escaped when drawn).
+    /// The heading, in bold, shortened with `…` at its end to fit: put what must stay readable
+    /// first (`Event 11 · DJIA, SSE`).
     public var title: String
+    /// What the chart is about, on its own line under the title in regular weight (the event's
+    /// title under `Event 11 · DJIA, SSE`), shortened with `…` to fit; `nil` for none.
+    public var subject: String?
     /// A second, smaller heading line: the period, the data source, "rebased to 100 at …".
     public var subtitle: String?
-    /// The y-axis label, e.g. `Close` or `Close, base session = 100`; empty for none.
+    /// The y-axis label, e.g. `Close` or `Index, first session = 100`; empty for none.
     public var yLabel: String
     /// The lines drawn, in legend order; none gives an empty plot that says so.
     public var lines: [Line]
     /// The vertical markers; empty for none.
     public var markers: [Marker]
+    /// Days the x axis spans at least, whatever the lines hold: charts drawn side by side (small
+    /// multiples) share their dates this way. `nil`: the days of the points and markers only.
+    public var dayRange: ClosedRange<Day>?
 
-    /// A chart of `lines` with `markers`.
-    public init(title: String, subtitle: String? = nil, yLabel: String = "", lines: [Line], markers: [Marker] = []) {
+    /// A chart of `lines` with `markers`, headed by `title` (and `subject`, `subtitle` beneath).
+    public init(
+        title: String, subject: String? = nil, subtitle: String? = nil, yLabel: String = "", lines: [Line], markers: [Marker] = [],
+        dayRange: ClosedRange<Day>? = nil
+    ) {
         self.title = title
+        self.subject = subject
         self.subtitle = subtitle
         self.yLabel = yLabel
         self.lines = lines
         self.markers = markers
+        self.dayRange = dayRange
     }
 }
 

@@ -38,6 +38,8 @@ public struct ToolVocabulary: Sendable {
         case chartCommand
         /// The way to get the whole change table.
         case changesCommand
+        /// The way to get the whole table of an event study (every event in every series).
+        case studyCommand
     }
 
     private let spell: @Sendable (Term) -> String?

@@ -8,6 +8,12 @@
 /// measured in it), the per-event table, and what each status and mark means. When no event could
 /// be measured, it says why instead (how many results had each status) and which estimation
 /// window would fit the data. A program puts it after its change table (as `mlink report` does).
+///
+/// A study of more event × series results than a report shows whole (or more series than a
+/// chart draws) shows instead, per event, the CAAR across the series with its cross-sectional t,
+/// the distribution of every CAR, the largest CARs, and the summary per series only for up to 50
+/// series; it says what it left out and names the caller's command for the whole table
+/// (`ToolVocabulary.Term.studyCommand`).
 public struct StudyReport: Sendable {
     /// The event study the section shows.
     public var study: EventStudy
@@ -18,6 +24,8 @@ public struct StudyReport: Sendable {
     /// The caller's names for the study's settings, shown (as code) where the section points to
     /// them; `.none` says only what each setting is.
     public var vocabulary: ToolVocabulary
+    /// How much of a large study is shown whole (as for the change report).
+    var limits: ReportLimits = .standard
 
     /// The section of `study`, grouped by `grouping`.
     public init(study: EventStudy, grouping: StudyGrouping = .tag, benchmarkFile: String? = nil, vocabulary: ToolVocabulary = .none) {
@@ -37,29 +45,37 @@ public struct StudyReport: Sendable {
             blocks.append(.paragraph(settingsText))
             return ReportSection(id: "study", heading: "Event study", blocks: blocks)
         }
-        let summaries = study.summaries(groupBy: grouping)
-        blocks.append(.table(summaryTable(summaries)))
-        blocks.append(.table(clusteredTable(summaries)))
-        for summary in summaries where summary.group == nil {
+        // A study of many series and events shows aggregates and the largest CARs (`StudyReport+Scale`).
+        let large = isLarge
+        let summaries = large ? limitedSummaries() : study.summaries(groupBy: grouping)
+        if large { blocks += scaleBlocks() }
+        if !summaries.isEmpty {
+            blocks.append(.table(summaryTable(summaries)))
+            blocks.append(.table(clusteredTable(summaries)))
+        }
+        for summary in summaries where summary.group == nil && (!large || study.series.count <= limits.chartLines) {
             if let chart = bandChart(summary) { blocks.append(.bandChart(chart)) }
         }
-        blocks.append(
-            .paragraph(
-                ReportText(
-                    "Clustering (events with status ok, window " + study.design.window.description + "): "
-                        + study.clusteringLines(summaries).joined(separator: " "))))
+        if !summaries.isEmpty {
+            blocks.append(
+                .paragraph(
+                    ReportText(
+                        "Clustering (events with status ok, window " + study.design.window.description + "): "
+                            + study.clusteringLines(summaries).joined(separator: " "))))
+        }
         let merges = study.mergeLines(summaries)
         if !merges.isEmpty {
             blocks.append(.paragraph(ReportText("Merged into an earlier event of the same session: " + merges.joined(separator: "; ") + ".")))
         }
         blocks.append(.paragraph(ReportText(study.clusteringNote(merged: study.design.mergeSharedSessions, vocabulary: vocabulary))))
-        blocks.append(.table(eventTable()))
+        blocks.append(.table(large ? largestEventTable() : eventTable()))
         let notes = study.results.filter { !$0.status.isOK }
         if !notes.isEmpty {
             blocks.append(.heading("Not measured, or measured without a test"))
+            if notes.count > limits.sentencesPerCard { blocks.append(.paragraph(notCountedText(notes))) }
             blocks.append(
                 .list(
-                    notes.map { result in
+                    notes.prefix(limits.sentencesPerCard).map { result in
                         ReportText([
                             .plain("#" + study.events[result.event].id + " " + study.series[result.series].name + ": "),
                             .code(result.status.name), .plain(" — " + result.explanation + "."),
@@ -204,13 +220,20 @@ public struct StudyReport: Sendable {
     }
 
     func eventTable() -> ReportTable {
-        let rows = study.results.map { result -> [ReportText] in
+        eventTable(
+            study.results,
+            caption: ReportText("Every event and series: CAR over the window " + study.design.window.description + ", in percent"))
+    }
+
+    /// The table of `results`, one row each, under `caption`.
+    func eventTable(_ results: some Sequence<EventStudyResult>, caption: ReportText) -> ReportTable {
+        let rows = results.map { result -> [ReportText] in
             let event = study.events[result.event]
             let fit = result.fit
             let inference = result.inference
             return [
-                ReportText("#" + event.id), ReportText(event.dateText), ReportText(event.title),
-                ReportText(study.series[result.series].name), ReportText(result.eventDay?.iso ?? "—"),
+                ReportText("#" + limits.shown(event.id)), ReportText(event.dateText), ReportText(limits.shown(event.title)),
+                ReportText(limits.shown(study.series[result.series].name)), ReportText(result.eventDay?.iso ?? "—"),
                 ReportText(StatisticText.percent(fit?.car) + Significance.stars(inference?.pValue)),
                 ReportText(StatisticText.unsignedPercent(inference?.standardError)),
                 ReportText(StatisticText.statistic(inference?.t)), ReportText(StatisticText.pValue(inference?.pValue)),
@@ -219,7 +242,7 @@ public struct StudyReport: Sendable {
             ]
         }
         return ReportTable(
-            caption: ReportText("Every event and series: CAR over the window " + study.design.window.description + ", in percent"),
+            caption: caption,
             columns: [
                 .init("event"), .init("date"), .init("title", .title), .init("series"), .init("t0"), .init("CAR", .number),
                 .init("SE", .number), .init("t", .number), .init("p", .number), .init("σ", .number), .init("status"),

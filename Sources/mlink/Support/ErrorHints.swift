@@ -139,6 +139,7 @@ extension ToolVocabulary {
         case .studySettings: return "mlink \(StudyCommand.spec.name) --help"
         case .chartCommand: return "mlink \(ChartCommand.spec.name)"
         case .changesCommand: return "mlink \(ChangesCommand.spec.name)"
+        case .studyCommand: return "mlink \(StudyCommand.spec.name)"
         }
     }
 }
