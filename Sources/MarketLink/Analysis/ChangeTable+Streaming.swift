@@ -15,12 +15,41 @@ extension ChangeTable {
         var header: [UInt8] = []
         CSVWriter.appendHeader(csvHeader(sentences: sentences), to: &header)
         try sink(header)
-        guard !events.isEmpty else { return }
         // About 4 MB of CSV per batch.
         let rowsPerEvent = max(series.count * windows.count, 1)
-        let batchEvents = max(1, min(events.count, 24_000 / rowsPerEvent))
-        let batches = stride(from: 0, to: events.count, by: batchEvents).map { $0..<min(events.count, $0 + batchEvents) }
         let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences)
+        try streamBatches(
+            events: events, series: series, windows: windows, rule: rule, batches: batches(events.indices, eventsPerBatch: 24_000 / rowsPerEvent),
+            format: { _, entries in
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(entries.count * 200)
+                formatter.append(entries[...], to: &buffer)
+                return buffer
+            }, sink: sink)
+    }
+
+    /// `range` cut into consecutive batches of `eventsPerBatch` events (at least one).
+    static func batches(_ range: Range<Int>, eventsPerBatch: Int) -> [Range<Int>] {
+        let size = max(1, eventsPerBatch)
+        var batches: [Range<Int>] = []
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, start + size)
+            batches.append(start..<end)
+            start = end
+        }
+        return batches
+    }
+
+    /// The pipeline of every streamed output: for each batch of events (in `batches`), t0 found
+    /// and the windows placed on a worker thread (`OrderedWork`: both cores, a few batches
+    /// ahead), the entries turned into output by `format` there too, and each output handed to
+    /// `sink` on the calling thread strictly in batch order, so that writing overlaps the work and
+    /// memory holds a few batches, never the table.
+    static func streamBatches<Output: Sendable>(
+        events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, batches: [Range<Int>],
+        format: @escaping @Sendable (Range<Int>, [Entry]) -> Output, sink: (Output) throws -> Void
+    ) throws {
         let counts = series.map(\.count)
         try OrderedWork.run(
             count: batches.count,
@@ -29,11 +58,8 @@ extension ChangeTable {
                 let range = batches[index]
                 let sessions = EventSessions.find(events: events, range: range, series: series, rule: rule)
                 let entries = ChangeTable.entries(sessions: sessions, counts: counts, windows: windows, eventRange: range)
-                var buffer: [UInt8] = []
-                buffer.reserveCapacity(entries.count * 200)
-                formatter.append(entries[...], to: &buffer)
-                return buffer
+                return format(range, entries)
             },
-            consume: { _, buffer in try sink(buffer) })
+            consume: { _, output in try sink(output) })
     }
 }

@@ -21,6 +21,7 @@
 public struct EventIntensity: Sendable, Equatable {
     /// What the extra columns split the events by.
     public enum Split: String, Sendable, CaseIterable {
+        /// `tag`: one count column per tag; `score`: the counts of events scored above and below zero.
         case tag, score
     }
 

@@ -87,10 +87,12 @@ public enum EventListing {
 
     // MARK: JSON
 
+    /// The events as a JSON array, oldest first; `[]` for none.
     public static func json(_ events: [Event]) -> String {
         JSONValue.array(chronological(events).map(jsonValue)).serialized()
     }
 
+    /// One event as a JSON object with snake_case keys, as `events list --format json` writes it.
     public static func jsonValue(_ event: Event) -> JSONValue {
         .object([
             ("id", .string(event.id)),

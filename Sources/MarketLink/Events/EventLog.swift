@@ -128,6 +128,7 @@ public struct EventLog: Sendable {
         roles.firstIndex(of: column)
     }
 
+    /// True when the file has an `id` column.
     public var hasIDColumn: Bool { columnIndex(.id) != nil }
 
     /// The event with this id (ids are unique within a file).

@@ -40,6 +40,7 @@
 /// percent (as magnitudes, at the claim's precision; off by actual − claimed where they do not
 /// hold), and the days.
 public struct FactCheck: Sendable {
+    /// The claim as read.
     public var claim: Claim
     /// The series name as loaded (`DJIA`).
     public var seriesName: String

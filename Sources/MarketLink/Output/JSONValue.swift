@@ -3,24 +3,32 @@
 /// A JSON document with object keys kept in the order written, so output is deterministic and
 /// reads in a sensible order (Foundation's serializer sorts or shuffles keys).
 public indirect enum JSONValue: Sendable, Equatable {
+    /// JSON `null`: a value that is missing or not finite.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, written with the shortest digits that read back as the same `Double`.
     case number(Double)
     /// A number already formatted (fixed decimals).
     case raw(String)
+    /// A string, escaped as JSON requires.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object whose keys keep the order given.
     case object([(String, JSONValue)])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }
 
+    /// `value` as a number, or `null` when it is `nil`, infinite or NaN.
     public static func number(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         return .number(value)
     }
 
+    /// `value` as a string, or `null` when it is `nil`.
     public static func string(_ value: String?) -> JSONValue {
         guard let value else { return .null }
         return .string(value)

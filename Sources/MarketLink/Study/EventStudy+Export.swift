@@ -56,9 +56,14 @@ extension EventStudy {
         "cross_sectional_t", "cross_sectional_p", "cross_sectional_n",
         "patell_z", "patell_p", "patell_n", "bmp_t", "bmp_p", "bmp_n",
         "corrado_z", "corrado_p", "corrado_n", "sign_z", "sign_p", "sign_n",
+        "average_cross_correlation", "adjusted_patell_z", "adjusted_patell_p", "adjusted_patell_n",
+        "adjusted_bmp_t", "adjusted_bmp_p", "adjusted_bmp_n",
+        "distinct_sessions", "events_sharing_a_session", "overlapping_window_events", "merged_event_ids", "merged_into_event_ids",
     ]
 
-    /// One row per series and group: `grouping` is `all` (and `group` empty) or `tag`.
+    /// One row per series and group: `grouping` is `all` (and `group` empty) or `tag`. The
+    /// clustering columns count the group's events with status `ok`; `merged_event_ids` and
+    /// `merged_into_event_ids` are `;`-separated, one for one (event 7 merged into event 6).
     public func summaryCSV(_ summaries: [EventStudySummary]) -> [UInt8] {
         var out: [UInt8] = []
         CSVWriter.appendHeader(EventStudy.summaryCSVColumns, to: &out)
@@ -72,7 +77,7 @@ extension EventStudy {
             out.append(contentsOf: Array("\(summary.eventCount),\(summary.tests?.n ?? 0),".utf8))
             StatisticText.appendCSV(summary.tests.map { 100 * $0.caar }, to: &out)
             let tests = summary.tests
-            for test in [tests?.crossSectionalT, tests?.patellZ, tests?.bmpT, tests?.corradoRank, tests?.generalizedSign] {
+            func append(_ test: SignificanceTest?) {
                 out.append(44)
                 StatisticText.appendCSV(test?.statistic, to: &out)
                 out.append(44)
@@ -80,6 +85,18 @@ extension EventStudy {
                 out.append(44)
                 if let test { out.append(contentsOf: Array(String(test.n).utf8)) }
             }
+            for test in [tests?.crossSectionalT, tests?.patellZ, tests?.bmpT, tests?.corradoRank, tests?.generalizedSign] { append(test) }
+            out.append(44)
+            StatisticText.appendCSV(tests?.averageCrossCorrelation, to: &out)
+            append(tests?.adjustedPatellZ)
+            append(tests?.adjustedBMPT)
+            let clustering = summary.clustering
+            out.append(
+                contentsOf: Array(
+                    ",\(clustering.distinctSessions),\(clustering.eventsSharingASession),\(clustering.overlappingWindows.count),".utf8))
+            CSVWriter.appendText(summary.merged.map { events[$0.event].id }.joined(separator: ";"), to: &out)
+            out.append(44)
+            CSVWriter.appendText(summary.merged.map { events[$0.representative].id }.joined(separator: ";"), to: &out)
             out.append(10)
         }
         return out
@@ -105,6 +122,7 @@ extension EventStudy {
             ("clean", .bool(design.clean)),
             ("bhar", .bool(design.buyAndHold)),
             ("align", .string(design.rule.rawValue)),
+            ("merge_shared_sessions", .bool(design.mergeSharedSessions)),
             ("benchmark", .string(benchmark?.name)),
         ])
     }
@@ -176,6 +194,21 @@ extension EventStudy {
             ("bmp_t", test(tests?.bmpT)),
             ("corrado_rank_z", test(tests?.corradoRank)),
             ("generalized_sign_z", test(tests?.generalizedSign)),
+            ("average_cross_correlation", .number(tests?.averageCrossCorrelation)),
+            ("adjusted_patell_z", test(tests?.adjustedPatellZ)),
+            ("adjusted_bmp_t", test(tests?.adjustedBMPT)),
+            ("clustering", clusteringJSON(summary.clustering)),
+            (
+                "merged",
+                .array(
+                    summary.merged.map { merge in
+                        .object([
+                            ("event_id", .string(events[merge.event].id)), ("event_title", .string(events[merge.event].title)),
+                            ("into_event_id", .string(events[merge.representative].id)),
+                            ("into_event_title", .string(events[merge.representative].title)), ("event_session", .string(merge.day.iso)),
+                        ])
+                    })
+            ),
             (
                 "caar_path",
                 .array(
@@ -189,6 +222,25 @@ extension EventStudy {
                         ])
                     })
             ),
+        ])
+    }
+
+    func clusteringJSON(_ clustering: StudyClustering) -> JSONValue {
+        .object([
+            ("events", .number(Double(clustering.eventCount))),
+            ("distinct_sessions", .number(Double(clustering.distinctSessions))),
+            ("events_sharing_a_session", .number(Double(clustering.eventsSharingASession))),
+            (
+                "shared_sessions",
+                .array(
+                    clustering.sharedSessions.map { shared in
+                        .object([
+                            ("event_session", .string(shared.day.iso)),
+                            ("event_ids", .array(shared.events.map { .string(events[$0].id) })),
+                        ])
+                    })
+            ),
+            ("overlapping_window_event_ids", .array(clustering.overlappingWindows.map { .string(events[$0].id) })),
         ])
     }
 }

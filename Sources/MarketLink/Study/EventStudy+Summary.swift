@@ -29,7 +29,9 @@ extension EventStudy {
         return perSeries.flatMap { $0 }
     }
 
-    /// The summary of the given events (indexes) in series `s`.
+    /// The summary of the given events (indexes) in series `s`: the tests over those with status
+    /// `ok` (with `design.mergeSharedSessions`, the first of each shared event session only), and
+    /// how they cluster.
     public func summary(series s: Int, group: String?, events members: [Int]) -> EventStudySummary {
         summary(series: s, group: group, events: members, contributions: crossSectionEvents(series: s, events: members))
     }
@@ -37,17 +39,30 @@ extension EventStudy {
     /// The summary of the given events in series `s`, from `contributions[e]`, the contribution of
     /// event e when its status is `ok`.
     func summary(series s: Int, group: String?, events members: [Int], contributions: [CrossSectionEvent?]) -> EventStudySummary {
-        var used: [Int] = []
-        var measured: [CrossSectionEvent] = []
+        var measured: [(event: Int, session: Int, day: Day, contribution: CrossSectionEvent)] = []
         for e in members {
-            if let contribution = contributions[e] {
-                used.append(e)
-                measured.append(contribution)
+            let session = Int(rows[s].rows[e].eventSession)
+            if let contribution = contributions[e], session >= 0 {
+                measured.append((e, session, series[s].day(at: session), contribution))
             }
         }
+        let clustering = StudyClustering(events: measured.map { ($0.event, $0.session, $0.day) }, window: design.window)
+        var merged: [EventStudySummary.Merge] = []
+        if design.mergeSharedSessions {
+            var representatives: [Int: Int] = [:]
+            measured = measured.filter { item in
+                if let first = representatives[item.session] {
+                    merged.append(EventStudySummary.Merge(event: item.event, representative: first, day: item.day))
+                    return false
+                }
+                representatives[item.session] = item.event
+                return true
+            }
+        }
+        let contributions = measured.map(\.contribution)
         return EventStudySummary(
-            series: s, group: group, eventCount: members.count, measuredEvents: used,
-            tests: CrossSectionTests(events: measured), path: EventStudy.caarPath(measured, window: design.window))
+            series: s, group: group, eventCount: members.count, measuredEvents: measured.map(\.event), clustering: clustering,
+            merged: merged, tests: CrossSectionTests(events: contributions), path: EventStudy.caarPath(contributions, window: design.window))
     }
 
     /// What each of `members` with status `ok` in series `s` gives the tests across events (the

@@ -47,9 +47,10 @@ import Testing
     }
 
     /// `correlate --events events-2023.csv intensity.csv djia.csv`: the count's moves (in points)
-    /// against the Dow's (in percent) over window -1:1, and the daily baseline, as the derivation
-    /// computes them: n = 15, r = −0.2001868730441128; daily n = 135, r = −0.08578696517144166
-    /// over 2022-12-05 … 2023-06-21.
+    /// against the Dow's (in percent) over window -1:1, same-date, and the daily baseline, as the
+    /// derivation computes them: events #10 and #13 repeat the sessions of #9 and #12 and count
+    /// once, so n = 13, r = −0.11953409664062611 (every event: n = 15, r = −0.2001868730441128);
+    /// daily n = 135, r = −0.08578696517144166 over 2022-12-05 … 2023-06-21.
     @Test func loadsInCorrelate() throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -58,12 +59,18 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let pairs = try #require(json["pairs"] as? [[String: Any]])
-        let pair = try #require(pairs.first { $0["x"] as? String == "count" && $0["y"] as? String == "DJIA" })
+        let pair = try #require(
+            pairs.first { $0["x"] as? String == "count" && $0["y"] as? String == "DJIA" && $0["pairing"] as? String == "same-date" })
         let moves = try #require(pair["moves"] as? [String: Any])
         let daily = try #require(pair["daily"] as? [String: Any])
-        #expect(moves["n"] as? Int == 15)
+        #expect(moves["n"] as? Int == 13 && pair["merged"] as? Int == 2)
         let r = try #require((moves["pearson"] as? [String: Any])?["coefficient"] as? Double)
-        #expect(abs(r - -0.2001868730441128) < 1e-12)
+        #expect(abs(r - -0.11953409664062611) < 1e-12)
+        // Each event's moves: the count's in points (event 11: 2.0, from the derivation), the Dow's in percent.
+        let paired = try #require(pair["paired_moves"] as? [[String: Any]])
+        let eleven = try #require(paired.first { $0["event_id"] as? String == "11" })
+        #expect((eleven["x"] as? [String: Any])?["points"] as? Double == 2 && (eleven["x"] as? [String: Any])?["percent"] == nil)
+        #expect((eleven["y"] as? [String: Any])?["percent"] is Double)
         #expect(daily["n"] as? Int == 135)
         let dailyR = try #require((daily["pearson"] as? [String: Any])?["coefficient"] as? Double)
         #expect(abs(dailyR - -0.08578696517144166) < 1e-12)
@@ -144,7 +151,8 @@ import Testing
     }
 
     /// A move from a day with no events: 1 point, no percent (there is none against 0) — in the
-    /// table ("–"), the CSV (an empty cell) and the sentence (no "or …%").
+    /// table and the CSV (an empty cell and the `no-percent` status, DESIGN §1: "a percent against a
+    /// base at or below zero gets a status instead of a number") and the sentence (no "or …%").
     @Test func noPercentAgainstZero() throws {
         let file = try PriceFile.load(bytes: Array("date,count,score_sum\n2023-01-02,0,0\n2023-01-03,1,0.5\n".utf8), file: "i.csv")
         let events = Self.events([("2023-01-03", [], nil)])
@@ -155,8 +163,9 @@ import Testing
         #expect(row.logReturn == nil)
         let csv = String(decoding: table.csv(), as: UTF8.self).split(separator: "\n")
         #expect(csv.count == 2)
-        #expect(csv[1].contains(",2023-01-02,0,2023-01-03,1,1,,ok,"), "\(csv[1])")
-        #expect(table.textTable().render().hasSuffix("  +1  –\n"))
+        #expect(row.status == .noPercent)
+        #expect(csv[1].contains(",2023-01-02,0,2023-01-03,1,1,,no-percent,"), "\(csv[1])")
+        #expect(table.textTable().render().hasSuffix("  +1  no-percent\n"))
         #expect(table.sentence(row) == "count rose 1 point to 1 on Tuesday (January 3, 2023).")
     }
 

@@ -41,6 +41,8 @@ public struct EventImportFilter: Sendable, Equatable {
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// Which filter a problem is about.
         public enum Filter: String, Sendable, Equatable {
+            /// The actor countries, the single country, the CAMEO root code, the QuadClass, the minimum
+            /// mentions, or the date range.
             case actors, country, rootCode, quadClass, minimumMentions, dates
         }
 

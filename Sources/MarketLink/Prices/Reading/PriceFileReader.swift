@@ -10,6 +10,8 @@
 /// 5. `RowChunk` reads the data rows (on two threads for a large file), `RowNumbering` numbers them;
 /// 6. `DateColumnReading` decides the day/month order from the whole column and makes the dates days;
 /// 7. `SeriesAssembly` builds each series oldest first and rejects duplicate or out-of-order dates;
+///    `EdgeRows` drops the rows around the data that are not sessions, `CloseExtremes` checks the
+///    closes of each series once it is named (an index above 0; a percent against any close finite);
 /// 8. `SeriesNaming` names them; `PriceLayout.recognise` (LayoutDetection) says which layout it was.
 struct PriceFileReader {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -31,14 +33,14 @@ struct PriceFileReader {
         var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, file: file)
         let header = try HeaderDetection.detect(&tokenizer, file: file)
         let columns = try PriceColumns(header: header.cells, adjustedClose: options.adjustedClose, file: file, headerLine: header.line)
-        let decimalComma = try DecimalMark.isComma(rowsFrom: tokenizer, valueIndexes: columns.valueIndexes)
+        let decimalComma = try DecimalMark.isComma(rowsFrom: tokenizer, valueIndexes: columns.valueIndexes, header: header.cells)
 
         let rowLayout = RowLayout(
             header: header.cells, dateIndex: columns.dateIndex, symbolIndex: columns.symbolIndex, valueIndexes: columns.valueIndexes,
-            decimalComma: decimalComma, isWide: columns.isWide, file: file, delimiter: delimiter,
-            tallies: columns.valueIndexes.map { columns.tallyIndexes.contains($0) })
+            decimalComma: decimalComma, isWide: columns.isWide, file: file, delimiter: delimiter)
         var chunks = try RowChunk.parseAll(bytes: bytes, start: tokenizer.position, line: tokenizer.line, layout: rowLayout)
-        let dropped = chunks.flatMap(\.dropped)
+        let dropped = try chunks.flatMap(\.dropped) + EdgeRows.dropped(chunks.map(\.edges), source: source)
+        let extremes = CloseExtremes.byName(chunks)
         let rows = RowNumbering(chunks)
         guard rows.count > 0 else {
             throw MarketLinkError(.noPriceRows(headerLine: header.line), at: SourceLocation(file: file, line: header.line, column: 1))
@@ -50,10 +52,19 @@ struct PriceFileReader {
         var assembled = try SeriesAssembly.assemble(&chunks, ordinals: ordinals, rows: rows, source: source, namesSeries: columns.namesSeries)
         let tallyNames = Set(columns.tallyIndexes.map { header.cells[$0] })
         for k in assembled.series.indices where tallyNames.contains(assembled.series[k].name) { assembled.series[k].isTally = true }
+        let assembledNames = assembled.series.map(\.name)
         let nameNote = try SeriesNaming.name(
             &assembled.series, file: file, header: header, namedByColumns: columns.namesSeries, given: options.name)
+        for (k, series) in assembled.series.enumerated() {
+            let column = columns.isWide ? assembledNames[k] : header.cells[columns.valueIndexes[0]]
+            // A tally of events (a count or sum) or a futures settlement is no index level.
+            let isIndex = !series.isTally && (series.index != nil || !ColumnRole.isSettlement(column))
+            try extremes[assembledNames[k]]?.check(isIndex: isIndex, column: column, source: source)
+        }
 
-        let layout = PriceLayout.recognise(header: header, columns: columns, firstDateResolved: dates.firstDateResolved)
+        let layout = PriceLayout.recognise(
+            header: header, columns: columns, firstDateResolved: dates.firstDateResolved, firstDateISO: dates.firstDateISO,
+            closeDecimals: assembled.series.map(\.decimals).max() ?? 0)
         // Notes in the order `inspect` shows them.
         var notes: [String] = []
         if let nameNote { notes.append(nameNote) }

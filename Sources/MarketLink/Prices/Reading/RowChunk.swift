@@ -13,6 +13,8 @@ struct RowChunk {
         var rows: [Int32] = []
         var closes: [Double] = []
         var decimals = 0
+        /// What the closes must be checked for once the series is named (`CloseExtremes`).
+        var extremes = CloseExtremes()
     }
 
     var dates: [UInt64] = []
@@ -20,6 +22,8 @@ struct RowChunk {
     var builders: [Builder] = []
     var builderByName: [String: Int] = [:]
     var dropped: [DroppedRow] = []
+    /// Rows before the first session and after the last that are not sessions (`EdgeRows`).
+    var edges = EdgeRows()
     /// Line breaks consumed by this chunk.
     var linesConsumed = 0
 
@@ -82,6 +86,8 @@ struct RowChunk {
         if fieldCount > header.count {
             throw MarketLinkError(.tooManyFields(fieldCount, header: header.count, in: .priceFile), at: tokenizer.locate(fields[header.count]))
         }
+        let dated = layout.dateIndex < fields.count ? DateReader.read(tokenizer.slice(fields[layout.dateIndex])) : nil
+        if dated == nil, layout.dateIndex < fields.count, try isEdgeRow(fields, tokenizer: tokenizer, layout: layout) { return }
         guard fields.count >= layout.neededFields else {
             let missing = [layout.dateIndex, layout.symbolIndex ?? 0, layout.valueIndexes.max() ?? 0].filter { $0 >= fields.count }.min() ?? 0
             throw MarketLinkError(
@@ -89,13 +95,14 @@ struct RowChunk {
                 at: tokenizer.locate(offset: tokenizer.rowStart, line: line))
         }
         let dateField = fields[layout.dateIndex]
-        guard let raw = DateReader.read(tokenizer.slice(dateField)) else {
+        guard let raw = dated else {
             let text = tokenizer.text(dateField)
             let column = header[layout.dateIndex]
             let reason: MarketLinkError.Reason =
                 text.trimmingCharacters(in: .whitespaces).isEmpty ? .missingDate(column: column) : .unreadableDate(text, column: column)
             throw MarketLinkError(reason, at: tokenizer.locate(dateField))
         }
+        try edges.session { tokenizer.locate(offset: $0.dateOffset, line: $0.chunkLine) }
         let row = Int32(dates.count)
         var target = 0
         if let symbolIndex = layout.symbolIndex {
@@ -123,11 +130,7 @@ struct RowChunk {
             var decimals = 0
             switch NumberReader.read(tokenizer.slice(field), decimalComma: layout.decimalComma, decimals: &decimals) {
             case .value(let close):
-                guard close > 0 || (k < layout.tallies.count && layout.tallies[k]) else {
-                    throw MarketLinkError(
-                        .closeNotPositive(tokenizer.text(field).trimmingCharacters(in: .whitespaces), column: header[valueIndex]),
-                        at: tokenizer.locate(field))
-                }
+                builders[builderIndex].extremes.add(close, field: field)
                 if decimals > builders[builderIndex].decimals { builders[builderIndex].decimals = decimals }
                 builders[builderIndex].rows.append(row)
                 builders[builderIndex].closes.append(close)
@@ -147,6 +150,34 @@ struct RowChunk {
         }
         dates.append(raw.packed)
         offsets.append(UInt32(truncatingIfNeeded: dateField.isQuoted ? dateField.start - 1 : dateField.start))
+    }
+
+    /// Whether a row whose date cell `DateReader` could not read is a row that is not a session
+    /// (`EdgeRows`: a time of day, or no close either), which is then kept aside; throws for a
+    /// numeric date that says why it is none (a year past 9999, an instant).
+    private mutating func isEdgeRow(_ fields: UnsafeBufferPointer<CSVField>, tokenizer: CSVTokenizer, layout: RowLayout) throws(MarketLinkError) -> Bool {
+        let dateField = fields[layout.dateIndex]
+        let cell = tokenizer.slice(dateField)
+        let text = tokenizer.text(dateField)
+        let column = layout.header[layout.dateIndex]
+        if let reason = DateReader.refusal(cell, text: text.trimmingWhitespace, column: column) {
+            throw MarketLinkError(reason, at: tokenizer.locate(dateField))
+        }
+        guard !text.trimmingWhitespace.isEmpty else { return false }
+        let isTime = DateReader.isTimeOfDay(cell)
+        let hasClose = layout.valueIndexes.contains { index in
+            guard index < fields.count else { return false }
+            if case .value = NumberReader.read(tokenizer.slice(fields[index]), decimalComma: layout.decimalComma) { return true }
+            return false
+        }
+        guard isTime || !hasClose else { return false }
+        let located = tokenizer.locate(dateField)
+        edges.add(
+            EdgeRows.Row(
+                chunkLine: located.line, dateOffset: dateField.isQuoted ? dateField.start - 1 : dateField.start, rowStart: tokenizer.rowStart,
+                rowEnd: tokenizer.position, dateText: text, column: column,
+                why: isTime ? "the date cell is the time \(quoted(text.trimmingWhitespace)), a quote not yet a session" : "no date and no close"))
+        return true
     }
 
     static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {

@@ -10,9 +10,6 @@ struct RowLayout: Sendable {
     var isWide: Bool
     var file: String
     var delimiter: UInt8
-    /// Parallel to `valueIndexes`: whether the column is a tally (`PriceColumns.isTally`), where
-    /// zero and negative values are read.
-    var tallies: [Bool] = []
 
     var neededFields: Int { max(dateIndex, symbolIndex ?? 0, valueIndexes.max() ?? 0) + 1 }
 }

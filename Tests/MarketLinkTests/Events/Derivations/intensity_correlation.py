@@ -9,7 +9,8 @@ The intensity series runs over every calendar day from 2022-12-01 to 2023-06-30 
 --from/--to); a day's count is the number of events dated that day. Window -1:1 (the default):
 t0 is the first session on or after the event date (every calendar day is a session of the
 intensity series), the base is session t0-2 and the end t0+1. The count's move is in points (end -
-base: a tally is not a level); the Dow's in percent. Daily: the dates both series have (the Dow's
+base: a tally is not a level); the Dow's in percent. An event whose two event sessions repeat an
+earlier event's gives the same pair of moves and counts once (docs/STATISTICS.md, correlate). Daily: the dates both series have (the Dow's
 sessions) from the earliest base date to the latest end date; the count's change is a difference,
 the Dow's a simple return.
 """
@@ -61,6 +62,24 @@ print("non-zero days:", [(d.isoformat(), int(c)) for d, c in intensity if c])
 print("rows:", len(intensity))
 print("moves n:", len(xs), "count moves:", xs)
 print("moves r:", repr(pearson(xs, ys)))
+
+# correlate counts an event once when its pair of event sessions (the count's t0, the Dow's t0)
+# repeats an earlier event's (the same pair of moves): the first in file order stays.
+def t0(series, date):
+    return next(d for d, _ in series if d >= date)
+
+
+seen, kept, merged = set(), [], []
+for k, e in enumerate(events):
+    d = dt.date.fromisoformat(e["date"])
+    key = (t0(intensity, d), t0(djia, d))
+    if key in seen:
+        merged.append(e["id"])
+    else:
+        seen.add(key)
+        kept.append(k)
+print("shared sessions once: merged", merged, "n:", len(kept))
+print("shared sessions once: moves r:", repr(pearson([xs[k] for k in kept], [ys[k] for k in kept])))
 
 lo, hi = min(bases), max(ends)
 common = [(d, c) for d, c in djia if lo <= d <= hi]
