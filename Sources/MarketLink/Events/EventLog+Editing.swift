@@ -175,7 +175,8 @@ extension EventLog {
         } else {
             output += lineEnding + row
         }
-        let log = try reloaded(output)
+        // Only the new row is read back; the rows before it were read when this log was loaded.
+        let log = try appendingRows(of: output)
         guard log.events.count == events.count + 1, let event = log.events.last, event.id == id else {
             throw MarketLinkError("the new row did not read back as event \(quoted(id)); the file was not changed", at: SourceLocation(file: file))
         }
@@ -246,7 +247,7 @@ extension EventLog {
         }
         // As `adding(_:)`: rows end with a line ending when the file did.
         if endsWithLineEnding { output += lineEnding }
-        let log = try reloaded(output)
+        let log = try appendingRows(of: output)
         let added = Array(log.events.suffix(rows.count))
         guard log.events.count == events.count + rows.count, added.map(\.id) == ids else {
             throw MarketLinkError("the new rows did not read back as the events added; the file was not changed", at: SourceLocation(file: file))
