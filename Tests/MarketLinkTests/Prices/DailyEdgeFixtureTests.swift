@@ -158,16 +158,13 @@ import Testing
         #expect(error?.reason == .dateYearOutOfRange("253402300800", reading: "10000-01-01T00:00:00Z"))
     }
 
-    /// The fixture's minute bars are now read as intraday bars; its last stamp, 253402300800 epoch
-    /// seconds, is 10000-01-01 and should be refused at 4:1 with the year (expected.json). Known
-    /// defect: the intraday reader picks seconds or milliseconds per stamp by its width, so the
-    /// 12-digit stamp is read as milliseconds (1978) and the file is refused as out of order.
+    /// The fixture's minute bars are read as intraday bars; its last stamp, 253402300800 epoch
+    /// seconds (the column's unit, set by its first stamp), is 10000-01-01 and refused at 4:1.
     @Test func anEpochBarAfter9999IsRefusedWithItsYear() throws {
         let path = CLI.fixture(Self.folder + "numbers/year-10000-epoch.csv")
         let error = #expect(throws: MarketLinkError.self) { try PriceFile.load(path: path) }
-        withKnownIssue("epoch unit chosen per stamp, not per column") {
-            #expect(error?.location?.line == 4)
-            #expect(error?.reason == .dateYearOutOfRange("253402300800", reading: "10000-01-01T00:00:00Z"))
-        }
+        #expect(error?.location?.line == 4)
+        #expect(error?.location?.column == 1)
+        #expect(error?.reason == .dateYearOutOfRange("253402300800", reading: "10000-01-01T00:00:00Z"))
     }
 }

@@ -11,6 +11,8 @@ extension IntradayReader {
         var texts: (first: String, last: String) = ("", "")
         var decimals = 0
         var dropped: [DroppedRow] = []
+        /// Whether the column's epoch stamps are milliseconds, as its first stamp says.
+        var epochInMilliseconds: Bool?
     }
 
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, options: PriceLoadOptions, columns: Columns) throws(MarketLinkError) -> PriceFile {
@@ -107,10 +109,25 @@ extension IntradayReader {
                     .tooFewFields(fields.count, column: closeName, field: needed, of: max(header.count, needed)),
                     at: tokenizer.locate(offset: tokenizer.rowStart, line: line))
             }
-            guard let stamp = stamp(fields, tokenizer: tokenizer, columns: columns, order: options.dateOrder) else {
+            guard var stamp = stamp(fields, tokenizer: tokenizer, columns: columns, order: options.dateOrder) else {
                 let field = fields[columns.dateIndex]
                 let text = tokenizer.text(field) + (columns.timeIndex.map { " " + tokenizer.text(fields[$0]) } ?? "")
                 throw MarketLinkError(.unreadableDate(text.trimmingWhitespace, column: dateName), at: tokenizer.locate(field))
+            }
+            if stamp.isEpoch {
+                // One unit for the column, the first stamp's: a 12-digit stamp among 10-digit
+                // seconds is seconds too (and past 9999 a refusal), not milliseconds of 1978.
+                let inMilliseconds = rows.epochInMilliseconds ?? stamp.epochInMilliseconds
+                rows.epochInMilliseconds = inMilliseconds
+                stamp.seconds = inMilliseconds ? stamp.epochValue / 1000 : stamp.epochValue
+                if stamp.seconds > IntradayStampReader.lastSecond {
+                    let field = fields[columns.dateIndex]
+                    let days = Int(stamp.seconds / 86_400)
+                    let time = stamp.seconds % 86_400
+                    let clock = [time / 3600, time / 60 % 60, time % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
+                    let reading = NumericDate.iso(NumericDate.civil(fromDays: days)) + "T" + clock + "Z"
+                    throw MarketLinkError(.dateYearOutOfRange(tokenizer.text(field).trimmingWhitespace, reading: reading), at: tokenizer.locate(field))
+                }
             }
             let field = fields[columns.closeIndex]
             var decimals = 0

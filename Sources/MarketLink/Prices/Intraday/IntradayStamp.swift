@@ -12,6 +12,10 @@ struct IntradayStamp: Equatable {
     var isUTC: Bool
     /// Whether the stamp was epoch seconds or milliseconds (rather than a written date and time).
     var isEpoch: Bool = false
+    /// For an epoch stamp: its digits as written, and whether their width (12–13 digits) reads
+    /// them as milliseconds. The file's first stamp sets the unit of the column (`IntradayReader`).
+    var epochValue: Int64 = 0
+    var epochInMilliseconds = false
     /// The offset written in the stamp (seconds east of UTC), if any.
     var writtenOffset: Int32?
 
@@ -59,6 +63,9 @@ enum IntradayStampReader {
         return IntradayStamp(seconds: wall, isUTC: false)
     }
 
+    /// 9999-12-31T23:59:59Z in epoch seconds: the last instant a date can be written for.
+    static let lastSecond: Int64 = 253_402_300_799
+
     /// Epoch seconds (9–10 digits) or milliseconds (12–13 digits), all digits.
     static func epoch(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> IntradayStamp? {
         let width = end - start
@@ -70,7 +77,7 @@ enum IntradayStampReader {
             value = value * 10 + Int64(byte - 48)
         }
         let seconds = width >= 12 ? value / 1000 : value
-        return IntradayStamp(seconds: seconds, isUTC: true, isEpoch: true)
+        return IntradayStamp(seconds: seconds, isUTC: true, isEpoch: true, epochValue: value, epochInMilliseconds: width >= 12)
     }
 
     /// The calendar day of a date part; year-first forms resolve alone, others need `order`.
