@@ -16,7 +16,9 @@ let package = Package(
             name: "MarketLinkTests",
             dependencies: ["MarketLink", "mlink"],
             // Hand derivations and golden files live beside the tests that use them.
-            exclude: ["Charts/Derivations", "Charts/Golden", "Report/Derivations", "Report/Golden", "Statistics/Derivations", "Study/Derivations"]
+            exclude: [
+                "Charts/Derivations", "Charts/Golden", "Events/Derivations", "Report/Derivations", "Report/Golden", "Statistics/Derivations", "Study/Derivations",
+            ]
         ),
     ]
 )

@@ -780,6 +780,8 @@ def job_events(args, out: str) -> dict:
     jobs = {
         "list-csv": ("`events list EVENTS -o list.csv`", [MLINK, "events", "list", path, "-o", listed], None),
         "list-table": ("`events list EVENTS` (table, standard output to /dev/null)", [MLINK, "events", "list", path], "null"),
+        "list-filter": ("`events list EVENTS --tag sanctions --from 2010-01-01 --to 2014-12-31` (table, to /dev/null)",
+                        [MLINK, "events", "list", path, "--tag", "sanctions", "--from", "2010-01-01", "--to", "2014-12-31"], "null"),
         "add": ("`events add COPY --date 2024-06-03 --title ... --tag benchmark` (a fresh copy each run)",
                 [MLINK, "events", "add", copy, "--date", "2024-06-03", "--title", "Benchmark event, added by run.py",
                  "--tag", "benchmark"], "null"),
@@ -824,7 +826,7 @@ def job_events(args, out: str) -> dict:
     ]
     for job, (label, _, _) in jobs.items():
         entry = summary[job]
-        target = "< 2 s" if job in ("list-csv", "add") else ""
+        target = "< 2 s" if job in ("list-csv", "list-filter", "add") else ""
         if entry["wall"] is None:
             lines.append(f"| {label} | | | {target} | failed: {first_line(entry['error'])} | {entry['load']} |")
         else:

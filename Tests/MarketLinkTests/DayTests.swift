@@ -11,6 +11,15 @@ import Testing
         #expect(day.iso == "2023-06-08")
     }
 
+    /// A day past 9999-12-31 (made by arithmetic, never read) keeps its year: on main it was
+    /// written four digits wide, `0000-01-01`. 9999-12-31 is day 2932896 (253402214400 s / 86400).
+    @Test func aYearPast9999IsWrittenInFull() throws {
+        let last = try #require(Day(year: 9999, month: 12, day: 31))
+        #expect(last.ordinal == 2_932_896)
+        #expect(last.iso == "9999-12-31")
+        #expect(last.adding(days: 1).iso == "10000-01-01")
+    }
+
     @Test(arguments: [(2023, 2, 30), (2023, 13, 1), (0, 1, 1), (2023, 4, 31), (2023, 2, 29)])
     func invalidDates(year: Int, month: Int, day: Int) {
         #expect(Day(year: year, month: month, day: day) == nil)

@@ -70,7 +70,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for forbidden in ["<script", "<img", "<iframe", "<object", "<svg", "javascript:"] {
         require(!page.contains(forbidden), "the HTML page holds \(forbidden)")
     }
-    require(page.range(of: #"<[a-z]+[^>]*\son[a-z]+="#, options: .regularExpression) == nil, "an event handler in the HTML page")
+    // Attribute names only: a quoted value (its quotes escaped as &quot;) is text, and the article's
+    // own words may say `onset="..."` there, inert.
+    let tags = page.replacingOccurrences(of: #"="[^"]*""#, with: "=", options: .regularExpression)
+    require(tags.range(of: #"<[a-z]+[^>]*\son[a-z]+="#, options: .regularExpression) == nil, "an event handler in the HTML page")
     return 0
 }
 

@@ -51,12 +51,22 @@ public enum EventSession: Sendable, Equatable {
 /// in Beijing on a Thursday is Thursday in Shanghai (15:00 close) and Thursday in New York (22:00
 /// Wednesday there, after Wednesday's close).
 public enum Alignment {
+    /// The event session t0 of `event` in `series` by `rule` (timed events by their instant and the
+    /// series' market), or why there is none: before or after the data, no session, no market.
     public static func eventSession(for event: Event, in series: Series, rule: AlignmentRule = .next) -> EventSession {
         guard let first = series.firstDay, let last = series.lastDay else { return .afterData }
         guard event.hasDay else { return .monthOnly }
         if let instant = event.instant {
+            if let bars = series.intraday {
+                // Intraday bars: a session closes at the end of its last bar, in the bars' own zone.
+                return timedSession(
+                    instant: instant, in: series, closeInstant: { bars.closeInstant(ofSession: $0) }, localDate: { bars.localDay(of: $0) },
+                    first: first, last: last, rule: rule)
+            }
             guard let market = series.market else { return .noMarket }
-            return timedSession(instant: instant, in: series, market: market, first: first, last: last, rule: rule)
+            return timedSession(
+                instant: instant, in: series, closeInstant: { market.closeInstant(on: series.day(at: $0)) },
+                localDate: { localDate($0, market: market) }, first: first, last: last, rule: rule)
         }
         return dateSession(day: event.date, in: series, first: first, last: last, rule: rule)
     }
@@ -74,26 +84,31 @@ public enum Alignment {
         }
     }
 
-    static func timedSession(instant: Double, in series: Series, market: Market, first: Day, last: Day, rule: AlignmentRule) -> EventSession {
+    /// t0 of a timed event, from each session's close instant (`closeInstant(k)`) and the local
+    /// date of an instant in the series' zone.
+    static func timedSession(
+        instant: Double, in series: Series, closeInstant: (Int) -> Double?, localDate: (Double) -> Day?, first: Day, last: Day,
+        rule: AlignmentRule
+    ) -> EventSession {
         // The local date of the instant in UTC is within a day of its date in any zone.
         let utcDay = Day(ordinal: Int32((instant / 86_400).rounded(.down)))
         var k = max(series.firstSession(onOrAfter: utcDay.adding(days: -2)), 0)
-        while k < series.count, let close = market.closeInstant(on: series.day(at: k)), close <= instant { k += 1 }
+        while k < series.count, let close = closeInstant(k), close <= instant { k += 1 }
         // k is the first session closing after the instant.
         switch rule {
         case .next:
             if k == 0 {
                 // Before the first session's close: t0 only if the event is on or after the first session's date.
-                let localDay = localDate(instant, market: market) ?? utcDay
+                let localDay = localDate(instant) ?? utcDay
                 return localDay < first ? .beforeData : .session(0)
             }
             return k < series.count ? .session(k) : .afterData
         case .previous:
             if k == 0 { return .beforeData }
-            if k == series.count, let localDay = localDate(instant, market: market), localDay > last { return .afterData }
+            if k == series.count, let localDay = localDate(instant), localDay > last { return .afterData }
             return .session(k - 1)
         case .exact:
-            guard let localDay = localDate(instant, market: market) else { return .noSession }
+            guard let localDay = localDate(instant) else { return .noSession }
             if localDay < first { return .beforeData }
             if localDay > last { return .afterData }
             if k < series.count, series.day(at: k) == localDay { return .session(k) }

@@ -5,7 +5,8 @@
 ///
 /// `base`, `end` and `eventSession` are there wherever the session is in the data, whatever the
 /// status (a `no-end` row still has its base). `move`, and with it `points`, `percent` and
-/// `logReturn`, is there exactly when `status` is `ok`.
+/// `logReturn`, is there exactly when `status` is `ok` — or `no-percent`, where the base close
+/// is at or below 0 and only `points` has a value.
 public struct ChangeRow: Sendable, Equatable {
     /// The event.
     public let event: Event
@@ -30,12 +31,13 @@ public struct ChangeRow: Sendable, Equatable {
     /// The move from the base close to the end close, when `status` is `ok`.
     public let move: Move?
 
-    /// end − base, in index points; `nil` unless `status` is `ok`.
+    /// end − base, in index points; `nil` unless `status` is `ok` or `no-percent`.
     public var points: Double? { move?.points }
-    /// 100 · (end / base − 1); `nil` unless `status` is `ok`.
-    public var percent: Double? { move?.percent }
-    /// ln(end / base); `nil` unless `status` is `ok`.
-    public var logReturn: Double? { move?.logReturn }
+    /// 100 · (end / base − 1); `nil` unless `status` is `ok` (with a base at or below 0 the
+    /// status is `no-percent`).
+    public var percent: Double? { status == .ok ? move?.percent : nil }
+    /// ln(end / base); `nil` unless `status` is `ok` and the end close is above 0 too.
+    public var logReturn: Double? { status == .ok && (move?.endClose ?? 0) > 0 ? move?.logReturn : nil }
 }
 
 // MARK: - Session and close

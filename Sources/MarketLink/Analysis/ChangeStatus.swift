@@ -21,6 +21,9 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
     case noMarket = "no-market"
     /// The event is dated to a month only (`2022-12`): it has no session until it is given a day.
     case monthOnly = "month-only"
+    /// Both closes are in the data, but the base close is at or below 0 (a futures contract, not
+    /// an index): the move has points, and a percent against such a base has no value.
+    case noPercent = "no-percent"
 
     /// What the status means, in one lowercase sentence (for legends and notes) naming no
     /// setting of any program.
@@ -43,6 +46,8 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
             return "a timed event needs the series' market (zone and close time)" + fix
         case .monthOnly:
             return "the event is dated to a month only: give it a day to align it to a session"
+        case .noPercent:
+            return "the base close is at or below 0: the points are measured, a percent against it has no value"
         }
     }
 }

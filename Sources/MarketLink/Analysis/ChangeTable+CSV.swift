@@ -197,10 +197,16 @@ struct ChangeCSVFormatter: Sendable {
             let to = closes[base + Int(row.endSession)]
             NumberFormat.append(to - from, decimals: places, trimZeros: true, to: &buffer)
             buffer.append(44)
-            NumberFormat.appendSignificant(100 * (to / from - 1), digits: ChangeTable.percentDigits, to: &buffer)
-            buffer.append(44)
-            buffer.append(UInt8(ascii: "o"))
-            buffer.append(UInt8(ascii: "k"))
+            if from > 0 {
+                NumberFormat.appendSignificant(100 * (to / from - 1), digits: ChangeTable.percentDigits, to: &buffer)
+                buffer.append(44)
+                buffer.append(UInt8(ascii: "o"))
+                buffer.append(UInt8(ascii: "k"))
+            } else {
+                // A base at or below 0 (not an index): points, and no percent.
+                buffer.append(44)
+                buffer.append(contentsOf: ChangeCSVFormatter.statusCells[.noPercent] ?? [])
+            }
         } else {
             buffer.append(44)
             buffer.append(44)

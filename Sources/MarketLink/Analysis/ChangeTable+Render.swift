@@ -10,32 +10,41 @@ extension ChangeTable {
     /// green when up and red when down, on a colour terminal only. With `sentences`, a last column
     /// holds each row's newsroom sentence.
     public func textTable(titleWidth: Int = 44, sentences: Bool = false) -> TextTable {
-        var table = TextTable(
+        var table = ChangeTable.emptyTextTable(titleWidth: titleWidth, sentences: sentences)
+        for row in rows { table.append(ChangeTable.textCells(row, series: series, sentences: sentences)) }
+        return table
+    }
+
+    /// The columns of `textTable(titleWidth:sentences:)`, without rows.
+    static func emptyTextTable(titleWidth: Int, sentences: Bool) -> TextTable {
+        TextTable(
             headers: ["event", "date", "title", "series", "window", "base", "close", "end", "close", "points", "%"] + (sentences ? ["sentence"] : []),
             alignments: [.left, .left, .left, .left, .right, .left, .right, .left, .right, .right, .right] + (sentences ? [.left] : []),
             maxWidths: [nil, nil, titleWidth])
-        for row in rows {
-            let event = row.event
-            let display = series[row.seriesIndex].display
-            var cells: [TextTable.Cell] = [
-                .init(event.id), .init(event.dateText), .init(event.title), .init(row.series),
-                .init(row.window.description),
-                .init(row.base?.day.iso ?? "—"), .init(row.base.map { display.text($0.close) } ?? ""),
-                .init(row.end?.day.iso ?? "—"), .init(row.end.map { display.text($0.close) } ?? ""),
-            ]
-            if let move = row.move {
-                let points = display.points(from: move.baseClose, to: move.endClose)
-                let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
-                cells.append(.init(display.pointsText(from: move.baseClose, to: move.endClose), color: color))
-                cells.append(.init(ChangeTable.percentCell(move.percent), color: color))
-            } else {
-                cells.append(.init(row.status.rawValue, color: 33))
-                cells.append(.init(""))
-            }
-            if sentences { cells.append(.init(sentence(row) ?? "")) }
-            table.append(cells)
+    }
+
+    /// The cells of one row of `textTable(titleWidth:sentences:)`.
+    static func textCells(_ row: ChangeRow, series: [Series], sentences: Bool) -> [TextTable.Cell] {
+        let event = row.event
+        let display = series[row.seriesIndex].display
+        var cells: [TextTable.Cell] = [
+            .init(event.id), .init(event.dateText), .init(event.title), .init(row.series),
+            .init(row.window.description),
+            .init(row.base?.day.iso ?? "—"), .init(row.base.map { display.text($0.close) } ?? ""),
+            .init(row.end?.day.iso ?? "—"), .init(row.end.map { display.text($0.close) } ?? ""),
+        ]
+        if let move = row.move {
+            let points = display.points(from: move.baseClose, to: move.endClose)
+            let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
+            cells.append(.init(display.pointsText(from: move.baseClose, to: move.endClose), color: color))
+            // No percent against a base at or below 0 (a tally of events, a futures contract): the status.
+            cells.append(.init(move.hasPercent ? ChangeTable.percentCell(move.percent) : row.status.rawValue, color: move.hasPercent ? color : 33))
+        } else {
+            cells.append(.init(row.status.rawValue, color: 33))
+            cells.append(.init(""))
         }
-        return table
+        if sentences { cells.append(.init(sentence(row, series: series) ?? "")) }
+        return cells
     }
 
     /// A percent move for a table cell: signed, 2 decimals, no `%` (the header says it); a move
@@ -59,9 +68,14 @@ extension ChangeTable {
     /// The legend printed under a table that has rows without numbers; `vocabulary` lets each status
     /// point to the caller's setting that changes it.
     public func statusLegend(vocabulary: ToolVocabulary = .none) -> String {
-        let used = Set(rows.map(\.status)).subtracting([.ok])
-        guard !used.isEmpty else { return "" }
-        return ChangeStatus.allCases.filter(used.contains).map { "  \($0.rawValue): \($0.explanation(vocabulary: vocabulary))" }.joined(separator: "\n")
+        ChangeTable.statusLegend(Set(rows.map(\.status)), vocabulary: vocabulary)
+    }
+
+    /// The legend of the statuses in `used` other than `ok`, in their order; empty for none.
+    static func statusLegend(_ used: Set<ChangeStatus>, vocabulary: ToolVocabulary) -> String {
+        let shown = used.subtracting([.ok])
+        guard !shown.isEmpty else { return "" }
+        return ChangeStatus.allCases.filter(shown.contains).map { "  \($0.rawValue): \($0.explanation(vocabulary: vocabulary))" }.joined(separator: "\n")
             + "\n"
     }
 
@@ -102,16 +116,24 @@ extension ChangeTable {
     /// or `nil` where the row has no move.
     /// `nil` too for a row of another table (whose series this table does not have).
     public func sentence(_ row: ChangeRow) -> String? {
+        ChangeTable.sentence(row, series: series)
+    }
+
+    /// The sentence of a row of a table of `series`.
+    static func sentence(_ row: ChangeRow, series: [Series]) -> String? {
         guard let move = row.move, let item = series[safe: row.seriesIndex], item.name == row.series else { return nil }
         return MoveSentence.text(for: move, in: item)
+    }
+
+    /// The line `sentences(vocabulary:)` gives a row.
+    static func sentenceLine(_ row: ChangeRow, series: [Series], vocabulary: ToolVocabulary) -> String {
+        let label = "[\(row.event.id) \(row.series) \(row.window)]"
+        return "\(label) \(sentence(row, series: series) ?? "no move: \(row.status.rawValue) — \(row.status.explanation(vocabulary: vocabulary))")"
     }
 
     /// One line per row: event id, series, window, and the sentence or the status (explained with
     /// `vocabulary`).
     public func sentences(vocabulary: ToolVocabulary = .none) -> [String] {
-        rows.map { row in
-            let label = "[\(row.event.id) \(row.series) \(row.window)]"
-            return "\(label) \(sentence(row) ?? "no move: \(row.status.rawValue) — \(row.status.explanation(vocabulary: vocabulary))")"
-        }
+        rows.map { ChangeTable.sentenceLine($0, series: series, vocabulary: vocabulary) }
     }
 }

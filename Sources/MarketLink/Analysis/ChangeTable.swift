@@ -65,6 +65,12 @@ public struct ChangeTable: Sendable {
 
     /// The value of one compact entry.
     func row(_ entry: Entry) -> ChangeRow {
+        ChangeTable.row(entry, events: events, series: series, windows: windows)
+    }
+
+    /// The value of one compact entry of a table of `events` × `series` × `windows` (a whole
+    /// table, or a batch of a streamed one).
+    static func row(_ entry: Entry, events: [Event], series: [Series], windows: [EventWindow]) -> ChangeRow {
         let item = series[entry.series]
         let base = entry.baseSession >= 0 ? SessionClose(Int(entry.baseSession), in: item) : nil
         let end = entry.endSession >= 0 ? SessionClose(Int(entry.endSession), in: item) : nil
@@ -74,9 +80,10 @@ public struct ChangeTable: Sendable {
             } else {
                 nil
             }
+        let status: ChangeStatus = move.map { $0.hasPercent ? .ok : .noPercent } ?? entry.status
         return ChangeRow(
             event: events[entry.event], eventIndex: entry.event, series: item.name, seriesIndex: entry.series,
-            window: windows[entry.window], windowIndex: entry.window, status: entry.status,
+            window: windows[entry.window], windowIndex: entry.window, status: status,
             eventSession: entry.eventSession >= 0 ? SessionClose(Int(entry.eventSession), in: item) : nil,
             base: base, end: end, move: move)
     }

@@ -34,10 +34,15 @@ public struct EventSessions: Sendable, Equatable {
     /// t0 of the events in `range` in every series, event-major: what a batch of a streamed
     /// change report needs, found once for that batch.
     static func find(events: [Event], range: Range<Int>, series: [Series], rule: AlignmentRule) -> [EventSession] {
-        var outcomes: [EventSession] = []
-        outcomes.reserveCapacity(range.count * series.count)
-        for e in range {
-            for item in series { outcomes.append(Alignment.eventSession(for: events[e], in: item, rule: rule)) }
+        // Series by series, so that each binary search runs in the one series' dates while they
+        // are in the cache (event by event, every search would miss it: thousands of series
+        // take far more than a cache); stored event-major.
+        var outcomes = [EventSession](repeating: .afterData, count: range.count * series.count)
+        let width = series.count
+        for (s, item) in series.enumerated() {
+            for (k, e) in range.enumerated() {
+                outcomes[k * width + s] = Alignment.eventSession(for: events[e], in: item, rule: rule)
+            }
         }
         return outcomes
     }

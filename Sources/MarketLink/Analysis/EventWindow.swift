@@ -12,15 +12,18 @@ import Foundation
 /// series' own sessions: `[0,0]` is the event-day move, `[0,1]` the event day and the next,
 /// `[-1,1]` three sessions (DESIGN §2).
 ///
-/// `unit` says what the offsets count. Every window today counts sessions; a window counted in
-/// time from a timed event's instant (base at u+a, end at u+b) would be another unit with its own
-/// offsets and placement, and every caller that asks the owner instead of doing the arithmetic
-/// would follow.
+/// `unit` says what the offsets count: sessions, or minutes from a timed event's instant u on
+/// intraday bars (`-30m:60m`, `-1h:2h`: base = the price at u+a, end = the price at u+b, where an
+/// event outside trading is first moved to the next trading period's start; see
+/// `IntradayBars.minuteMove(window:eventInstant:)`). Session offsets and placement apply to
+/// session windows only; a minute window is measured on the bars.
 public struct EventWindow: Sendable, Hashable, CustomStringConvertible {
     /// What a window's offsets count.
     public enum Unit: Sendable, Hashable {
         /// Sessions of each series relative to its event session t0: base t0+a−1, end t0+b.
         case sessions
+        /// Minutes from a timed event's instant u: base at u+a, end at u+b, on intraday bars.
+        case minutes
     }
 
     /// What `start` and `end` count.
@@ -29,6 +32,8 @@ public struct EventWindow: Sendable, Hashable, CustomStringConvertible {
     public let start: Int
     /// b: for a session window, the end session, relative to t0.
     public let end: Int
+    /// A minute window written in hours (`-1h:2h`), and so written back that way.
+    let writtenInHours: Bool
 
     /// The session window `[start, end]`, or `nil` when `start` is after `end`.
     public init?(start: Int, end: Int) {
@@ -36,8 +41,24 @@ public struct EventWindow: Sendable, Hashable, CustomStringConvertible {
         self.init(uncheckedStart: start, end: end)
     }
 
-    /// Parses `A:B` (`-1:1`, `0:0`, `0:5`), in sessions. `A,B` and `[A,B]` are accepted too.
+    /// The minute window `[start, end]` (minutes from the event's instant), or `nil` when `start`
+    /// is after `end`.
+    public init?(minutesFrom start: Int, to end: Int) {
+        guard start <= end else { return nil }
+        self.unit = .minutes
+        self.start = start
+        self.end = end
+        self.writtenInHours = false
+    }
+
+    /// Parses `A:B` (`-1:1`, `0:0`, `0:5`), in sessions, or `-30m:60m`, `0m:15m`, `-1h:2h`, in
+    /// minutes or hours from a timed event's instant (both sides carry the unit; `-30m:1h` mixes
+    /// them and is written back in minutes). `A,B` and `[A,B]` are accepted too.
     public init(parsing text: String) throws(MarketLinkError) {
+        if let minutes = try EventWindow.minuteWindow(text) {
+            self = minutes
+            return
+        }
         var body = text.trimmingCharacters(in: .whitespaces)
         if body.hasPrefix("["), body.hasSuffix("]") { body = String(body.dropFirst().dropLast()) }
         let parts = body.split(separator: body.contains(":") ? ":" : ",", omittingEmptySubsequences: false)
@@ -58,10 +79,55 @@ public struct EventWindow: Sendable, Hashable, CustomStringConvertible {
         self.unit = .sessions
         self.start = uncheckedStart
         self.end = end
+        self.writtenInHours = false
     }
 
-    /// `-1:1`: the window as it is written on the command line and in every output.
-    public var description: String { "\(start):\(end)" }
+    /// A minute window from text such as `-30m:60m` or `-1h:2h`; `nil` when the text has no
+    /// unit letter (a session window).
+    static func minuteWindow(_ text: String) throws(MarketLinkError) -> EventWindow? {
+        var body = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard body.contains("m") || body.contains("h") else { return nil }
+        if body.hasPrefix("["), body.hasSuffix("]") { body = String(body.dropFirst().dropLast()) }
+        let parts = body.split(separator: body.contains(":") ? ":" : ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 else { throw MarketLinkError(.unreadableWindow(text)) }
+        var minutes: [Int] = []
+        var hours = true
+        for part in parts {
+            guard let unit = part.last, unit == "m" || unit == "h", let value = Int(part.dropLast()) else {
+                throw MarketLinkError(.unreadableWindow(text))
+            }
+            if unit == "m" { hours = false }
+            guard abs(value) <= 100_000 else { throw MarketLinkError(.windowTooWide(text, limit: 100_000)) }
+            minutes.append(unit == "h" ? value * 60 : value)
+        }
+        guard minutes[0] <= minutes[1] else {
+            throw MarketLinkError(.backwardsWindow(text, start: minutes[0], end: minutes[1]))
+        }
+        return EventWindow(unit: .minutes, start: minutes[0], end: minutes[1], writtenInHours: hours)
+    }
+
+    private init(unit: Unit, start: Int, end: Int, writtenInHours: Bool) {
+        self.unit = unit
+        self.start = start
+        self.end = end
+        self.writtenInHours = writtenInHours
+    }
+
+    /// Whether the window counts minutes from a timed event's instant (rather than sessions).
+    public var isMinuteWindow: Bool { unit == .minutes }
+
+    /// `-1:1`, `-30m:60m`, `-1h:2h`: the window as it is written on the command line and in every output.
+    public var description: String {
+        switch unit {
+        case .sessions: "\(start):\(end)"
+        case .minutes where writtenInHours: "\(start / 60)h:\(end / 60)h"
+        case .minutes: "\(start)m:\(end)m"
+        }
+    }
+
+    /// The length of a minute window in minutes (b − a); 0 for a session window.
+    public var minutes: Int { unit == .minutes ? end - start : 0 }
 }
 
 // MARK: - Offsets
@@ -72,13 +138,14 @@ extension EventWindow {
     public var baseOffset: Int {
         switch unit {
         case .sessions: start - 1
+        case .minutes: start
         }
     }
 
     /// The end's offset from t0: b sessions.
     public var endOffset: Int {
         switch unit {
-        case .sessions: end
+        case .sessions, .minutes: end
         }
     }
 
@@ -171,11 +238,20 @@ extension EventWindow {
         return offset > 0 ? "+" + magnitude : offset < 0 ? "\u{2212}" + magnitude : "0"
     }
 
-    /// The base session's label: `t0−2` for `-1:1`.
-    public var baseLabel: String { EventWindow.label(offset: baseOffset) }
+    /// The base session's label: `t0−2` for `-1:1`; `u−30m` for `-30m:60m`.
+    public var baseLabel: String {
+        unit == .minutes ? EventWindow.minuteLabel(start) : EventWindow.label(offset: baseOffset)
+    }
 
-    /// The end session's label: `t0+1` for `-1:1`.
-    public var endLabel: String { EventWindow.label(offset: endOffset) }
+    /// The end session's label: `t0+1` for `-1:1`; `u+60m` for `-30m:60m`.
+    public var endLabel: String {
+        unit == .minutes ? EventWindow.minuteLabel(end) : EventWindow.label(offset: endOffset)
+    }
+
+    /// `u`, `u+60m`, `u−30m`: an offset in minutes from the event's instant.
+    static func minuteLabel(_ minutes: Int) -> String {
+        minutes == 0 ? "u" : minutes > 0 ? "u+\(minutes)m" : "u\u{2212}\(minutes.magnitude)m"
+    }
 }
 
 // MARK: - Defaults

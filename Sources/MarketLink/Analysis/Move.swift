@@ -13,8 +13,9 @@ import Foundation
 /// - `logReturn` = ln(end / base)
 ///
 /// `percent` and `logReturn` are only meaningful for positive closes: with a base of 0 they are
-/// infinite or NaN, and with a negative close `logReturn` is NaN. Index levels are positive, so
-/// the commands check `hasPositiveCloses` and refuse other data rather than print such numbers.
+/// infinite or NaN, and with a negative close `logReturn` is NaN. Index levels are positive; a
+/// series that is not an index may go to 0 or below, and then `hasPercent` says whether the
+/// percent has a value (the change table's `no-percent` status when it has not).
 ///
 /// A `Move` is a handful of integers and doubles (no arrays), so the change table can build
 /// millions of them.
@@ -23,11 +24,15 @@ public struct Move: Sendable, Hashable {
     public let baseSession: Int
     /// Index of the end session in its series; always greater than `baseSession`.
     public let endSession: Int
+    /// The date of the base session, whose close the move starts from.
     public let baseDay: Day
+    /// The close of the base session, in index points.
     public let baseClose: Double
     /// The date of the first covered session (`baseSession + 1`).
     public let firstDay: Day
+    /// The date of the end session, whose close the move ends at.
     public let endDay: Day
+    /// The close of the end session, in index points.
     public let endClose: Double
 
     /// The move from the close of `baseSession` to the close of `endSession`, or `nil` unless
@@ -59,6 +64,10 @@ public struct Move: Sendable, Hashable {
 
     /// ln(end / base).
     public var logReturn: Double { Foundation.log(endClose / baseClose) }
+
+    /// True when the base close is above 0, so that a percent against it has a value (the end may
+    /// be at or below 0: WTI crude from 18.27 to −37.63 is −305.97%).
+    public var hasPercent: Bool { baseClose > 0 }
 
     /// True when both closes are positive, so that `percent` and `logReturn` are finite.
     public var hasPositiveCloses: Bool { baseClose > 0 && endClose > 0 && baseClose.isFinite && endClose.isFinite }

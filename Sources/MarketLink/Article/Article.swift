@@ -8,7 +8,9 @@
 public struct Article: Sendable {
     /// The name used in messages and as the events' source (the path, for a file).
     public let file: String
+    /// The readable text: tags, scripts and navigation dropped, entities decoded.
     public let text: ArticleText
+    /// The readable text's sentences, in order; empty for an empty article.
     public let sentences: [ArticleSentence]
     /// The file's bytes, for locating messages.
     let bytes: [UInt8]

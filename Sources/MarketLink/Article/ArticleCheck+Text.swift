@@ -1,12 +1,17 @@
 // MARK: - Outcomes
 
 extension ArticleClaim {
+    /// A claim's overall outcome, as the table's first column shows it.
     public enum Outcome: String, Sendable, Hashable {
+        /// Checked against data, and no part is off.
         case holds
+        /// Checked against data, and some part is off.
         case doesNotHold = "does not hold"
+        /// Not checked against data (no series of its index, or its days could not be placed).
         case notChecked = "not checked"
     }
 
+    /// Holds, does not hold, or not checked.
     public var outcome: Outcome {
         guard let holds else { return .notChecked }
         return holds ? .holds : .doesNotHold
@@ -140,6 +145,8 @@ extension ArticleCheck {
 
     // MARK: - Markdown
 
+    /// The check as Markdown: claims with their verdicts, event drafts and coverage, every text
+    /// from the article escaped (no live HTML or links).
     public func markdownReport() -> String {
         var out = "# Claims and events in \(MarkdownText.escaped(article.file))\n\n"
         out += "Published: \(MarkdownText.escaped(publishedLine))\n\n"

@@ -25,18 +25,24 @@ import Foundation
 /// 4. **Coverage**: a sentence that names an index and holds a number besides the index's own
 ///    name ("500" in "S&P 500" does not count), but where no claim was read for that index.
 public struct ArticleCheck: Sendable {
+    /// The article checked.
     public let article: Article
     /// The names of the series given, in order.
     public let seriesNames: [String]
     /// Series whose index is not known from their name, so that no claim can be attributed to
     /// them (name them `DJIA=file.csv`).
     public let unknownSeries: [String]
+    /// The publication date the days were counted from, and where it was found; `nil` when none was.
     public var published: PublicationDate?
     /// Why there is no publication date, when there is none.
     public var publicationMissing: String?
+    /// Every market claim read, in the order written.
     public var claims: [ArticleClaim] = []
+    /// Every event draft: sentences that report a past action on a day or in a month.
     public var events: [ArticleEvent] = []
+    /// Sentences with a date phrase that are not events, and why.
     public var notEvents: [ArticleNonEvent] = []
+    /// Sentences that name an index and a number but were not read as a claim.
     public var coverage: [CoverageEntry] = []
     /// What event drafts name as their source.
     public let source: String

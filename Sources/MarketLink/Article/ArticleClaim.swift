@@ -13,6 +13,7 @@ public struct ArticleClaim: Sendable {
 
     /// The days a claim names, on the calendar.
     public enum Days: Sendable, Hashable {
+        /// Days on the calendar: "on Wednesday and Thursday" placed by the publication date.
         case dates(ResolvedDates)
         /// "over the past three sessions": the last N sessions of the index up to `ending`.
         case sessions(Int, ending: Day?)
@@ -24,20 +25,25 @@ public struct ArticleClaim: Sendable {
     public var text: String
     /// Where it is in the readable text (Unicode scalars), and in the file.
     public var range: Range<Int>
+    /// Where the claim is in the article file (characters and UTF-8 bytes).
     public var span: SourceSpan
     /// The sentence it is in (an index into `Article.sentences`).
     public var sentence: Int
+    /// The index the claim names.
     public var index: IndexInfo
     /// The index's name as written: "Dow Jones index", "blue-chip Dow", "上证指数".
     public var indexText: String
     /// The name of the loaded series it was checked against; `nil` when no series of its index is loaded.
     public var series: String?
+    /// Where the claim's days came from: the claim itself or its sentence; `nil` without days.
     public var daysSource: DaysSource?
+    /// The days the claim was checked over, on the calendar; `nil` when it names none.
     public var days: Days?
     /// The check, when a series of the index is loaded and the claim could be placed.
     public var check: FactCheck?
     /// Why the claim was not checked against data, when it was not.
     public var notChecked: String?
+    /// Its verdict per part, in the words `mlink article` prints.
     public var verdicts: ClaimVerdicts
 
     /// True when no part is off or wrong; `nil` when the claim was not checked against data.
@@ -63,11 +69,17 @@ public struct ArticleClaim: Sendable {
 /// - consistency: `consistent (…)`, `inconsistent (…)`, `not checkable (…)` (`ClaimConsistency`);
 /// - data: `not checked (INDEX has no loaded series)` and the like, for a claim not checked.
 public struct ClaimVerdicts: Sendable, Hashable {
+    /// The level's verdict: `exact (DATE)`, `off by X on DATE (...)`, ...; `nil` when not checked.
     public var level: String?
+    /// The points' verdict: `exact`, `holds (TRUE → WRITTEN)`, `off by X`, `not claimed`.
     public var points: String?
+    /// The percent's verdict: `holds (TRUE% → WRITTEN%)`, `off by X percentage points`, `not claimed`.
     public var percent: String?
+    /// The direction's verdict: `right`, `wrong (it rose)`, `not claimed`, ...
     public var direction: String?
+    /// Whether the named days are the sessions the move spans: `right`, `wrong (...)`, `no days named`.
     public var weekday: String?
+    /// Whether points, percent and level agree with each other (`ClaimConsistency`'s verdict).
     public var consistency: String
     /// Why there are no data verdicts.
     public var data: String?

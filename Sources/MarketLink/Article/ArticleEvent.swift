@@ -11,12 +11,15 @@ public struct ArticleEvent: Sendable, Hashable {
     public var precision: DatePrecision
     /// The date phrase as written: "On May 8", "Last December", "6月7日".
     public var dateText: String
+    /// The tense of the sentence, which placed the date (past, or future for plans).
     public var tense: Tense
     /// A short title made from the sentence (`EventTitle`).
     public var title: String
+    /// The sentence the event was drafted from, as readable text.
     public var sentenceText: String
     /// The sentence (an index into `Article.sentences`), and where it starts in the file.
     public var sentence: Int
+    /// Where the sentence is in the article file.
     public var offset: SourceSpan
     /// The article's path, or what the caller names as the source.
     public var source: String
@@ -36,21 +39,31 @@ public struct ArticleEvent: Sendable, Hashable {
 
 /// A sentence with a date phrase that is not an event, and why.
 public struct ArticleNonEvent: Sendable, Hashable {
+    /// The sentence (an index into `Article.sentences`).
     public var sentence: Int
+    /// The sentence, as readable text.
     public var sentenceText: String
+    /// The date phrase as written.
     public var dateText: String
+    /// The sentence's tense, when one was read.
     public var tense: Tense?
     /// The phrase on the calendar, for a day, a week or a month.
     public var resolved: ResolvedDates?
+    /// Why the sentence is not an event: a future plan, a date too vague, a market report, ...
     public var reason: String
 }
 
 /// A sentence that names an index and a number but was not read as a claim.
 public struct CoverageEntry: Sendable, Hashable {
+    /// The sentence (an index into `Article.sentences`).
     public var sentence: Int
+    /// The sentence, as readable text.
     public var sentenceText: String
+    /// The index it names.
     public var index: IndexInfo
+    /// Why no claim was read from it.
     public var why: String
+    /// Where the sentence is in the article file.
     public var offset: SourceSpan
 }
 

@@ -3,9 +3,12 @@
 /// Where a piece of readable text came from in the article file: Unicode scalars (characters)
 /// and UTF-8 bytes, each `[start, end)`.
 public struct SourceSpan: Sendable, Hashable {
+    /// The span in Unicode scalars of the file's text.
     public var characters: Range<Int>
+    /// The span in UTF-8 bytes of the file.
     public var utf8: Range<Int>
 
+    /// A span in scalars and in bytes.
     public init(characters: Range<Int>, utf8: Range<Int>) {
         self.characters = characters
         self.utf8 = utf8
@@ -16,6 +19,7 @@ public struct SourceSpan: Sendable, Hashable {
 /// kept, with every character mapped back to the place in the file it came from (a decoded
 /// `&amp;` maps to the five characters of the entity).
 public struct ArticleText: Sendable {
+    /// The format the article was read as: text, Markdown or HTML.
     public let format: ArticleFormat
     /// The readable text, Unicode scalar by scalar.
     let scalars: [Unicode.Scalar]
@@ -104,6 +108,7 @@ public struct ArticleText: Sendable {
 
 /// A date written in an HTML page's markup rather than its text.
 public struct MarkupDate: Sendable, Hashable {
+    /// Where in the markup the date was written.
     public enum Kind: String, Sendable, Hashable {
         /// `<meta property="article:published_time" content="...">` and its kin.
         case meta
@@ -113,6 +118,7 @@ public struct MarkupDate: Sendable, Hashable {
         case timeElement = "time element"
     }
 
+    /// Where in the markup it was written.
     public var kind: Kind
     /// The value as written: `2023-06-23T17:45:00-04:00`.
     public var value: String

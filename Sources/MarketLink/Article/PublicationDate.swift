@@ -24,13 +24,16 @@ public struct PublicationDate: Sendable, Hashable {
         case claimedLevel = "claimed level"
     }
 
+    /// The publication date.
     public var day: Day
+    /// Where it was found: given, dateline, markup, byline, time stamp or claimed level.
     public var source: Source
     /// What it was read from, as written: the dateline, the byline, the `<meta>` tag, the level.
     public var text: String
     /// Other readings that agree, or (for a given date) disagree.
     public var notes: [String]
 
+    /// A publication date found in `source`, read from `text`.
     public init(day: Day, source: Source, text: String, notes: [String] = []) {
         self.day = day
         self.source = source

@@ -20,7 +20,7 @@ public struct ArticleSentence: Sendable, Hashable {
 /// (`Jan.`, `Sept.`, `Dec.`) and any single letter with a period (an initial, `W.`). It always ends
 /// at `。`, `！`, `？`. A decimal point or a thousands separator is never an end (no space follows
 /// it: `3,231.41`, `0.8%`), and neither are `；` and `，`.
-public enum SentenceSplitter {
+enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "U.S.", "U.K.", "U.N.", "E.U.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Ave.", "No.", "Nos.", "Co.", "Inc.", "Corp.",
         "Ltd.", "Bros.", "Gov.", "Sen.", "Rep.", "Gen.", "Col.", "Lt.", "Sgt.", "Capt.", "Jr.", "Sr.", "vs.", "v.", "a.m.", "p.m.",

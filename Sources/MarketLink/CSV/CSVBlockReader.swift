@@ -91,6 +91,18 @@ final class CSVBlockReader {
         self.rowLimit = max(rowLimit, 1)
     }
 
+    /// A reader of the same input from its start, in the same blocks (for a second pass over
+    /// it); `nil` for an input that cannot be read again (a pipe).
+    func restarted() throws(MarketLinkError) -> CSVBlockReader? {
+        switch source {
+        case .memory(let bytes):
+            return CSVBlockReader(bytes: bytes, name: name, blockSize: blockSize, rowLimit: rowLimit)
+        case .file(let file):
+            guard file.kind == .regular else { return nil }
+            return CSVBlockReader(file: try InputFile(path: file.path, limit: file.limit), name: name, blockSize: blockSize, rowLimit: rowLimit)
+        }
+    }
+
     deinit {
         if let buffer { buffer.deallocate() }
         for free in pool { free.deallocate() }

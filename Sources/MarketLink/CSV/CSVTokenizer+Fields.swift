@@ -31,7 +31,8 @@ extension CSVTokenizer {
 extension CSVTokenizer {
     /// The text of a field, with doubled quotes undone.
     public func text(_ field: CSVField) -> String {
-        String(decoding: unescaped(field), as: UTF8.self)
+        if !field.hasEscapes { return String(decoding: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self) }
+        return String(decoding: unescaped(field), as: UTF8.self)
     }
 
     /// The bytes of a field, with doubled quotes undone.

@@ -10,8 +10,11 @@
 /// Errors: an unterminated quote, a quote inside an unquoted field, and text after a closing quote,
 /// each with the line and column where it happens.
 public struct CSVTokenizer {
+    /// The bytes tokenized; they must outlive the tokenizer.
     public let bytes: UnsafeBufferPointer<UInt8>
+    /// The field delimiter: `,`, `;` or tab.
     public let delimiter: UInt8
+    /// The name used in error locations.
     public let file: String
 
     /// Byte offset of the next row.
@@ -23,6 +26,7 @@ public struct CSVTokenizer {
     /// Byte offset where the row returned last starts.
     public private(set) var rowStart: Int = 0
 
+    /// A tokenizer of `bytes` from byte `start`, which is on line `line`.
     public init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, file: String, start: Int = 0, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter

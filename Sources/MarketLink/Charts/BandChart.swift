@@ -12,11 +12,16 @@ public struct BandChart: Sendable, Equatable {
     /// The value and band at one session offset. Sessions may come in any order (they are
     /// drawn in offset order); a non-finite value or bound leaves a gap in the line or band.
     public struct Session: Sendable, Equatable {
+        /// The session offset τ relative to t0 (the x position).
         public var offset: Int
+        /// The line's value at τ (in the y-axis unit, e.g. percent).
         public var value: Double
+        /// The band's lower edge at τ.
         public var lower: Double
+        /// The band's upper edge at τ.
         public var upper: Double
 
+        /// A session's value and band.
         public init(offset: Int, value: Double, lower: Double, upper: Double) {
             self.offset = offset
             self.value = value
@@ -25,7 +30,9 @@ public struct BandChart: Sendable, Equatable {
         }
     }
 
+    /// The chart's title (escaped when drawn).
     public var title: String
+    /// A second, smaller heading line; `nil` for none.
     public var subtitle: String?
     /// The y-axis label, e.g. `CAAR (%)`.
     public var yLabel: String
@@ -35,8 +42,10 @@ public struct BandChart: Sendable, Equatable {
     public var valueName: String
     /// The legend name of the band, e.g. `95% confidence band`.
     public var bandName: String
+    /// The sessions drawn; none gives an empty plot that says so.
     public var sessions: [Session]
 
+    /// A band chart; the labels default to those of a CAAR chart.
     public init(
         title: String, subtitle: String? = nil, yLabel: String = "CAAR (%)",
         xLabel: String = "Sessions relative to the event session (0)", valueName: String = "CAAR",

@@ -1,7 +1,7 @@
 // MARK: - Chart frame drawing
 
 extension ChartFrame {
-    /// Background, title, subtitle, legend, grid, axes, tick labels and axis labels.
+    /// Background, title, subject, subtitle, legend, grid, axes, tick labels and axis labels.
     func drawBackground(into svg: inout MarkupWriter) {
         svg.empty("rect", [("width", n(width)), ("height", n(height)), ("fill", ChartStyle.background)])
         if !title.isEmpty {
@@ -11,6 +11,14 @@ extension ChartFrame {
                     ("x", n(ChartFrame.margin)), ("y", n(titleBaseline)), ("font-size", n(ChartStyle.titleSize)),
                     ("font-weight", "bold"), ("fill", ChartStyle.titleColour),
                 ], title)
+        }
+        if let subject {
+            svg.text(
+                "text",
+                [
+                    ("x", n(ChartFrame.margin)), ("y", n(subjectBaseline)), ("font-size", n(ChartStyle.subjectSize)),
+                    ("fill", ChartStyle.titleColour),
+                ], subject)
         }
         if let subtitle {
             svg.text(
@@ -72,7 +80,10 @@ extension ChartFrame {
         if !yLabel.isEmpty {
             let centreX = ChartFrame.margin + 8
             let centreY = (plotTop + plotBottom) / 2
-            let label = ChartText.truncated(yLabel, toWidth: plotBottom - plotTop, size: ChartStyle.labelSize)
+            // Centred on the plot, and as long as the left margin is, from below the legend to
+            // the bottom margin: a short plot does not cut "Index, first session = 100".
+            let room = 2 * min(centreY - headerBottom - 4, height - ChartFrame.margin - centreY)
+            let label = ChartText.truncated(yLabel, toWidth: max(plotBottom - plotTop, room), size: ChartStyle.labelSize)
             svg.text(
                 "text",
                 [

@@ -9,7 +9,8 @@
 /// This file lays the frame out; where marker labels go is `ChartFrame+Markers.swift`, how the
 /// frame is drawn `ChartFrame+Drawing.swift`, and the lines and point shapes `ChartShapes`.
 ///
-/// Layout, top to bottom (pixels): 16 margin; title (16 px, baseline +13); subtitle (12 px);
+/// Layout, top to bottom (pixels): 16 margin; title (16 px, baseline +13); subject (13 px, the
+/// event's title under `Event 11 · DJIA, SSE`, baseline 19 below the title's); subtitle (12 px);
 /// legend rows of 18; marker label rows of 14, the nearest row just above the plot; the plot;
 /// x tick labels and their context line; the x-axis label; 16 margin. Left of the plot: 16
 /// margin, the rotated y-axis label (20), the widest y tick label, 8.
@@ -65,10 +66,15 @@ struct ChartFrame {
     let height: Double
     let title: String
     let titleBaseline: Double
+    /// The line under the title, shortened to fit; `nil` for none.
+    let subject: String?
+    let subjectBaseline: Double
     let subtitle: String?
     let subtitleBaseline: Double
     let legend: [PlacedLegendItem]
     let legendTop: Double
+    /// Below the title, subtitle and legend: where the y-axis label may reach up to.
+    let headerBottom: Double
     let yLabel: String
     let xLabel: String
     let yTicks: NumericTicks
@@ -86,13 +92,16 @@ struct ChartFrame {
     ///
     /// - Parameters:
     ///   - width, height: the requested size, kept within 320 × 220 … 20,000 × 20,000.
+    ///   - subject: a line under the title in regular weight (what the chart is about, such as an
+    ///     event's title), shortened with `…` to the width; `nil` or empty for none.
     ///   - yRange: the lowest and highest value to show; the y axis runs between the nice ticks
     ///     that enclose it, about one tick per 36 pixels of height (2 to 10 intervals).
     ///   - xRange: the domain of the x axis, in the chart's own units (day ordinals, sessions).
     ///   - hasData: `false` leaves the y axis without ticks and grid (for a "no data" note).
     ///   - xTicks: the x ticks for a given plot width in pixels.
     init(
-        width requestedWidth: Int, height requestedHeight: Int, title rawTitle: String, subtitle rawSubtitle: String?,
+        width requestedWidth: Int, height requestedHeight: Int, title rawTitle: String, subject rawSubject: String? = nil,
+        subtitle rawSubtitle: String?,
         yLabel rawYLabel: String, xLabel rawXLabel: String, legend items: [LegendItem], markers rawMarkers: [Marker],
         yRange: (low: Double, high: Double), xRange: (low: Double, high: Double), hasData: Bool = true,
         xTicks makeXTicks: (Double) -> [XTick]
@@ -108,6 +117,15 @@ struct ChartFrame {
         var cursor = margin
         titleBaseline = cursor + 13
         cursor = titleBaseline + 8
+        let subjectText = rawSubject.map(ChartText.singleLine) ?? ""
+        if subjectText.isEmpty {
+            subject = nil
+            subjectBaseline = titleBaseline
+        } else {
+            subject = ChartText.truncated(subjectText, toWidth: contentWidth, size: ChartStyle.subjectSize)
+            subjectBaseline = cursor + 11
+            cursor = subjectBaseline + 8
+        }
         let subtitleText = rawSubtitle.map(ChartText.singleLine) ?? ""
         if subtitleText.isEmpty {
             subtitle = nil
@@ -138,6 +156,7 @@ struct ChartFrame {
         }
         legend = placedItems
         if !placedItems.isEmpty { cursor += Double(row + 1) * ChartFrame.legendRowHeight + 2 }
+        headerBottom = cursor
 
         // Y axis: ticks from the height, then the left margin from the widest tick label.
         let maxIntervals = min(10, max(2, Int((height - 160) / 36)))

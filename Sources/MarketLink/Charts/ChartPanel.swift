@@ -11,12 +11,16 @@
 /// subtitle (12 px, baseline 20 below the title's, or 26 from the top without one); 12; each chart followed by 12; the key,
 /// 16 a line, then 16 margin. Without a title or subtitle the first chart starts at 0.
 public struct ChartPanel: Sendable, Equatable {
+    /// The panel's title; empty for none.
     public var title: String
+    /// A second heading line; `nil` for none.
     public var subtitle: String?
+    /// The charts, stacked top to bottom.
     public var charts: [LineChart]
     /// Lines of text under the charts.
     public var key: [String]
 
+    /// A panel of `charts` under a title, with `key` lines under them.
     public init(title: String, subtitle: String? = nil, charts: [LineChart], key: [String] = []) {
         self.title = title
         self.subtitle = subtitle

@@ -6,6 +6,8 @@ enum ChartStyle {
     static let fontFamily = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
 
     static let titleSize = 16.0
+    /// The line under the title (an event's title under `Event 11 · DJIA, SSE`).
+    static let subjectSize = 13.0
     static let subtitleSize = 12.0
     static let labelSize = 11.0
     static let legendSize = 12.0

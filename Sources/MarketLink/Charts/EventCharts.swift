@@ -12,6 +12,9 @@
 /// Markers: the event session, labelled "Event session" when every drawn series has the same t0
 /// day, otherwise one marker per distinct t0 day naming its series; and the event's calendar
 /// date, labelled "Event date (Saturday)", when it is not a t0 day (a weekend or holiday event).
+///
+/// Titles put the event's id first (`Event 11 · DJIA, SSE`) and its title on the line under them
+/// (`LineChart.subject`), so that a chart shortened to a phone's width keeps the event number.
 public enum EventCharts {
     // MARK: - Around events
 
@@ -31,28 +34,25 @@ public enum EventCharts {
         chart(around: event, series: Array(sessions.series.indices), in: sessions, window: window, rebase: rebase)
     }
 
-    /// Charts around each event, t0 found once per event and series by `rule`: rebased, one chart
-    /// per event with every series; not rebased, one chart per event and series (closes of
-    /// different levels do not share an axis).
+    /// Charts around each event, t0 found once per event and series by `rule`. `overlay` and
+    /// rebased: one chart per event with every series; otherwise (`multiples`, or closes, which
+    /// of different levels do not share an axis) one chart per event and series.
     public static func charts(
-        around events: [Event], series: [Series], window: EventWindow, rule: AlignmentRule = .next, rebase: Bool
+        around events: [Event], series: [Series], window: EventWindow, rule: AlignmentRule = .next, rebase: Bool,
+        layout: ChartLayout = .overlay
     ) -> [LineChart] {
-        charts(in: EventSessions(events: events, series: series, rule: rule), window: window, rebase: rebase)
+        charts(in: EventSessions(events: events, series: series, rule: rule), window: window, rebase: rebase, layout: layout)
     }
 
     /// Charts around each event of `sessions`, with t0 as `sessions` has it; laid out as
-    /// `charts(around:series:window:rule:rebase:)`.
-    public static func charts(in sessions: EventSessions, window: EventWindow, rebase: Bool) -> [LineChart] {
+    /// `charts(around:series:window:rule:rebase:layout:)`.
+    public static func charts(in sessions: EventSessions, window: EventWindow, rebase: Bool, layout: ChartLayout = .overlay) -> [LineChart] {
         let series = sessions.series
         return sessions.events.indices.flatMap { e -> [LineChart] in
-            if rebase || series.count <= 1 {
+            if (rebase && layout == .overlay) || series.count <= 1 {
                 return [chart(around: e, in: sessions, window: window, rebase: rebase)]
             }
-            return series.indices.map { s in
-                var chart = chart(around: e, series: [s], in: sessions, window: window, rebase: false)
-                chart.title = "#" + sessions.events[e].id + " " + series[s].name + ": " + sessions.events[e].title
-                return chart
-            }
+            return series.indices.map { s in chart(around: e, series: [s], in: sessions, window: window, rebase: rebase) }
         }
     }
 
@@ -87,59 +87,98 @@ public enum EventCharts {
                     precision: item.display))
         }
         return LineChart(
-            title: "#" + event.id + " " + event.title,
+            title: title(event: event, series: indexes.compactMap { sessions.series[safe: $0]?.name }),
+            subject: event.title,
             subtitle: subtitle(for: event, window: window, rebase: rebase),
-            yLabel: rebase ? "Close (" + window.baseLabel + " = 100)" : "Close",
+            yLabel: rebase ? "Index, " + window.baseLabel + " = 100" : "Close",
             lines: lines, markers: markers(for: event, eventSessions: eventSessions))
+    }
+
+    /// `Event 11 · DJIA, SSE`: the event's id first, so that shortening the title to fit a phone
+    /// never loses it; the event's own title goes on the line under it (`LineChart.subject`).
+    static func title(event: Event, series names: [String]) -> String {
+        "Event " + ChartText.singleLine(event.id) + (names.isEmpty ? "" : " · " + names.map(ChartText.singleLine).joined(separator: ", "))
     }
 
     // MARK: - Over a date range
 
     /// Every series' closes over the sessions dated `from` … `to` (the ends in either order),
     /// with a marker at each date in that range that has events, labelled with their ids
-    /// (`#9, #10`) and, when the range has at most three events, their titles too. Rebased, each line is 100 at its first session in
-    /// the range.
+    /// (`#9, #10`) and, when the range has at most three events, their titles too. Rebased, each
+    /// line is 100 at its first session in the range, and the y axis says so (`Index, first
+    /// session = 100`): the way to put markets of different levels (a 33,000-point index and a
+    /// 3,000-point one) on one axis, and what a chart of two or more series should be.
     public static func chart(
         from: Day, to: Day, series: [Series], events: [Event], rebase: Bool, title: String? = nil
     ) -> LineChart {
         let (low, high) = from <= to ? (from, to) : (to, from)
-        var lines: [LineChart.Line] = []
-        for item in series {
-            let slice = item.slice(from: low, to: high)
-            let points = (0..<slice.count).map { LineChart.Point(day: slice.day(at: $0), value: slice.close(at: $0)) }
-            if points.isEmpty {
-                lines.append(LineChart.Line(name: item.name + " (no sessions in the range)", points: []))
-            } else {
-                lines.append(
-                    LineChart.Line(name: item.name, points: points, rebaseDay: rebase ? points[0].day : nil, precision: item.display))
-            }
-        }
+        let lines = series.map { rangeLine($0, from: low, to: high, rebase: rebase) }
         let inRange = events.filter { $0.hasDay && low <= $0.date && $0.date <= high }
-        var markerDays: [Day] = []
-        for event in inRange where !markerDays.contains(event.date) { markerDays.append(event.date) }
-        let markers = markerDays.map { day in
-            let onDay = inRange.filter { $0.date == day }
-            let label =
-                inRange.count <= 3
-                ? onDay.map { "#" + $0.id + " " + $0.title }.joined(separator: "; ")
-                : onDay.map { "#" + $0.id }.joined(separator: ", ")
-            return LineChart.Marker(day: day, label: label)
-        }
         var subtitle = DateRangeText.range(low, high) + ": daily closes"
         if rebase { subtitle += ", each rebased to 100 at its first session" }
         if !inRange.isEmpty { subtitle += "; events marked by id" }
         return LineChart(
             title: title ?? names(series) + ", " + DateRangeText.range(low, high), subtitle: subtitle,
-            yLabel: rebase ? "Close (start = 100)" : "Close", lines: lines, markers: markers)
+            yLabel: rebase ? rebasedRangeLabel : "Close", lines: lines,
+            markers: rangeMarkers(inRange, titled: inRange.count <= 3))
+    }
+
+    /// The y-axis label of a range chart rebased to 100 at each line's first session.
+    static let rebasedRangeLabel = "Index, first session = 100"
+
+    /// Small multiples over `from` … `to`: one chart per series, in that series' closes (or
+    /// rebased to 100 at its first session in the range), every chart on the same dates (the
+    /// range's first to last session in any series, and its events), each event marked by id.
+    public static func multiples(from: Day, to: Day, series: [Series], events: [Event], rebase: Bool) -> [LineChart] {
+        let (low, high) = from <= to ? (from, to) : (to, from)
+        let lines = series.map { rangeLine($0, from: low, to: high, rebase: rebase) }
+        let inRange = events.filter { low <= $0.date && $0.date <= high }
+        let days = lines.flatMap { $0.points.map(\.day) } + inRange.map(\.date)
+        let shared = days.min().flatMap { first in days.max().map { first...$0 } }
+        return zip(series, lines).map { item, line in
+            LineChart(
+                title: item.name, subtitle: rebase ? "Rebased to 100 at its first session" : nil,
+                yLabel: rebase ? rebasedRangeLabel : "Close", lines: [line], markers: rangeMarkers(inRange, titled: false),
+                dayRange: shared)
+        }
+    }
+
+    /// One series' line over `low` … `high`, or an empty line whose name says there is none.
+    private static func rangeLine(_ item: Series, from low: Day, to high: Day, rebase: Bool) -> LineChart.Line {
+        let slice = item.slice(from: low, to: high)
+        let points = (0..<slice.count).map { LineChart.Point(day: slice.day(at: $0), value: slice.close(at: $0)) }
+        guard let first = points.first else { return LineChart.Line(name: item.name + " (no sessions in the range)", points: []) }
+        return LineChart.Line(name: item.name, points: points, rebaseDay: rebase ? first.day : nil, precision: item.display)
+    }
+
+    /// A marker per date with events, labelled with their ids (`#9, #10`), and with their titles
+    /// too when `titled`.
+    private static func rangeMarkers(_ inRange: [Event], titled: Bool) -> [LineChart.Marker] {
+        var markerDays: [Day] = []
+        var seen: Set<Day> = []
+        for event in inRange where seen.insert(event.date).inserted { markerDays.append(event.date) }
+        var byDay: [Day: [Event]] = [:]
+        for event in inRange { byDay[event.date, default: []].append(event) }
+        return markerDays.map { day in
+            let onDay = byDay[day] ?? []
+            let label =
+                titled
+                ? onDay.map { "#" + $0.id + " " + $0.title }.joined(separator: "; ")
+                : onDay.map { "#" + $0.id }.joined(separator: ", ")
+            return LineChart.Marker(day: day, label: label)
+        }
     }
 
     // MARK: - Words
 
-    /// `DJIA`, `DJIA and SSE`, `DJIA, SSE and HSI`.
+    /// `DJIA`, `DJIA and SSE`, `DJIA, SSE and HSI`; past six, the first five and how many more
+    /// (`AAA, AAB, AAC, AAD, AAE and 1,995 more`).
     static func names(_ series: [Series]) -> String {
-        let names = series.map(\.name)
-        guard let last = names.last else { return "No series" }
-        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+        guard let last = series.last?.name else { return "No series" }
+        if series.count > 6 {
+            return series.prefix(5).map(\.name).joined(separator: ", ") + " and " + ReportWords.grouped(series.count - 5) + " more"
+        }
+        return series.count == 1 ? last : series.dropLast().map(\.name).joined(separator: ", ") + " and " + last
     }
 
     private static func subtitle(for event: Event, window: EventWindow, rebase: Bool) -> String {

@@ -4,12 +4,13 @@ extension LineChart {
     /// The chart as a standalone SVG 1.1 document (UTF-8, with an XML declaration).
     ///
     /// `width` and `height` are in pixels, kept within 320 × 220 … 20,000 × 20,000. The document
-    /// has a `<title>` (the chart title) and a `<desc>` (each line's name, number of values, date
-    /// range and rebase day, and each marker) for screen readers; every text from the caller is
-    /// escaped. A darker reference line marks 100 when a line is rebased (0 otherwise) if it
-    /// falls inside the axis. Point markers (a different shape per line) are drawn when the
-    /// lines have few enough points to keep them about 10 pixels apart, each with a tooltip
-    /// giving its day and value (and the value before rebasing).
+    /// has a `<title>` (the title, then `: ` and the subject when there is one) and a `<desc>`
+    /// (each line's name, number of values, date range and rebase day, and each marker) for
+    /// screen readers; every text from the caller is escaped. A darker reference line marks 100
+    /// when a line is rebased (0 otherwise) if it falls inside the axis. Point markers (a
+    /// different shape per line) are drawn when the lines have few enough points to keep them
+    /// about 10 pixels apart, each with a tooltip giving its day and value (and the value before
+    /// rebasing); a line with more than two points per pixel column is thinned (`thinned(_:)`).
     public func svg(width: Int = 800, height: Int = 400) -> String {
         render(width: width, height: height, standalone: true)
     }
@@ -21,7 +22,9 @@ extension LineChart {
             PreparedLine(line: line, style: ChartStyle.lineStyle(index))
         }
         let values = prepared.flatMap { $0.finitePoints.map(\.value) }
-        let days = prepared.flatMap { $0.finitePoints.map(\.day) } + markers.map(\.day)
+        let days =
+            prepared.flatMap { $0.finitePoints.map(\.day) } + markers.map(\.day)
+            + (dayRange.map { [$0.lowerBound, $0.upperBound] } ?? [])
         let firstDay = days.min()
         let lastDay = days.max()
         let maxPoints = prepared.map(\.pointCount).max() ?? 0
@@ -40,7 +43,7 @@ extension LineChart {
             ChartFrame.LegendItem(symbol: .line(line.style, showsShape: showsShapes), name: line.legendName)
         }
         let frame = ChartFrame(
-            width: width, height: height, title: title, subtitle: subtitle, yLabel: yLabel, xLabel: "",
+            width: width, height: height, title: title, subject: subject, subtitle: subtitle, yLabel: yLabel, xLabel: "",
             legend: legend,
             markers: markers.map { ChartFrame.Marker(position: Double($0.day.ordinal), label: $0.label) },
             yRange: (values.min() ?? 0, values.max() ?? 1), xRange: xRange, hasData: !values.isEmpty,
@@ -58,7 +61,7 @@ extension LineChart {
             rootAttributes: [
                 ("role", "img"), ("font-family", ChartStyle.fontFamily), ("font-size", n(ChartStyle.labelSize)),
             ])
-        svg.text("title", [], ChartText.singleLine(title))
+        svg.text("title", [], ChartText.singleLine(title) + (ChartText.singleLine(subject ?? "").isEmpty ? "" : ": " + ChartText.singleLine(subject ?? "")))
         svg.text("desc", [], description(of: prepared))
         frame.drawBackground(into: &svg)
         // The level every rebased line passes through, or zero for lines that cross it.
@@ -70,7 +73,7 @@ extension LineChart {
             svg.text("title", [], ChartText.singleLine(line.line.name))
             for segment in line.segments where segment.count > 1 {
                 let pixels = segment.map { (x: frame.x(Double($0.point.day.ordinal)), y: frame.y($0.point.value)) }
-                ChartShapes.drawLine(pixels, style: line.style, into: &svg)
+                ChartShapes.drawLine(LineChart.thinned(pixels), style: line.style, into: &svg)
             }
             for segment in line.segments where showsShapes || segment.count == 1 {
                 for drawn in segment {
@@ -83,6 +86,42 @@ extension LineChart {
         }
         frame.drawMarkerLabels(into: &svg)
         return svg.finish()
+    }
+
+    /// The points of a line as drawn, in pixels: all of them when there are at most two per pixel
+    /// column on average; otherwise, in each pixel column (x rounded down), the first, lowest,
+    /// highest and last point, in their order. The line drawn looks the same (each column
+    /// still spans its lowest to its highest value and joins its neighbours where the data does),
+    /// and twenty years of daily closes cost a few thousand points instead of five thousand each
+    /// time a chart is drawn.
+    static func thinned(_ pixels: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+        guard let first = pixels.first, let last = pixels.last, Double(pixels.count) > 2 * max(1, last.x - first.x) else {
+            return pixels
+        }
+        var kept: [(x: Double, y: Double)] = []
+        kept.reserveCapacity(Int(4 * max(1, last.x - first.x)) + 4)
+        var start = 0
+        while start < pixels.count {
+            let column = pixels[start].x.rounded(.down)
+            var end = start
+            var lowest = start
+            var highest = start
+            while end + 1 < pixels.count, pixels[end + 1].x.rounded(.down) == column {
+                end += 1
+                // Pixel y grows downwards: the lowest value has the largest y.
+                if pixels[end].y > pixels[lowest].y { lowest = end }
+                if pixels[end].y < pixels[highest].y { highest = end }
+            }
+            var picks = [start, lowest, highest, end]
+            picks.sort()
+            var previous = -1
+            for pick in picks where pick != previous {
+                kept.append(pixels[pick])
+                previous = pick
+            }
+            start = end + 1
+        }
+        return kept
     }
 
     /// The text of `<desc>`: what a reader who cannot see the chart needs.

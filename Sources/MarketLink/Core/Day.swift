@@ -9,6 +9,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before).
     public let ordinal: Int32
 
+    /// The date `ordinal` days after 1970-01-01 (before it when negative).
     public init(ordinal: Int32) {
         self.ordinal = ordinal
     }
@@ -38,6 +39,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// The number of days in `month` (1–12) of `year` in the Gregorian calendar: 28 to 31.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
@@ -46,6 +48,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// True when `year` is a Gregorian leap year (divisible by 4, and not by 100 unless by 400).
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
@@ -75,8 +78,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (year, month, day)
     }
 
+    /// The year, 1–9999 for a date read from text.
     public var year: Int { components.year }
+    /// The month, 1 (January) to 12 (December).
     public var month: Int { components.month }
+    /// The day of the month, 1 to 31.
     public var dayOfMonth: Int { components.day }
 
     /// ISO weekday: 1 = Monday ... 7 = Sunday. 1970-01-01 was a Thursday.
@@ -85,8 +91,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (shifted < 0 ? shifted + 7 : shifted) + 1
     }
 
+    /// True on Saturday and Sunday.
     public var isWeekend: Bool { weekday >= 6 }
 
+    /// The date `days` calendar days later (earlier when negative); not sessions.
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + Int32(days)) }
 
     /// Days from `self` to `other` (positive when `other` is later).
@@ -103,8 +111,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { iso }
 
     /// Appends `YYYY-MM-DD` to a byte buffer without creating a `String` (the export hot path).
+    /// A year outside 0...9999 (a day past 9999-12-31 made by arithmetic) is written in full
+    /// (`10000-01-01`), never cut to four digits.
     public func appendISO(to buffer: inout [UInt8]) {
         let (y, m, d) = components
+        if y < 0 || y > 9999 {
+            buffer.append(contentsOf: String(y).utf8)
+            buffer.append(UInt8(ascii: "-"))
+            buffer.append(UInt8(48 + m / 10))
+            buffer.append(UInt8(48 + m % 10))
+            buffer.append(UInt8(ascii: "-"))
+            buffer.append(UInt8(48 + d / 10))
+            buffer.append(UInt8(48 + d % 10))
+            return
+        }
         buffer.append(UInt8(48 + y / 1000 % 10))
         buffer.append(UInt8(48 + y / 100 % 10))
         buffer.append(UInt8(48 + y / 10 % 10))
@@ -117,12 +137,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         buffer.append(UInt8(48 + d % 10))
     }
 
+    /// English weekday names, Monday first (index `weekday − 1`).
     public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    /// English month names, January first (index `month − 1`).
     public static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ]
 
+    /// The English name of the weekday (`Thursday`).
     public var weekdayName: String { Day.weekdayNames[weekday - 1] }
+    /// The English name of the month (`June`).
     public var monthName: String { Day.monthNames[month - 1] }
 }

@@ -149,11 +149,30 @@ extension MarketLinkError.Reason {
         case .closeNotPositive(let text, let column):
             return
                 "close \(quoted(text)) in column \"\(shown(column))\" is not positive: an index level must be above 0 (percent changes divide by it)"
+        case .closeTooSmall(let text, let column):
+            return "close \(quoted(text)) in column \"\(shown(column))\" is too small: a percent change against it cannot be finite"
+        case .mixedDecimalMarks(let column, let first, let firstLine, let disagreeing):
+            let firstMark = first.contains(",") && !first.contains(".") ? "a decimal comma" : "a decimal point"
+            let otherMark = firstMark == "a decimal comma" ? "a decimal point" : "a decimal comma"
+            return
+                "column \"\(shown(column))\" mixes decimal marks: \(quoted(first)) (line \(firstLine)) has \(firstMark), \(quoted(disagreeing)) \(otherMark)"
+        case .dateYearOutOfRange(let text, let reading):
+            return "\(quoted(text)) is \(reading): years run from 0001 to 9999"
+        case .epochNotMidnight(let text, let instant, let column):
+            return
+                "\(quoted(text)) in column \"\(shown(column))\" is the instant \(instant), not a date: epoch stamps in a daily file must fall at 00:00:00 UTC"
         case .duplicateDate(let day, let series, let firstLine):
             return "duplicate date \(day.iso)\(Self.forSeries(series)) (also on line \(firstLine))"
         case .dateOutOfOrder(let day, let series, let firstLine, let firstLineDay):
             return
                 "date \(day.iso)\(Self.forSeries(series)) is out of order: line \(firstLine) has \(firstLineDay.iso); dates must run one way (oldest or newest first)"
+        case .intradayZoneUnknown(let series):
+            return
+                "the bar times of \(quoted(series)) have no offset and its market is unknown: name the time zone they are in (e.g. America/New_York), or the series' market"
+        case .barTimeNotIncreasing(let text, let firstLine, let duplicate):
+            return duplicate
+                ? "duplicate bar time \(quoted(text)) (also on line \(firstLine))"
+                : "bar time \(quoted(text)) is out of order (line \(firstLine) is later); bar times must run one way (oldest or newest first)"
 
         // MARK: Data: events files
         case .missingEventColumns(let missing, let found):

@@ -135,12 +135,29 @@ extension MarketLinkError {
         case unreadableNumber(String, column: String)
         /// A close at or below 0: the text and its column.
         case closeNotPositive(String, column: String)
+        /// A close so near 0 that a percent change against it cannot be a finite number
+        /// (100 · the largest close / it overflows a double): the text and its column.
+        case closeTooSmall(String, column: String)
+        /// A value column whose values use both `,` and `.` as the decimal mark: the column, the
+        /// first value that settled the mark, its line, and the value that disagrees.
+        case mixedDecimalMarks(column: String, first: String, firstLine: Int, disagreeing: String)
+        /// A numeric date (an Excel serial or an epoch stamp) outside the years 0001–9999: the text
+        /// and what it would be (`10000-01-01T00:00:00Z`, `10000-01-01 as an Excel serial`).
+        case dateYearOutOfRange(String, reading: String)
+        /// An epoch stamp that is not at 00:00:00 UTC in a daily file: the text and the instant.
+        case epochNotMidnight(String, instant: String, column: String)
         /// A date that appears twice (in `series`, for a file of several): the later line is the
         /// error's place, `firstLine` the earlier one.
         case duplicateDate(Day, series: String?, firstLine: Int)
         /// A date out of order: it is `day`, and line `firstLine` before it has `firstLineDay`,
         /// which does not run the same way as the rest.
         case dateOutOfOrder(Day, series: String?, firstLine: Int, firstLineDay: Day)
+        /// Intraday bars whose times are wall-clock times with no offset, in a series whose market
+        /// is unknown and with no zone given: the series' name.
+        case intradayZoneUnknown(series: String)
+        /// An intraday bar time that is not after the one before it (`duplicate`: the same time),
+        /// as written, and the line of the earlier bar.
+        case barTimeNotIncreasing(String, firstLine: Int, duplicate: Bool)
 
         // MARK: Data: events files
 

@@ -3,10 +3,14 @@
 /// Where in an input a finding applies: a file, and a 1-based line and column (bytes within the
 /// line, counted from 1). Line or column 0 means "the whole file" or "the whole line".
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The file's name as the caller gave it (a path, or a name such as `<stdin>`).
     public var file: String
+    /// The 1-based line; 0 for the whole file.
     public var line: Int
+    /// The 1-based column in bytes within the line; 0 for the whole line.
     public var column: Int
 
+    /// A location in `file`; without `line` and `column`, the whole file.
     public init(file: String, line: Int = 0, column: Int = 0) {
         self.file = file
         self.line = line

@@ -16,6 +16,8 @@ public struct ToolVocabulary: Sendable {
         case alignment(AlignmentRule)
         /// Leaving estimation sessions inside other events' windows out of the estimation.
         case cleanEstimation
+        /// Counting events that share an event session once in the tests across events.
+        case mergeSharedSessions
         /// The estimation window, as `A:B` sessions around the event.
         case estimationWindow
         /// The fewest estimation returns an event may use: a value to suggest, or nil for the setting itself.
@@ -36,6 +38,8 @@ public struct ToolVocabulary: Sendable {
         case chartCommand
         /// The way to get the whole change table.
         case changesCommand
+        /// The way to get the whole table of an event study (every event in every series).
+        case studyCommand
     }
 
     private let spell: @Sendable (Term) -> String?

@@ -2,10 +2,14 @@
 
 /// A calendar date as text writes it, perhaps without a year (`June 8`, `6月8日`).
 public struct ClaimedDate: Sendable, Hashable, CustomStringConvertible {
+    /// The month, 1–12.
     public var month: Int
+    /// The day of the month, 1–31.
     public var day: Int
+    /// The year when written; `nil` when the text leaves it to the publication date.
     public var year: Int?
 
+    /// A date as written; `year` is `nil` when the text gives none.
     public init(month: Int, day: Int, year: Int? = nil) {
         self.month = month
         self.day = day

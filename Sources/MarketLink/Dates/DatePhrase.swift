@@ -24,6 +24,7 @@ public struct DatePhrase: Sendable, Hashable {
         case nextWeek
     }
 
+    /// What a date phrase names, before it is placed on the calendar.
     public enum Kind: Sendable, Hashable {
         /// Weekdays named one by one (ISO numbers, 1 = Monday): "on Friday", "on Wednesday and
         /// Thursday", "last Friday", "周五".
@@ -49,12 +50,14 @@ public struct DatePhrase: Sendable, Hashable {
         case year(Int)
     }
 
+    /// What the phrase names: weekdays, dates, a month, a relative day or week, ...
     public var kind: Kind
     /// The phrase as written: "On Wednesday", "Over the past three sessions".
     public var text: String
     /// Where it was written, in Unicode scalars of the text read.
     public var range: Range<Int>
 
+    /// A phrase of `kind`, written as `text` at scalar offsets `range` of the text read.
     public init(kind: Kind, text: String, range: Range<Int>) {
         self.kind = kind
         self.text = text
@@ -93,13 +96,17 @@ public struct DatePhrase: Sendable, Hashable {
 
 /// Where a date phrase falls on the calendar: its first and last day, and its precision.
 public struct ResolvedDates: Sendable, Hashable, CustomStringConvertible {
+    /// The first day the phrase covers.
     public var first: Day
+    /// The last day the phrase covers; equal to `first` for one day.
     public var last: Day
+    /// How finely the phrase placed it: a day, a week, a month or a year.
     public var precision: DatePrecision
     /// The days named one by one when they are not the whole range ("on Monday and Wednesday");
     /// `nil` when every day from `first` to `last` is meant.
     public var days: [Day]?
 
+    /// Days from `first` to `last` at `precision`; `days` when only some of them are meant.
     public init(first: Day, last: Day, precision: DatePrecision, days: [Day]? = nil) {
         self.first = first
         self.last = last

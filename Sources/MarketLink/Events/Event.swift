@@ -13,6 +13,7 @@ public struct Event: Sendable, Equatable {
         /// The cell text, with CSV quoting undone and nothing else changed.
         public var value: String
 
+        /// A kept column's cell: its header name and its text.
         public init(name: String, value: String) {
             self.name = name
             self.value = value
@@ -22,6 +23,7 @@ public struct Event: Sendable, Equatable {
     /// The `id` cell, or — in a file with no `id` column, or for an empty `id` cell — the event's
     /// 1-based row number among the file's events (the header and blank rows are not counted).
     public var id: String
+    /// The `title` cell: free text, as written.
     public var title: String
     /// The calendar date as written: for `2023-06-06T22:30-04:00` this is 2023-06-06, the local date
     /// at the written offset, not the UTC date. For a month (`2022-12`), its first day.
@@ -31,8 +33,11 @@ public struct Event: Sendable, Equatable {
     public var precision: DatePrecision
     /// Seconds since 1970-01-01T00:00Z when the event has a time of day.
     public var instant: Double?
+    /// The `tags` cell split at `;`, each trimmed; empty when the event has none.
     public var tags: [String]
+    /// The `score` cell: a number the user assigns (tone, say, from −1 escalation to +1 thaw); `nil` when empty.
     public var score: Double?
+    /// The `source` cell: an outlet or a URL; `nil` when empty.
     public var source: String?
     /// Line in the events file (0 for events made in code).
     public var line: Int
@@ -44,6 +49,7 @@ public struct Event: Sendable, Equatable {
     /// Columns MarketLink does not interpret, in header order.
     public var extraFields: [Field]
 
+    /// An event made in code; `line` 0 says it comes from no file.
     public init(
         id: String, title: String, date: Day, instant: Double? = nil, tags: [String] = [], score: Double? = nil,
         source: String? = nil, line: Int = 0, time: String? = nil, timeZone: String? = nil, extraFields: [Field] = [],
@@ -63,6 +69,7 @@ public struct Event: Sendable, Equatable {
         self.extraFields = extraFields
     }
 
+    /// True when the event has a time of day (`instant`), so each market aligns it by its close time.
     public var isTimed: Bool { instant != nil }
 
     /// Whether the event is dated to a day (not only to a month).

@@ -13,10 +13,17 @@ import Foundation
 /// - A `timezone` on a date-only row with no `time` is checked but has no effect.
 /// - An empty `id` is the row number; an empty `score` or `source` is none.
 enum EventBuilder {
+    /// `event(from:row:line:extraFields:)` for cells given by column.
+    static func event(
+        from cells: [EventColumn: String], row: Int, line: Int, extraFields: [Event.Field] = []
+    ) throws(EventFieldProblem) -> Event {
+        try event(from: EventCells(cells), row: row, line: line, extraFields: extraFields)
+    }
+
     /// `cells` holds the trimmed text of each known column present in the file (missing cells of a
     /// short row are empty); `row` is the 1-based row number among events.
     static func event(
-        from cells: [EventColumn: String], row: Int, line: Int, extraFields: [Event.Field] = []
+        from cells: EventCells, row: Int, line: Int, extraFields: [Event.Field] = []
     ) throws(EventFieldProblem) -> Event {
         let dateText = cells[.date] ?? ""
         let title = cells[.title] ?? ""
@@ -118,5 +125,40 @@ enum EventBuilder {
         if let offset = Market.parseOffset(zoneText) { return EventFieldReader.offsetText(offset) }
         if zoneText == "Z" || zoneText == "GMT" || zoneText == "UTC" { return "UTC" }
         return zoneText
+    }
+}
+
+// MARK: - Cells of a row
+
+/// The text of each known column of one row, by `EventColumn` (nil for a column the file lacks):
+/// a fixed array, so that reading a million rows hashes nothing.
+struct EventCells {
+    var values = [String?](repeating: nil, count: 8)  // one per EventColumn
+
+    init() {}
+
+    init(_ cells: [EventColumn: String]) {
+        for (column, text) in cells { self[column] = text }
+    }
+
+    subscript(column: EventColumn) -> String? {
+        get { values[column.index] }
+        set { values[column.index] = newValue }
+    }
+}
+
+extension EventColumn {
+    /// The position among `allCases`.
+    var index: Int {
+        switch self {
+        case .id: 0
+        case .date: 1
+        case .title: 2
+        case .time: 3
+        case .timezone: 4
+        case .tags: 5
+        case .score: 6
+        case .source: 7
+        }
     }
 }

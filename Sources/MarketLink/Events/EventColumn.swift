@@ -5,6 +5,7 @@ import Foundation
 /// The columns of an events file that MarketLink reads (DESIGN §1 "Events"). Header names are
 /// matched ignoring case and surrounding spaces; any other column is kept verbatim.
 public enum EventColumn: String, Sendable, CaseIterable {
+    /// A column MarketLink reads: `id`, `date`, `title`, `time`, `timezone`, `tags`, `score`, `source`.
     case id, date, title, time, timezone, tags, score, source
 
     /// The role of a header cell, or nil for a column MarketLink does not interpret.

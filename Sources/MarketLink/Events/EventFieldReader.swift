@@ -285,6 +285,34 @@ enum EventFieldReader {
 
     /// A `tags` cell: labels separated by `;`, each trimmed; empty labels are dropped.
     static func tags(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if text.isEmpty { return [] }
+        // ASCII, the usual case: split the bytes, trimming spaces and tabs, without a String per piece first.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ asciiTags($0) }), let tags = ascii { return tags }
+        return text.split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+    }
+
+    /// `tags` for ASCII bytes; nil when there is a byte beyond ASCII (Unicode white space is the string's to trim).
+    private static func asciiTags(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var tags: [String] = []
+        var start = 0
+        var k = 0
+        while k <= bytes.count {
+            if k < bytes.count {
+                let byte = bytes[k]
+                if byte >= 0x80 { return nil }
+                if byte != UInt8(ascii: ";") {
+                    k += 1
+                    continue
+                }
+            }
+            var first = start
+            var end = k
+            while first < end, bytes[first] == 32 || bytes[first] == 9 { first += 1 }
+            while end > first, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+            if end > first { tags.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self)) }
+            k += 1
+            start = k
+        }
+        return tags
     }
 }

@@ -11,7 +11,11 @@
 public enum EventListing {
     /// Stable sort by date as written.
     public static func chronological(_ events: [Event]) -> [Event] {
-        events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        // Most files are kept in date order: nothing to sort.
+        if zip(events, events.dropFirst()).allSatisfy({ $0.date <= $1.date }) { return events }
+        // Sort positions, not the events (each a large value).
+        let order = events.indices.sorted { (events[$0].date, $0) < (events[$1].date, $1) }
+        return order.map { events[$0] }
     }
 
     // MARK: Table
@@ -83,10 +87,12 @@ public enum EventListing {
 
     // MARK: JSON
 
+    /// The events as a JSON array, oldest first; `[]` for none.
     public static func json(_ events: [Event]) -> String {
         JSONValue.array(chronological(events).map(jsonValue)).serialized()
     }
 
+    /// One event as a JSON object with snake_case keys, as `events list --format json` writes it.
     public static func jsonValue(_ event: Event) -> JSONValue {
         .object([
             ("id", .string(event.id)),

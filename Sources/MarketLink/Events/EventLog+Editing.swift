@@ -4,18 +4,25 @@ import Foundation
 
 /// The values of a new event, as the user typed them (`mlink events add`).
 public struct EventDraft: Sendable, Equatable {
+    /// The date as typed: `2023-06-06`, an ISO 8601 instant, or `2022-12` for a month.
     public var date: String
+    /// The title: free text.
     public var title: String
+    /// A local time of day `HH:MM`, with `timeZone`; `nil` for a date-only event.
     public var time: String?
+    /// The zone of `time`: an IANA name or an offset (`+08:00`).
     public var timeZone: String?
     /// Labels; an entry holding `;` counts as several.
     public var tags: [String]
+    /// The score as typed; it must read as a number.
     public var score: String?
+    /// An outlet or a URL.
     public var source: String?
     /// Cells for columns MarketLink does not interpret, by header name (matched ignoring case):
     /// `mlink article --events-out` fills a `sentence` column when the file has one.
     public var extraFields: [String: String]
 
+    /// A draft; every value but the date and the title is optional.
     public init(
         date: String, title: String, time: String? = nil, timeZone: String? = nil, tags: [String] = [], score: String? = nil,
         source: String? = nil, extraFields: [String: String] = [:]
@@ -68,14 +75,22 @@ public struct EventDraft: Sendable, Equatable {
 /// What `mlink events edit` changes in one event: nil leaves a value alone; an empty string (or
 /// empty tag list) clears an optional one.
 public struct EventChanges: Sendable, Equatable {
+    /// The new title; `nil` keeps it.
     public var title: String?
+    /// The new date; `nil` keeps it.
     public var date: String?
+    /// The new time of day; `nil` keeps it, empty clears it.
     public var time: String?
+    /// The new zone; `nil` keeps it, empty clears it.
     public var timeZone: String?
+    /// The new tags; `nil` keeps them, an empty list clears them.
     public var tags: [String]?
+    /// The new score; `nil` keeps it, empty clears it.
     public var score: String?
+    /// The new source; `nil` keeps it, empty clears it.
     public var source: String?
 
+    /// Changes; with no arguments, none.
     public init(
         title: String? = nil, date: String? = nil, time: String? = nil, timeZone: String? = nil, tags: [String]? = nil,
         score: String? = nil, source: String? = nil
@@ -89,6 +104,7 @@ public struct EventChanges: Sendable, Equatable {
         self.source = source
     }
 
+    /// True when nothing would change.
     public var isEmpty: Bool { values.isEmpty }
 
     /// The new cell text of each column to change, in `EventColumn` order.
@@ -104,7 +120,9 @@ public struct EventChanges: Sendable, Equatable {
 /// The result of adding several events at once: the new contents, the events added, and the
 /// drafts left out as exact duplicates of events already in the file.
 public struct EventLogBatchEdit: Sendable {
+    /// The events file as it is after the edit.
     public var log: EventLog
+    /// The events added, in draft order; empty when every draft was a duplicate.
     public var added: [Event]
     /// Drafts whose date, title and source an event in the file (or an earlier draft) already has.
     public var skipped: [EventDraft]
@@ -157,7 +175,8 @@ extension EventLog {
         } else {
             output += lineEnding + row
         }
-        let log = try reloaded(output)
+        // Only the new row is read back; the rows before it were read when this log was loaded.
+        let log = try appendingRows(of: output)
         guard log.events.count == events.count + 1, let event = log.events.last, event.id == id else {
             throw MarketLinkError("the new row did not read back as event \(quoted(id)); the file was not changed", at: SourceLocation(file: file))
         }
@@ -228,7 +247,7 @@ extension EventLog {
         }
         // As `adding(_:)`: rows end with a line ending when the file did.
         if endsWithLineEnding { output += lineEnding }
-        let log = try reloaded(output)
+        let log = try appendingRows(of: output)
         let added = Array(log.events.suffix(rows.count))
         guard log.events.count == events.count + rows.count, added.map(\.id) == ids else {
             throw MarketLinkError("the new rows did not read back as the events added; the file was not changed", at: SourceLocation(file: file))

@@ -47,6 +47,10 @@ public struct EventLog: Sendable {
     /// Layout of each event's row, parallel to `events`.
     let rows: [RowSpan]
     let headerLine: Int
+    /// Where the header row lies in the file.
+    let headerSpan: RowSpan
+    /// The tokenizer's line at the end of the bytes (where rows appended after them start).
+    let endLine: Int
 
     // MARK: Loading
 
@@ -75,6 +79,46 @@ public struct EventLog: Sendable {
         self.delimiter = output.delimiter
         self.lineEnding = output.lineEnding
         self.headerLine = output.headerLine
+        self.headerSpan = output.headerSpan
+        self.endLine = output.endLine
+    }
+
+    /// This log with `rows` (read from `output`) after its own.
+    private init(_ log: EventLog, bytes output: [UInt8], appending tail: EventLogReader.Rows) {
+        self.file = log.file
+        self.bytes = output
+        self.columns = log.columns
+        self.roles = log.roles
+        self.events = log.events + tail.events
+        self.rows = log.rows + tail.rows
+        self.delimiter = log.delimiter
+        self.lineEnding = log.lineEnding
+        self.headerLine = log.headerLine
+        self.headerSpan = log.headerSpan
+        self.endLine = tail.endLine
+    }
+
+    /// The log of `output`, which is this log's bytes followed by new rows: only the new rows are
+    /// read (with the checks of every row), so appending to a large file costs the new rows, not the
+    /// file. The new rows' ids are not compared with the old ones here: the caller assigns them.
+    func appendingRows(of output: [UInt8]) throws(MarketLinkError) -> EventLog {
+        let old = bytes.count
+        guard output.count >= old else { return try EventLog(bytes: output, file: file) }
+        let result: Result<EventLogReader.Rows, MarketLinkError> = output.withUnsafeBufferPointer { buffer in
+            do throws(MarketLinkError) {
+                try TextEncodingCheck.validate(UnsafeBufferPointer(rebasing: buffer[old...]), file: file)
+                let reader = EventLogReader(bytes: buffer, file: file)
+                var tokenizer = CSVTokenizer(bytes: buffer, delimiter: delimiter, file: file, start: old, line: endLine)
+                return .success(try reader.rows(&tokenizer, header: columns, roles: roles, firstRow: events.count + 1, expected: 4))
+            } catch {
+                return .failure(error)
+            }
+        }
+        do throws(MarketLinkError) {
+            return EventLog(self, bytes: output, appending: try result.get())
+        } catch {
+            throw MarketLinkError("the edit was not made: the file would not load afterwards: \(error)", at: SourceLocation(file: file))
+        }
     }
 
     // MARK: Queries
@@ -84,6 +128,7 @@ public struct EventLog: Sendable {
         roles.firstIndex(of: column)
     }
 
+    /// True when the file has an `id` column.
     public var hasIDColumn: Bool { columnIndex(.id) != nil }
 
     /// The event with this id (ids are unique within a file).
@@ -112,6 +157,15 @@ struct EventLogReader {
         var delimiter: UInt8
         var lineEnding: [UInt8]
         var headerLine: Int
+        var headerSpan: EventLog.RowSpan
+        var endLine: Int
+    }
+
+    /// The events of a run of rows, their layout, and the line after them.
+    struct Rows {
+        var events: [Event]
+        var rows: [EventLog.RowSpan]
+        var endLine: Int
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -168,23 +222,40 @@ struct EventLogReader {
         let lineEnding = headerSpan.next > headerSpan.contentEnd ? Array(bytes[headerSpan.contentEnd..<headerSpan.next]) : [10]
 
         // MARK: Rows
+        // Room for one row per line, so that a million rows are stored without growing.
+        let rows = try self.rows(&tokenizer, header: header, roles: roles, firstRow: 1, expected: lineCount())
+        return Output(
+            columns: header, roles: roles, events: rows.events, rows: rows.rows, delimiter: tokenizer.delimiter, lineEnding: lineEnding,
+            headerLine: headerLine, headerSpan: headerSpan, endLine: rows.endLine)
+    }
+
+    /// Reads the rows from the tokenizer's position to the end: `firstRow` is the 1-based row number
+    /// of the first (an event without an id gets its row number), `expected` how many to make room for.
+    func rows(
+        _ tokenizer: inout CSVTokenizer, header: [String], roles: [EventColumn?], firstRow: Int, expected: Int
+    ) throws(MarketLinkError) -> Rows {
+        var fields: [CSVField] = []
         var events: [Event] = []
         var rows: [EventLog.RowSpan] = []
         var firstLineOfID: [String: Int] = [:]
+        events.reserveCapacity(expected)
+        rows.reserveCapacity(expected)
+        firstLineOfID.reserveCapacity(expected)
         let idIndex = roles.firstIndex(of: .id)
+        let roleIndex = roles.map { role in role?.index }
         while try tokenizer.nextRow(into: &fields) {
-            if fields.allSatisfy({ tokenizer.text($0).trimmingWhitespace.isEmpty }) { continue }
+            if isBlank(fields, tokenizer) { continue }
             let rowSpan = span(of: fields, tokenizer: tokenizer)
             if fields.count > header.count {
                 throw MarketLinkError(
                     .tooManyFields(fields.count, header: header.count, in: .eventsFile), at: tokenizer.locate(fields[header.count]))
             }
-            var cells: [EventColumn: String] = [:]
+            var cells = EventCells()
             var extra: [Event.Field] = []
-            for (index, role) in roles.enumerated() {
+            for (index, role) in roleIndex.enumerated() {
                 let text = index < fields.count ? tokenizer.text(fields[index]) : ""
                 if let role {
-                    cells[role] = text.trimmingWhitespace
+                    cells.values[role] = text.trimmingWhitespace
                 } else {
                     extra.append(Event.Field(name: header[index], value: text))
                 }
@@ -195,24 +266,49 @@ struct EventLogReader {
             }
             let event: Event
             do throws(EventFieldProblem) {
-                event = try EventBuilder.event(from: cells, row: events.count + 1, line: rowSpan.line, extraFields: extra)
+                event = try EventBuilder.event(from: cells, row: firstRow + events.count, line: rowSpan.line, extraFields: extra)
             } catch {
                 throw error.dataError(at: location(roles.firstIndex(of: error.column)))
             }
-            if let firstLine = firstLineOfID[event.id] {
+            if let firstLine = firstLineOfID.updateValue(rowSpan.line, forKey: event.id) {
                 let reason: MarketLinkError.Reason =
                     (cells[.id] ?? "").isEmpty
                     ? .duplicateRowNumberID(event.id, firstLine: firstLine, hasIDColumn: idIndex != nil)
                     : .duplicateEventID(event.id, firstLine: firstLine)
                 throw MarketLinkError(reason, at: location(idIndex))
             }
-            firstLineOfID[event.id] = rowSpan.line
             events.append(event)
             rows.append(rowSpan)
         }
-        return Output(
-            columns: header, roles: roles, events: events, rows: rows, delimiter: tokenizer.delimiter, lineEnding: lineEnding,
-            headerLine: headerLine)
+        return Rows(events: events, rows: rows, endLine: tokenizer.line)
+    }
+
+    /// The number of line feeds in the bytes (carriage returns when there are none).
+    func lineCount() -> Int {
+        var feeds = 0
+        var returns = 0
+        for byte in bytes {
+            if byte == 10 { feeds += 1 } else if byte == 13 { returns += 1 }
+        }
+        return feeds > 0 ? feeds : returns
+    }
+
+    /// Whether every field of the row is blank (white space only, as `trimmingWhitespace` sees it).
+    func isBlank(_ fields: [CSVField], _ tokenizer: CSVTokenizer) -> Bool {
+        for field in fields {
+            var k = field.start
+            while k < field.end {
+                let byte = bytes[k]
+                if byte >= 0x80 {
+                    // Unicode white space: ask the string.
+                    if !tokenizer.text(field).trimmingWhitespace.isEmpty { return false }
+                    break
+                }
+                if byte != 32, byte != 9 { return false }
+                k += 1
+            }
+        }
+        return true
     }
 
     /// The byte layout of the row the tokenizer returned last.

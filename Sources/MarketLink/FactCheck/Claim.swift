@@ -26,8 +26,10 @@ public struct Claim: Sendable, Hashable {
     public var level: ClaimedNumber?
     /// "from 33,573.28": the base close.
     public var baseLevel: ClaimedNumber?
+    /// "on Wednesday and Thursday", "on June 8": the days the move spans; `nil` when none are named.
     public var days: ClaimedDays?
 
+    /// A claim from its parts, as `ClaimReader` reads them; every part but the verb and the text may be missing.
     public init(
         text: String, subject: String? = nil, verb: String, direction: MoveDirection?, directionText: String? = nil,
         points: ClaimedNumber? = nil, percent: ClaimedNumber? = nil, level: ClaimedNumber? = nil, baseLevel: ClaimedNumber? = nil,

@@ -10,12 +10,17 @@
 /// 33,575.61 = 0.7684% → 0.8%: consistent. The check needs all three numbers, written without a
 /// qualifier ("more than 250 points" is a bound, not a value).
 public struct ClaimConsistency: Sendable, Hashable {
+    /// Whether the claim's own numbers agree.
     public enum Status: String, Sendable, Hashable {
-        case consistent, inconsistent
+        /// The implied percent rounds to the claimed percent.
+        case consistent
+        /// It does not: the points, percent and level cannot all be right.
+        case inconsistent
         /// A number is missing or qualified.
         case notCheckable = "not checkable"
     }
 
+    /// Whether the numbers agree, or why that could not be checked.
     public var status: Status
     /// level ∓ points, when checkable.
     public var impliedBase: Double?
@@ -26,6 +31,8 @@ public struct ClaimConsistency: Sendable, Hashable {
     /// points, no level)`.
     public var verdict: String
 
+    /// Checks `claim`'s points, percent and level against each other; `notCheckable` when one is
+    /// missing or qualified.
     public init(_ claim: Claim) {
         impliedBase = nil
         impliedPercent = nil

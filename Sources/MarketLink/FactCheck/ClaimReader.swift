@@ -30,6 +30,8 @@
 /// the claim ends where the next word starts no part ("… to 20,145 on Tuesday, its first session
 /// of the year"), and a text that is not a claim is `nil`, not an error (`read(after:in:limit:)`).
 public enum ClaimReader {
+    /// Reads a whole text as one claim ("increased 258 points, or 0.8%, to 33,833.61 on Wednesday
+    /// and Thursday"); throws `.unreadableClaim` quoting the part it could not read.
     public static func read(_ text: String) throws(MarketLinkError) -> Claim {
         var parser = ClaimParser(text: text)
         return try parser.parse()

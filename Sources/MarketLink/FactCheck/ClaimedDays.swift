@@ -18,17 +18,20 @@ public struct ClaimedDays: Sendable, Hashable {
         case range(Int, Int)
     }
 
+    /// The weekdays named ("on Wednesday and Thursday"), if the days are weekdays.
     public var weekdays: Weekdays?
     /// "over the 10 sessions".
     public var sessionCount: Int?
     /// First and last date named; equal for a single date.
     public var firstDate: ClaimedDate?
+    /// The last date named; equal to `firstDate` for a single date.
     public var lastDate: ClaimedDate?
     /// The days as the claim writes them, parts joined by a space.
     public var text: String
     /// The phrases the days were read from, in the order written.
     public var phrases: [DatePhrase]
 
+    /// Days from their parts; everything may be missing (the days of a claim that names none).
     public init(
         weekdays: Weekdays? = nil, sessionCount: Int? = nil, firstDate: ClaimedDate? = nil, lastDate: ClaimedDate? = nil,
         text: String = "", phrases: [DatePhrase] = []

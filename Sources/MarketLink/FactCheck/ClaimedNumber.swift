@@ -24,6 +24,7 @@ public struct ClaimedNumber: Sendable, Hashable {
     public var value: Double
     /// Digits after the decimal point as written (`0.80` has 2).
     public var decimals: Int
+    /// How the number is qualified: `none` (a value), "about", "almost", "more than", ...
     public var qualifier: Qualifier
     /// True when a whole number's trailing zeros count as rounding (levels, and `about` or
     /// `almost` numbers): `33,800` is then to the nearest 100.

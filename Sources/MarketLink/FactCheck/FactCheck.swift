@@ -40,6 +40,7 @@
 /// percent (as magnitudes, at the claim's precision; off by actual − claimed where they do not
 /// hold), and the days.
 public struct FactCheck: Sendable {
+    /// The claim as read.
     public var claim: Claim
     /// The series name as loaded (`DJIA`).
     public var seriesName: String
@@ -103,6 +104,10 @@ public struct FactCheck: Sendable {
     public init(
         claim: Claim, series: Series, near: Day? = nil, published: Day? = nil, vocabulary: ToolVocabulary = .none
     ) throws(MarketLinkError) {
+        guard !series.isTally else {
+            throw MarketLinkError.usage(
+                "\(quoted(series.name)) is a tally of events (a count or sum, which may be 0), not an index: market claims are checked against index levels")
+        }
         guard !series.isEmpty else {
             throw MarketLinkError("\(quoted(series.name)) has no sessions to check the claim against")
         }

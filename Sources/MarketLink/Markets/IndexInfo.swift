@@ -16,8 +16,10 @@ public struct IndexInfo: Sendable, Hashable {
     /// as whole words (ignoring case, but a name written with a capital needs one), each
     /// optionally followed by "index" ("the Shanghai Composite index").
     public var writtenNames: [String]
+    /// The market whose sessions and close time the index follows.
     public var market: Market
 
+    /// An index with its names; `writtenNames` empty when news text is not searched for it.
     public init(name: String, displayName: String, aliases: [String], writtenNames: [String] = [], market: Market) {
         self.name = name
         self.displayName = displayName

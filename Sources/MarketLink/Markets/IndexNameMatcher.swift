@@ -1,12 +1,12 @@
 // MARK: - Index mentions
 
 /// An index named in news text: which index, and where its name is.
-public struct IndexMention: Sendable, Hashable {
-    public var index: IndexInfo
+struct IndexMention: Sendable, Hashable {
+    var index: IndexInfo
     /// The name as written, with a following "index" when there is one: "Shanghai Composite index".
-    public var text: String
+    var text: String
     /// Where the name is, in Unicode scalars of the text read.
-    public var range: Range<Int>
+    var range: Range<Int>
     /// The tokens of the name (internal: for the claim reader).
     var tokens: Range<Int>
 }
@@ -23,15 +23,15 @@ public struct IndexMention: Sendable, Hashable {
 /// A name followed by "Bank", "University", "Group", "Holdings" or "Foundation" is a company, not
 /// the index ("Hang Seng Bank"). An index alone ("index", 指数) is never a market index: "the index
 /// of consumer sentiment", "purchasing managers' index" and 居民消费价格指数 name none.
-public enum IndexNameMatcher {
+enum IndexNameMatcher {
     /// Every index named in `text`, in order.
-    public static func mentions(in text: String) -> [IndexMention] {
+    static func mentions(in text: String) -> [IndexMention] {
         let scalars = Array(text.unicodeScalars)
         return mentions(in: TextToken.tokenize(scalars), scalars: scalars)
     }
 
     /// The index `text` names first, if any.
-    public static func firstIndex(in text: String) -> IndexInfo? {
+    static func firstIndex(in text: String) -> IndexInfo? {
         mentions(in: text).first?.index
     }
 

@@ -5,9 +5,12 @@ extension Market {
     public struct CloseTime: Sendable, Hashable {
         /// First session this close time applies to (`nil`: since always).
         public var since: Day?
+        /// The hour of the close, 0–23, local time in the market's zone.
         public var hour: Int
+        /// The minute of the close, 0–59.
         public var minute: Int
 
+        /// The close at `hour`:`minute` from session `since` on (always, when `nil`).
         public init(since: Day? = nil, hour: Int, minute: Int) {
             self.since = since
             self.hour = hour

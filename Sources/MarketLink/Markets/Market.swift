@@ -7,12 +7,14 @@ import Foundation
 public struct Market: Sendable, Hashable {
     /// Short identifier, e.g. `NYSE`, `SSE`.
     public var id: String
+    /// The exchange's name, e.g. `New York Stock Exchange`.
     public var name: String
     /// IANA zone (`America/New_York`) or a fixed offset (`+08:00`).
     public var timeZoneIdentifier: String
     /// Close times, oldest first.
     public var closeTimes: [CloseTime]
 
+    /// A market whose regular close changed over time: `closeTimes` oldest first.
     public init(id: String, name: String, timeZone: String, closeTimes: [CloseTime]) {
         self.id = id
         self.name = name
@@ -20,6 +22,7 @@ public struct Market: Sendable, Hashable {
         self.closeTimes = closeTimes
     }
 
+    /// A market with one regular close time, `hour`:`minute` local time in `timeZone`.
     public init(id: String, name: String, timeZone: String, hour: Int, minute: Int) {
         self.init(id: id, name: name, timeZone: timeZone, closeTimes: [CloseTime(hour: hour, minute: minute)])
     }

@@ -5,39 +5,54 @@
 /// Close times are the exchanges' published regular closes. A bare `000001` is a stock (Ping An
 /// Bank on Shenzhen), not the Shanghai Composite, so it is deliberately not an alias.
 public enum MarketTable {
+    /// New York (NYSE and Nasdaq): `America/New_York`, close 16:00.
     public static let nyse = Market(id: "NYSE", name: "New York Stock Exchange", timeZone: "America/New_York", hour: 16, minute: 0)
+    /// Shanghai: `Asia/Shanghai`, close 15:00.
     public static let sse = Market(id: "SSE", name: "Shanghai Stock Exchange", timeZone: "Asia/Shanghai", hour: 15, minute: 0)
+    /// Hong Kong: `Asia/Hong_Kong`, close 16:00.
     public static let hkex = Market(id: "HKEX", name: "Hong Kong Exchanges", timeZone: "Asia/Hong_Kong", hour: 16, minute: 0)
+    /// Tokyo: `Asia/Tokyo`, close 15:00, and 15:30 from 2024-11-05.
     public static let tse = Market(
         id: "TSE", name: "Tokyo Stock Exchange", timeZone: "Asia/Tokyo",
         closeTimes: [
             Market.CloseTime(hour: 15, minute: 0),
             Market.CloseTime(since: Day(ordinal: Int32(Day.ordinal(year: 2024, month: 11, day: 5))), hour: 15, minute: 30),
         ])
+    /// London: `Europe/London`, close 16:30.
     public static let lse = Market(id: "LSE", name: "London Stock Exchange", timeZone: "Europe/London", hour: 16, minute: 30)
+    /// Xetra (Frankfurt): `Europe/Berlin`, close 17:30.
     public static let xetra = Market(id: "XETRA", name: "Xetra", timeZone: "Europe/Berlin", hour: 17, minute: 30)
+    /// Euronext Paris: `Europe/Paris`, close 17:30.
     public static let euronextParis = Market(id: "EPA", name: "Euronext Paris", timeZone: "Europe/Paris", hour: 17, minute: 30)
+    /// Korea Exchange (Seoul): `Asia/Seoul`, close 15:30.
     public static let krx = Market(id: "KRX", name: "Korea Exchange", timeZone: "Asia/Seoul", hour: 15, minute: 30)
+    /// Mumbai (NSE and BSE): `Asia/Kolkata`, close 15:30.
     public static let nse = Market(id: "NSE", name: "National Stock Exchange of India / BSE", timeZone: "Asia/Kolkata", hour: 15, minute: 30)
+    /// Sydney: `Australia/Sydney`, close 16:00.
     public static let asx = Market(id: "ASX", name: "Australian Securities Exchange", timeZone: "Australia/Sydney", hour: 16, minute: 0)
+    /// Toronto: `America/Toronto`, close 16:00.
     public static let tsx = Market(id: "TSX", name: "Toronto Stock Exchange", timeZone: "America/Toronto", hour: 16, minute: 0)
+    /// Taipei: `Asia/Taipei`, close 13:30.
     public static let twse = Market(id: "TWSE", name: "Taiwan Stock Exchange", timeZone: "Asia/Taipei", hour: 13, minute: 30)
 
+    /// Shenzhen: `Asia/Shanghai`, close 15:00.
     public static let szse = Market(id: "SZSE", name: "Shenzhen Stock Exchange", timeZone: "Asia/Shanghai", hour: 15, minute: 0)
 
+    /// Every built-in market, the ones `Market` names can be looked up in.
     public static let markets: [Market] = [nyse, sse, szse, hkex, tse, lse, xetra, euronextParis, krx, nse, asx, tsx, twse]
 
+    /// Every built-in index with its aliases (tickers, file names) and the names news text uses.
     public static let indexes: [IndexInfo] = [
         IndexInfo(
             name: "Dow Jones Industrial Average", displayName: "The Dow Jones Industrial Average",
-            aliases: ["^DJI", "DJIA", "DJI", ".DJI", "INDEXDJX:.DJI", "DJIA Index", "INDU", "Dow Jones"],
+            aliases: ["^DJI", "DJIA", "DJI", ".DJI", "INDEXDJX:.DJI", "DJIA Index", "INDU", "Dow Jones", "^DJIA"],
             writtenNames: [
                 "Dow Jones Industrial Average", "Dow Jones industrials", "Dow Jones", "blue-chip Dow", "Dow industrials", "Dow",
                 "道琼斯工业平均指数", "道琼斯指数", "道琼斯", "道指",
             ], market: nyse),
         IndexInfo(
             name: "S&P 500", displayName: "The S&P 500",
-            aliases: ["^GSPC", "SPX", "SP500", "S&P 500", "S&P500", "GSPC", ".INX", "INDEXSP:.INX", "SPX Index"],
+            aliases: ["^GSPC", "SPX", "SP500", "S&P 500", "S&P500", "GSPC", ".INX", "INDEXSP:.INX", "SPX Index", "^SPX", ".SPX"],
             writtenNames: ["Standard & Poor's 500", "S&P 500", "S&P500", "标普500指数", "标普500"], market: nyse),
         IndexInfo(
             name: "Nasdaq Composite", displayName: "The Nasdaq Composite",
@@ -48,7 +63,7 @@ public enum MarketTable {
             writtenNames: ["Nasdaq-100", "Nasdaq 100"], market: nyse),
         IndexInfo(
             name: "SSE Composite", displayName: "The Shanghai Composite",
-            aliases: ["000001.SS", "sh000001", "000001.SH", "SHCOMP", "上证指数", "SSE", "SSE Composite", "SHCOMP Index"],
+            aliases: ["000001.SS", "sh000001", "000001.SH", "SHCOMP", "上证指数", "SSE", "SSE Composite", "SHCOMP Index", "^SHCOMP"],
             writtenNames: [
                 "Shanghai Stock Exchange Composite", "Shanghai Composite", "SSE Composite", "上证综合指数", "上证指数", "上证综指", "沪指",
             ], market: sse),
@@ -122,8 +137,23 @@ public enum MarketTable {
     }
 
     /// The index a series name or ticker refers to (any case, spaces ignored), if known.
+    ///
+    /// Names as files carry them match too: a ticker with a vendor's mark around it (WSJ's `^SPX`,
+    /// Refinitiv's `.SPX`, EODHD's `SPX.INDX`) and Investing.com's download names
+    /// (`S&P 500 Historical Data`, also as a browser's second copy `... Historical Data (1)`). A
+    /// bare `000001` stays unknown: it is a stock.
     public static func index(named name: String) -> IndexInfo? {
-        byAlias[normalize(name)]
+        if let known = byAlias[normalize(name)] { return known }
+        var text = name.trimmingWhitespace
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), text[text.index(after: open)...].dropLast().allSatisfy(\.isNumber) {
+            text = String(text[..<open]).trimmingWhitespace
+        }
+        for suffix in [" historical data", ".indx"] where text.lowercased().hasSuffix(suffix) {
+            text = String(text.dropLast(suffix.count)).trimmingWhitespace
+        }
+        if let known = byAlias[normalize(text)] { return known }
+        if let first = text.first, first == "^" || first == "." { return byAlias[normalize(String(text.dropFirst()))] }
+        return nil
     }
 
     /// A market by its identifier (`NYSE`, `sse`, ...).

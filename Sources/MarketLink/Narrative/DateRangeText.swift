@@ -12,20 +12,20 @@
 ///
 /// `range` is the compact form used in the parentheses after weekday names; `fromTo` is the form
 /// used after "over the N sessions", where the month is repeated so that both ends read alone.
-public enum DateRangeText {
+enum DateRangeText {
     /// `June 8, 2023`.
-    public static func full(_ day: Day) -> String {
+    static func full(_ day: Day) -> String {
         "\(monthDay(day)), \(day.year)"
     }
 
     /// `June 8`.
-    public static func monthDay(_ day: Day) -> String {
+    static func monthDay(_ day: Day) -> String {
         "\(day.monthName) \(day.dayOfMonth)"
     }
 
     /// `June 7–8, 2023`, `May 30–June 2, 2023`, `December 28, 2022–January 3, 2023`; one day
     /// when `first == last`. The ends are taken in order (`first` is the earlier).
-    public static func range(_ first: Day, _ last: Day) -> String {
+    static func range(_ first: Day, _ last: Day) -> String {
         let (from, to) = first <= last ? (first, last) : (last, first)
         if from == to { return full(to) }
         if from.year != to.year { return "\(full(from))–\(full(to))" }
@@ -34,7 +34,7 @@ public enum DateRangeText {
     }
 
     /// `from June 1 to June 14, 2023`; `from December 28, 2022 to January 10, 2023` across years.
-    public static func fromTo(_ first: Day, _ last: Day) -> String {
+    static func fromTo(_ first: Day, _ last: Day) -> String {
         let (from, to) = first <= last ? (first, last) : (last, first)
         if from.year != to.year { return "from \(full(from)) to \(full(to))" }
         return "from \(monthDay(from)) to \(full(to))"

@@ -26,13 +26,16 @@ public enum MoveReport {
         let range = move.sessionCount == 1 ? move.endDay.iso : "\(move.firstDay.iso) to \(move.endDay.iso)"
         row("sessions", "\(move.sessionCount) (\(range))")
         row("points", precision.pointsText(from: move.baseClose, to: move.endClose))
-        row("percent", NumberFormat.string(move.percent, decimals: 2, grouping: true, plus: true) + "%")
-        row("log return", NumberFormat.string(move.logReturn, decimals: 6, plus: true))
+        // From a base at or below 0 (not an index) the percent has no value; with a close at or
+        // below 0 neither has the log return.
+        row("percent", move.hasPercent ? NumberFormat.string(move.percent, decimals: 2, grouping: true, plus: true) + "%" : ChangeStatus.noPercent.rawValue)
+        row("log return", move.hasPositiveCloses ? NumberFormat.string(move.logReturn, decimals: 6, plus: true) : "none (a close at or below 0)")
         return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 
     /// The same as JSON. Differences are rounded to 8 decimals (log return to 10) so that binary
-    /// noise such as 260.33000000000175 does not reach the reader; closes are as loaded.
+    /// noise such as 260.33000000000175 does not reach the reader; closes are as loaded. `percent`
+    /// is null from a base at or below 0, `log_return` with any close at or below 0.
     public static func json(for move: Move, in series: Series) -> JSONValue {
         .object([
             ("series", .string(series.name)),
@@ -46,8 +49,8 @@ public enum MoveReport {
             ("sessions", .number(Double(move.sessionCount))),
             ("direction", .string(MoveDirection(move, precision: series.display).rawValue)),
             ("points", .number(NumberFormat.rounded(move.points, decimals: 8))),
-            ("percent", .number(NumberFormat.rounded(move.percent, decimals: 8))),
-            ("log_return", .number(NumberFormat.rounded(move.logReturn, decimals: 10))),
+            ("percent", move.hasPercent ? .number(NumberFormat.rounded(move.percent, decimals: 8)) : .null),
+            ("log_return", move.hasPositiveCloses ? .number(NumberFormat.rounded(move.logReturn, decimals: 10)) : .null),
         ])
     }
 }

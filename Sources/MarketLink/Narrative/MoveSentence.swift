@@ -30,9 +30,14 @@ public enum MoveSentence {
         if direction == .unchanged {
             return "\(subject) was unchanged at \(level) \(span)."
         }
-        let points = magnitude(move.points, decimals: precision.decimals)
+        let size = magnitude(move.points, decimals: precision.decimals)
+        // "1 point", as a tally's move of one event reads; "1.00 points" and "2 points" otherwise.
+        let points = size == "1" ? "1 point" : "\(size) points"
+        // From a base at or below 0 (a tally of events, a futures contract) a percent has no value:
+        // the points alone ("count rose 2 points to 3").
+        guard move.hasPercent else { return "\(subject) \(direction.verb) \(points) to \(level) \(span)." }
         let percent = magnitude(move.percent, decimals: 2)
-        return "\(subject) \(direction.verb) \(points) points, or \(percent)%, to \(level) \(span)."
+        return "\(subject) \(direction.verb) \(points), or \(percent)%, to \(level) \(span)."
     }
 
     /// The size of a move to `decimals` decimals with thousands separators ("1,020.15"), or "less

@@ -6,14 +6,14 @@
 /// under which consecutive rows lie closest in time (1 to 7 calendar days apart, as daily data
 /// does) wins when it wins clearly; otherwise the column is ambiguous and the caller must name the
 /// order (`PriceLoadOptions.dateOrder`).
-public struct DateColumnResolver {
-    public struct Decision: Sendable, Equatable {
-        public var order: DateOrder?
+struct DateColumnResolver {
+    struct Decision: Sendable, Equatable {
+        var order: DateOrder?
         /// Why this order, in words for `inspect`.
-        public var reason: String
+        var reason: String
     }
 
-    public static func decide(_ dates: [RawDate], lineOf: (Int) -> Int, override: DateOrder?) -> Result<Decision, MarketLinkErrorDetail> {
+    static func decide(_ dates: [RawDate], lineOf: (Int) -> Int, override: DateOrder?) -> Result<Decision, MarketLinkErrorDetail> {
         var tally = Tally()
         for raw in dates { tally.add(raw) }
         return decide(tally, lineOf: lineOf, override: override)
@@ -188,9 +188,9 @@ extension DateColumnResolver {
 // MARK: - Failure detail
 
 /// Why the dates of a column cannot be read, about one row, before its text and place are known.
-public struct MarketLinkErrorDetail: Error, Sendable, Equatable {
+struct MarketLinkErrorDetail: Error, Sendable, Equatable {
     /// What is wrong with the day/month order.
-    public enum Problem: Sendable, Equatable {
+    enum Problem: Sendable, Equatable {
         /// The date is no calendar day in the order the caller named.
         case notInGivenOrder(DateOrder)
         /// The date is no calendar day in any order the rest of the column allows.
@@ -200,12 +200,12 @@ public struct MarketLinkErrorDetail: Error, Sendable, Equatable {
     }
 
     /// The row, 0-based among the column's dates.
-    public var index: Int
+    var index: Int
     /// What is wrong.
-    public var problem: Problem
+    var problem: Problem
 
     /// The error for the row once its date text and column name are known.
-    public func reason(date: String, column: String) -> MarketLinkError.Reason {
+    func reason(date: String, column: String) -> MarketLinkError.Reason {
         switch problem {
         case .notInGivenOrder(let order): .dateNotInGivenOrder(date: date, column: column, order: order)
         case .fitsNoOrder: .dateFitsNoOrder(date: date, column: column)

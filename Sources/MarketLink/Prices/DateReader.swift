@@ -2,7 +2,7 @@
 
 /// Reads one date field into a `RawDate`: the field alone decides its numbers, the column
 /// (`DateColumnResolver`) decides what an ambiguous `06/08/2023` means.
-public enum DateReader {
+enum DateReader {
     static let monthPrefixes: [String: Int] = [
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
         "nov": 11, "dec": 12,
@@ -10,7 +10,7 @@ public enum DateReader {
 
     /// Reads a date field into a `RawDate`, or `nil` when it is not a date. A time after the date
     /// (`2000-01-03 00:00:00`, `5/11/2018 16:00:00`, `T09:30`) is ignored.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> RawDate? {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> RawDate? {
         guard let raw = readParts(bytes), raw.fitsPacking else { return nil }
         return raw
     }
@@ -20,6 +20,12 @@ public enum DateReader {
         var end = bytes.count
         while start < end, bytes[start] == 32 { start += 1 }
         while end > start, bytes[end - 1] == 32 { end -= 1 }
+        // One plain number other than `yyyyMMdd`: an Excel serial or an epoch stamp (`NumericDate`).
+        if end - start != 8, end - start >= 5, bytes[start] >= 48, bytes[start] <= 57,
+            case .day(let year, let month, let day)? = NumericDate.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]))?.reading
+        {
+            return RawDate(a: Int32(year), b: Int32(month), c: Int32(day), form: .resolved)
+        }
         // Fast path: YYYY-MM-DD (optionally followed by a time).
         if end - start >= 10, bytes[start + 4] == 45, bytes[start + 7] == 45,
             end - start == 10 || bytes[start + 10] == 32 || bytes[start + 10] == UInt8(ascii: "T")
@@ -102,7 +108,45 @@ public enum DateReader {
         return RawDate(a: x.value, b: y.value, c: z.value, form: .threeWays)
     }
 
-    public static func read(_ text: String) -> RawDate? {
+    /// Why a date cell that `read` refused is no date, when the cell says more than "unreadable":
+    /// a numeric date past 9999-12-31, or an epoch stamp that is an instant rather than a date.
+    static func refusal(_ bytes: UnsafeBufferPointer<UInt8>, text: String, column: String) -> MarketLinkError.Reason? {
+        switch NumericDate.decode(cell: bytes)?.reading {
+        case .outOfRange(let reading)?: return .dateYearOutOfRange(text, reading: reading)
+        case .instant(let instant)?: return .epochNotMidnight(text, instant: instant, column: column)
+        default: return nil
+        }
+    }
+
+    /// Whether a cell is a time of day alone (`16:00`, `4:00 PM`, `16:00:00 ET`): the date cell of
+    /// a download's partial row for today, which is no session yet.
+    static func isTimeOfDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < bytes.count, bytes[k] == 32 { k += 1 }
+        var groups = 0
+        while true {
+            var digits = 0
+            while k < bytes.count, bytes[k] >= 48, bytes[k] <= 57 {
+                digits += 1
+                k += 1
+            }
+            // Hours in one or two digits, minutes and seconds in two.
+            guard groups == 0 ? (1...2).contains(digits) : digits == 2 else { return false }
+            groups += 1
+            guard k < bytes.count, bytes[k] == UInt8(ascii: ":") else { break }
+            k += 1
+        }
+        guard (2...3).contains(groups) else { return false }
+        while k < bytes.count {
+            let byte = bytes[k] | 0x20
+            guard byte == 32 || (byte >= 97 && byte <= 122) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The date written in `text`, or nil when it is no date.
+    static func read(_ text: String) -> RawDate? {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { read(UnsafeBufferPointer($0)) }
     }

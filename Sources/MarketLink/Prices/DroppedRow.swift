@@ -6,5 +6,6 @@ public struct DroppedRow: Sendable, Equatable {
     public var line: Int
     /// The series it belonged to (for panel and wide files).
     public var series: String?
+    /// Why it is not a session (`no close`, `not a date`, ...), as `inspect` shows it.
     public var reason: String
 }

@@ -6,8 +6,8 @@
 /// Works on bytes and allocates nothing on the common path: up to 15 significant digits and
 /// 22 decimals are converted exactly with one correctly rounded division (Clinger's fast path);
 /// longer numbers go through the C library's `strtod` via `Double(String)`.
-public enum NumberReader {
-    public enum Result: Equatable, Sendable {
+enum NumberReader {
+    enum Result: Equatable, Sendable {
         case value(Double)
         /// One of the missing-value markers (see `isMissingMarker`).
         case missing
@@ -22,13 +22,13 @@ public enum NumberReader {
     }
 
     /// Reads one field. `decimalComma` swaps the roles of `.` and `,`.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Result {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Result {
         var decimals = 0
         return read(bytes, decimalComma: decimalComma, decimals: &decimals)
     }
 
     /// Reads one field and reports how many digits it had after the decimal mark.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool, decimals: inout Int) -> Result {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool, decimals: inout Int) -> Result {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
@@ -42,7 +42,12 @@ public enum NumberReader {
             negative = bytes[i] == UInt8(ascii: "-")
             i += 1
         }
-        if i < end, bytes[i] == UInt8(ascii: "$") { i += 1 }
+        var dollar = false
+        if i < end, bytes[i] == UInt8(ascii: "$") {
+            dollar = true
+            i += 1
+        }
+        var grouped = false
         var mantissa: UInt64 = 0
         var significant = 0
         var fraction = 0
@@ -67,12 +72,18 @@ public enum NumberReader {
                 seenPoint = true
                 pointAt = i
             } else if byte == groupMark, !seenPoint, digits > 0 {
-                // A group separator must be followed by exactly three digits.
+                // Grouping as written: the first group of 1 to 3 digits, every later one of exactly
+                // three (`1,234,567`, never `1234,567` or `12,34`).
+                if !grouped, digits > 3 { return .invalid }
+                grouped = true
                 for k in 1...3 {
                     guard i + k < end, bytes[i + k] >= 48, bytes[i + k] <= 57 else { return .invalid }
                 }
                 if i + 4 < end, bytes[i + 4] >= 48, bytes[i + 4] <= 57 { return .invalid }
             } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                // An exponent: a plain mantissa (no `$`, no grouping) and an optional sign and
+                // digits to the end; `1e$3` and `1e3,5` are no numbers.
+                guard !dollar, !grouped, digits > 0, isExponent(bytes, from: i + 1, to: end) else { return .invalid }
                 slow = true
                 break
             } else {
@@ -107,15 +118,27 @@ public enum NumberReader {
         return .value(value)
     }
 
+    /// Whether `bytes[from..<to]` is an exponent's digits: an optional sign, then one or more digits.
+    static func isExponent(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Bool {
+        var k = from
+        if k < end, bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+") { k += 1 }
+        guard k < end else { return false }
+        while k < end {
+            guard bytes[k] >= 48, bytes[k] <= 57 else { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// Reads a number from a `String` (command-line arguments, claims).
-    public static func read(_ text: String, decimalComma: Bool = false) -> Result {
+    static func read(_ text: String, decimalComma: Bool = false) -> Result {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { read(UnsafeBufferPointer($0), decimalComma: decimalComma) }
     }
 
     /// The markers that mean "no value": empty, `.`, `-`, `--`, `null`, `NaN`, `NA`, `N/A`, `#N/A`,
     /// `#N/A N/A` (any case).
-    public static let missingMarkers: Set<String> = ["", ".", "-", "--", "null", "nan", "na", "n/a", "#n/a", "#n/a n/a"]
+    static let missingMarkers: Set<String> = ["", ".", "-", "--", "null", "nan", "na", "n/a", "#n/a", "#n/a n/a"]
 
     static func isMissingMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         guard end - start <= 8 else { return false }

@@ -31,6 +31,12 @@ extension PriceFile {
             if let gap = item.largestGap {
                 lines.append("      gap      largest \(gap.days) calendar days (\(gap.from.iso) to \(gap.to.iso))")
             }
+            if let bars = item.intraday {
+                let days = (0..<item.count).map { item.day(at: $0) }
+                for line in bars.reportLines(sessionDays: days) {
+                    lines.append("      " + line.label.padding(toLength: 8, withPad: " ", startingAt: 0) + " " + line.value)
+                }
+            }
         }
         lines.append("  dropped    \(dropped.count) row\(dropped.count == 1 ? "" : "s")")
         for item in dropped {
@@ -66,6 +72,7 @@ extension PriceFile {
                             ("first", .string(item.firstDay?.iso)),
                             ("last", .string(item.lastDay?.iso)),
                             ("largest_gap_days", item.largestGap.map { .number(Double($0.days)) } ?? .null),
+                            ("intraday", item.intraday.map { $0.reportJSON(sessionDays: (0..<item.count).map(item.day(at:))) } ?? .null),
                         ])
                     })
             ),

@@ -4,8 +4,8 @@
 ///
 /// Unambiguous forms (`2023-06-08`, `2022年6月1日`, `Aug 08, 2023`, `20230608`) resolve at once;
 /// three plain numbers such as `06/08/2023` or `22-01-19` wait for `DateColumnResolver`.
-public struct RawDate: Sendable, Equatable {
-    public enum Form: UInt8, Sendable {
+struct RawDate: Sendable, Equatable {
+    enum Form: UInt8, Sendable {
         /// `a`, `b`, `c` are year, month, day.
         case resolved
         /// Three numbers, the third a four-digit year: month/day or day/month.
@@ -14,13 +14,13 @@ public struct RawDate: Sendable, Equatable {
         case threeWays
     }
 
-    public var a: Int32
-    public var b: Int32
-    public var c: Int32
-    public var form: Form
+    var a: Int32
+    var b: Int32
+    var c: Int32
+    var form: Form
 
     /// The date under a given order, or `nil` where the numbers make no date that way.
-    public func day(order: DateOrder?) -> Day? {
+    func day(order: DateOrder?) -> Day? {
         switch form {
         case .resolved:
             return Day(year: Int(a), month: Int(b), day: Int(c))

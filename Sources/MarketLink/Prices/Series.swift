@@ -27,6 +27,16 @@ public struct Series: Sendable, Equatable {
     /// `decimals` (a Yahoo `33833.609375` is shown `33,833.61`; see `DisplayPrecision`).
     public private(set) var display: DisplayPrecision
 
+    /// The bars of an intraday series, beside its daily view (the close of the last bar of each
+    /// session); `nil` for a daily series.
+    public internal(set) var intraday: IntradayBars? = nil
+
+    /// Whether the series is a tally of events (a column of `mlink events intensity`, whose name
+    /// ends in `count` or `sum`) rather than a price level: its values may be zero or negative, a
+    /// percent move against a base at or below zero has no value, and `correlate` measures its
+    /// moves in points. False for every price series.
+    public var isTally = false
+
     /// The decimals `display` shows closes and moves with.
     public var displayDecimals: Int { display.decimals }
 
@@ -54,13 +64,19 @@ public struct Series: Sendable, Equatable {
         self.market = market ?? info?.market
     }
 
+    /// The number of sessions (rows with a close); 0 for an empty series.
     public var count: Int { closes.count }
+    /// True when the series has no session.
     public var isEmpty: Bool { closes.isEmpty }
 
+    /// The date of session `session` (0 is the oldest); `session` must be in `0..<count`.
     public func day(at session: Int) -> Day { Day(ordinal: dayOrdinals[session]) }
+    /// The close of session `session` (0 is the oldest), in index points; `session` must be in `0..<count`.
     public func close(at session: Int) -> Double { closes[session] }
 
+    /// The date of the oldest session; `nil` for an empty series.
     public var firstDay: Day? { dayOrdinals.first.map(Day.init(ordinal:)) }
+    /// The date of the newest session; `nil` for an empty series.
     public var lastDay: Day? { dayOrdinals.last.map(Day.init(ordinal:)) }
 
     /// The name a sentence uses: the index's display name, or the series name.

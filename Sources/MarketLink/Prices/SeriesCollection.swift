@@ -16,20 +16,26 @@ public struct SeriesCollection: Sendable {
     /// - Parameters:
     ///   - files: each file's path, and the name its one series should take (`nil` to keep the
     ///     name the file gives it).
+    ///   - dateOrder: the day/month order of numeric dates, for files that cannot tell; `nil` to
+    ///     decide from each file's own dates.
+    ///   - adjustedClose: take the adjusted close (`Adj Close`) where a file has one.
     ///   - markets: market assignments applied after loading, in order: a series name and its
     ///     market, or `nil` for every series.
+    ///   - options: how to read the file whose series is to be named so (the name given, or
+    ///     `nil`); by default `dateOrder` and `adjustedClose` only. Its name is replaced by the given one.
     /// - Throws: a located `MarketLinkError` when a file cannot be read; `.duplicateSeriesName`
     ///   when two series have the same name, `.unknownSeriesForMarket` when an assignment names no series.
     public init(
         files: [(name: String?, path: String)], dateOrder: DateOrder? = nil, adjustedClose: Bool = false,
-        markets: [(series: String?, market: Market)] = []
+        markets: [(series: String?, market: Market)] = [], options: ((String?) -> PriceLoadOptions)? = nil
     ) throws(MarketLinkError) {
         var loaded: [PriceFile] = []
         var series: [Series] = []
         var seen: [String: String] = [:]
         for source in files {
-            let file = try PriceFile.load(
-                path: source.path, options: PriceLoadOptions(name: source.name, dateOrder: dateOrder, adjustedClose: adjustedClose))
+            var loadOptions = options?(source.name) ?? PriceLoadOptions(dateOrder: dateOrder, adjustedClose: adjustedClose)
+            loadOptions.name = source.name
+            let file = try PriceFile.load(path: source.path, options: loadOptions)
             for item in file.series {
                 if let other = seen[item.name] {
                     throw MarketLinkError(.duplicateSeriesName(item.name, firstFile: other, secondFile: file.path))

@@ -130,18 +130,30 @@ extension HTMLReport {
         }
         writer.close()
         writer.close()
-        writer.open("tbody")
-        for row in table.rows {
-            writer.open("tr")
-            for (index, column) in table.columns.enumerated() {
-                let cell = index < row.count ? row[index] : ReportText("")
-                writer.element(
-                    "td", [("class", cellClass(column.kind)), ("data-label", column.name)], inner: cell.html)
-            }
+        if !table.rows.isEmpty || table.groups.isEmpty {
+            writer.open("tbody")
+            for row in table.rows { write(row, of: table, into: &writer) }
+            writer.close()
+        }
+        let span = String(max(1, table.columns.count))
+        for group in table.groups {
+            writer.open("tbody", [("class", "group")])
+            writer.open("tr", [("class", "group-head")])
+            writer.element("th", [("scope", "rowgroup"), ("colspan", span)], inner: group.heading.html)
+            writer.close()
+            for row in group.rows { write(row, of: table, into: &writer) }
             writer.close()
         }
         writer.close()
         writer.close()
+    }
+
+    private static func write(_ row: [ReportText], of table: ReportTable, into writer: inout MarkupWriter) {
+        writer.open("tr")
+        for (index, column) in table.columns.enumerated() {
+            let cell = index < row.count ? row[index] : ReportText("")
+            writer.element("td", [("class", cellClass(column.kind)), ("data-label", column.name)], inner: cell.html)
+        }
         writer.close()
     }
 }

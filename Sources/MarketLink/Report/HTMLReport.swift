@@ -6,13 +6,16 @@
 /// no fonts or images to fetch. The same report always gives the same bytes (nothing in it
 /// depends on the clock, the locale or the machine).
 public struct HTMLReport: Sendable, Equatable {
+    /// The report's title, its `<title>` and first heading.
     public var title: String
     /// The line under the title.
     public var lede: ReportText?
+    /// The sections, in order; empty gives a report of its title alone.
     public var sections: [ReportSection]
     /// Who made the report, e.g. `MarketLink 0.1.0`; printed at the end.
     public var generator: String
 
+    /// A report of `sections` under `title`.
     public init(title: String, lede: ReportText? = nil, sections: [ReportSection] = [], generator: String) {
         self.title = title
         self.lede = lede

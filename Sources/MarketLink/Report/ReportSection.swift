@@ -9,9 +9,12 @@
 public struct ReportSection: Sendable, Equatable {
     /// The anchor (`<section id>`), unique in a report: letters, digits and `-`.
     public var id: String
+    /// The section's heading (escaped when written).
     public var heading: String
+    /// The content, in order.
     public var blocks: [ReportBlock]
 
+    /// A section with anchor `id`.
     public init(id: String, heading: String, blocks: [ReportBlock]) {
         self.id = id
         self.heading = heading

@@ -6,7 +6,8 @@
 /// in digits of equal width. Phones (below 640 CSS pixels): narrower margins, definition lists
 /// in one column, and each table row as a card — its text cell (a title) first and across the
 /// card, then the short values side by side, each under its column name — so that nothing
-/// needs sideways scrolling; charts switch to their narrow drawing below 600.
+/// needs sideways scrolling; a group's heading row (an event's title over its moves) stands
+/// above its cards as a heading; charts switch to their narrow drawing below 600.
 /// Print: no contents list or panel frames, black on white, table headers repeated on every
 /// page, and no chart, card or table row split across pages.
 ///
@@ -51,6 +52,10 @@ enum ReportStyle {
         th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid #e3e3e3; }
         th { background: #efefea; font-weight: 600; white-space: nowrap; }
         tbody tr:nth-child(even) { background: #fafaf7; }
+        tr.group-head th { background: #f7f7f3; font-weight: 600; white-space: normal; text-align: left;
+          border-top: 2px solid #dcdcd6; padding-top: .55rem; font-size: .875rem; }
+        tbody.group tr:nth-child(even) { background: none; }
+        tbody.group tr:nth-child(odd):not(.group-head) { background: #fafaf7; }
         .label { white-space: nowrap; }
         td.text { min-width: 11rem; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -73,6 +78,11 @@ enum ReportStyle {
           table.stack td.text { grid-column: 1 / -1; }
           table.stack td.title { order: -1; font-weight: 600; }
           table.stack td.title::before { display: none; }
+          table.stack tbody.group { margin: .5rem 0 0; }
+          table.stack tr.group-head { display: block; border: 0; border-radius: 0; padding: .35rem 0 .3rem; margin: 0;
+            background: none; }
+          table.stack tr.group-head th { display: block; background: none; border: 0; padding: 0; font-size: .95rem; }
+          table.stack tbody.group tr:nth-child(odd):not(.group-head) { background: #fff; }
           table.stack td::before { content: attr(data-label); display: block; font-size: .75rem; font-weight: 400;
             color: #5c5c5c; }
         }
@@ -89,6 +99,8 @@ enum ReportStyle {
           a { color: inherit; text-decoration: none; }
           h2, h3 { break-after: avoid; page-break-after: avoid; }
           .card, figure.chart, tr, dl { break-inside: avoid; page-break-inside: avoid; }
+          tr.group-head { break-after: avoid; page-break-after: avoid; }
+          tbody.group tr:nth-child(odd):not(.group-head) { background: #fff; }
           figure.chart .wide { display: block; }
           figure.chart .narrow { display: none; }
           figure.chart svg { max-width: 100%; }

@@ -3,7 +3,9 @@
 /// A run of text in a report, in spans that each say how they are set. Every span is escaped
 /// when the report is written: a report holds no markup from its data.
 public struct ReportText: Sendable, Equatable, ExpressibleByStringLiteral {
+    /// A run of text and how it is set.
     public enum Span: Sendable, Equatable {
+        /// Plain text.
         case plain(String)
         /// Bold.
         case strong(String)
@@ -13,12 +15,15 @@ public struct ReportText: Sendable, Equatable, ExpressibleByStringLiteral {
         case muted(String)
     }
 
+    /// The spans, in order; empty for no text.
     public var spans: [Span]
 
+    /// Text made of `spans`.
     public init(_ spans: [Span]) {
         self.spans = spans
     }
 
+    /// Plain text.
     public init(_ text: String) {
         self.spans = [.plain(text)]
     }
@@ -36,6 +41,7 @@ public struct ReportText: Sendable, Equatable, ExpressibleByStringLiteral {
         }.joined()
     }
 
+    /// The spans of `lhs` followed by those of `rhs`.
     public static func + (lhs: ReportText, rhs: ReportText) -> ReportText {
         ReportText(lhs.spans + rhs.spans)
     }

@@ -8,15 +8,26 @@
 /// measured in it), the per-event table, and what each status and mark means. When no event could
 /// be measured, it says why instead (how many results had each status) and which estimation
 /// window would fit the data. A program puts it after its change table (as `mlink report` does).
+///
+/// A study of more event × series results than a report shows whole (or more series than a
+/// chart draws) shows instead, per event, the CAAR across the series with its cross-sectional t,
+/// the distribution of every CAR, the largest CARs, and the summary per series only for up to 50
+/// series; it says what it left out and names the caller's command for the whole table
+/// (`ToolVocabulary.Term.studyCommand`).
 public struct StudyReport: Sendable {
+    /// The event study the section shows.
     public var study: EventStudy
+    /// How events are grouped in the summary (by tag, by default).
     public var grouping: StudyGrouping
     /// The benchmark's file as the user named it, for the description.
     public var benchmarkFile: String?
     /// The caller's names for the study's settings, shown (as code) where the section points to
     /// them; `.none` says only what each setting is.
     public var vocabulary: ToolVocabulary
+    /// How much of a large study is shown whole (as for the change report).
+    var limits: ReportLimits = .standard
 
+    /// The section of `study`, grouped by `grouping`.
     public init(study: EventStudy, grouping: StudyGrouping = .tag, benchmarkFile: String? = nil, vocabulary: ToolVocabulary = .none) {
         self.study = study
         self.grouping = grouping
@@ -24,6 +35,7 @@ public struct StudyReport: Sendable {
         self.vocabulary = vocabulary
     }
 
+    /// The report section: method, summary, CAAR chart, per-event table and legend (id `study`).
     public func section() -> ReportSection {
         var blocks: [ReportBlock] = [.paragraph(method)]
         let measured = study.results.filter(\.status.isOK).count
@@ -33,26 +45,37 @@ public struct StudyReport: Sendable {
             blocks.append(.paragraph(settingsText))
             return ReportSection(id: "study", heading: "Event study", blocks: blocks)
         }
-        let summaries = study.summaries(groupBy: grouping)
-        blocks.append(.table(summaryTable(summaries)))
-        for summary in summaries where summary.group == nil {
+        // A study of many series and events shows aggregates and the largest CARs (`StudyReport+Scale`).
+        let large = isLarge
+        let summaries = large ? limitedSummaries() : study.summaries(groupBy: grouping)
+        if large { blocks += scaleBlocks() }
+        if !summaries.isEmpty {
+            blocks.append(.table(summaryTable(summaries)))
+            blocks.append(.table(clusteredTable(summaries)))
+        }
+        for summary in summaries where summary.group == nil && (!large || study.series.count <= limits.chartLines) {
             if let chart = bandChart(summary) { blocks.append(.bandChart(chart)) }
         }
-        let shared = study.sharedSessionLines()
-        if !shared.isEmpty {
+        if !summaries.isEmpty {
             blocks.append(
                 .paragraph(
                     ReportText(
-                        "Events that share an event session have the same abnormal returns, and each counts as a separate event in the tests: "
-                            + shared.joined(separator: "; ") + ".")))
+                        "Clustering (events with status ok, window " + study.design.window.description + "): "
+                            + study.clusteringLines(summaries).joined(separator: " "))))
         }
-        blocks.append(.table(eventTable()))
+        let merges = study.mergeLines(summaries)
+        if !merges.isEmpty {
+            blocks.append(.paragraph(ReportText("Merged into an earlier event of the same session: " + merges.joined(separator: "; ") + ".")))
+        }
+        blocks.append(.paragraph(ReportText(study.clusteringNote(merged: study.design.mergeSharedSessions, vocabulary: vocabulary))))
+        blocks.append(.table(large ? largestEventTable() : eventTable()))
         let notes = study.results.filter { !$0.status.isOK }
         if !notes.isEmpty {
             blocks.append(.heading("Not measured, or measured without a test"))
+            if notes.count > limits.sentencesPerCard { blocks.append(.paragraph(notCountedText(notes))) }
             blocks.append(
                 .list(
-                    notes.map { result in
+                    notes.prefix(limits.sentencesPerCard).map { result in
                         ReportText([
                             .plain("#" + study.events[result.event].id + " " + study.series[result.series].name + ": "),
                             .code(result.status.name), .plain(" — " + result.explanation + "."),
@@ -134,7 +157,7 @@ public struct StudyReport: Sendable {
             ReportDefinition("σ", "The CAR in standard deviations of a normal window's abnormal return, CAR / (σ̂·√k)."),
             ReportDefinition(
                 "Across events",
-                "Only events with status ok: n of them. CAAR = mean CAR; each test as statistic (two-sided p): cross-sectional t, Patell Z, Boehmer–Musumeci–Poulsen t, Corrado rank Z, generalized sign Z."
+                "Only events with status ok: n of them. CAAR = mean CAR; each test as statistic (two-sided p): cross-sectional t, Patell Z, Boehmer–Musumeci–Poulsen t, Corrado rank Z, generalized sign Z; r̄, the average cross-correlation of the events' estimation-window abnormal returns in event time, and the Patell and BMP tests adjusted for it (Kolari & Pynnönen 2010)."
             ),
             ReportDefinition(
                 "Band chart",
@@ -175,14 +198,42 @@ public struct StudyReport: Sendable {
             ], rows: rows)
     }
 
+    /// The Patell and BMP tests beside their Kolari–Pynnönen adjustments, with r̄.
+    func clusteredTable(_ summaries: [EventStudySummary]) -> ReportTable {
+        let rows = summaries.map { summary -> [ReportText] in
+            let tests = summary.tests
+            return [
+                ReportText(study.series[summary.series].name), ReportText(summary.group ?? "all events"),
+                ReportText(String(tests?.n ?? 0)), ReportText(StatisticText.correlation(tests?.averageCrossCorrelation)),
+                ReportText(StatisticText.test(tests?.patellZ)), ReportText(StatisticText.test(tests?.adjustedPatellZ)),
+                ReportText(StatisticText.test(tests?.bmpT)), ReportText(StatisticText.test(tests?.adjustedBMPT)),
+            ]
+        }
+        return ReportTable(
+            caption: ReportText(
+                "Allowing for clustered events (Kolari & Pynnönen 2010): r̄, the average cross-correlation of the events' "
+                    + "estimation-window abnormal returns in event time, and the Patell and BMP tests adjusted for it: statistic (two-sided p)"),
+            columns: [
+                .init("series"), .init("group"), .init("n", .number), .init("r̄", .number), .init("Patell Z", .number),
+                .init("adjusted Patell Z", .number), .init("BMP t", .number), .init("adjusted BMP t", .number),
+            ], rows: rows)
+    }
+
     func eventTable() -> ReportTable {
-        let rows = study.results.map { result -> [ReportText] in
+        eventTable(
+            study.results,
+            caption: ReportText("Every event and series: CAR over the window " + study.design.window.description + ", in percent"))
+    }
+
+    /// The table of `results`, one row each, under `caption`.
+    func eventTable(_ results: some Sequence<EventStudyResult>, caption: ReportText) -> ReportTable {
+        let rows = results.map { result -> [ReportText] in
             let event = study.events[result.event]
             let fit = result.fit
             let inference = result.inference
             return [
-                ReportText("#" + event.id), ReportText(event.dateText), ReportText(event.title),
-                ReportText(study.series[result.series].name), ReportText(result.eventDay?.iso ?? "—"),
+                ReportText("#" + limits.shown(event.id)), ReportText(event.dateText), ReportText(limits.shown(event.title)),
+                ReportText(limits.shown(study.series[result.series].name)), ReportText(result.eventDay?.iso ?? "—"),
                 ReportText(StatisticText.percent(fit?.car) + Significance.stars(inference?.pValue)),
                 ReportText(StatisticText.unsignedPercent(inference?.standardError)),
                 ReportText(StatisticText.statistic(inference?.t)), ReportText(StatisticText.pValue(inference?.pValue)),
@@ -191,7 +242,7 @@ public struct StudyReport: Sendable {
             ]
         }
         return ReportTable(
-            caption: ReportText("Every event and series: CAR over the window " + study.design.window.description + ", in percent"),
+            caption: caption,
             columns: [
                 .init("event"), .init("date"), .init("title", .title), .init("series"), .init("t0"), .init("CAR", .number),
                 .init("SE", .number), .init("t", .number), .init("p", .number), .init("σ", .number), .init("status"),

@@ -12,7 +12,9 @@
 public struct Correlation: Sendable, Equatable {
     /// Which coefficient.
     public enum Method: String, Sendable, Equatable {
+        /// Pearson's product-moment r.
         case pearson
+        /// Spearman's rank correlation ρ (Pearson's r of the ranks, ties given their mean rank).
         case spearman
     }
 

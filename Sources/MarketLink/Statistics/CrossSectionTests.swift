@@ -31,6 +31,14 @@
 /// - **Generalized sign** (Cowan 1992): w = number of events with CAR_i > 0;
 ///   p̂ = (1/N)·Σ_i (1/L_i)·#{t : AR_it > 0} over each estimation window;
 ///   Z = (w − N·p̂) / √(N·p̂·(1 − p̂)), standard normal.
+/// - **Adjusted Patell Z and adjusted BMP t** (Kolari & Pynnönen 2010), for events whose
+///   abnormal returns are cross-correlated (events that cluster in calendar time): with r̄ the
+///   average cross-correlation of the events' estimation-window abnormal returns in event time
+///   (`averageCrossCorrelation`), Z_adj = Z·√(1/(1 + (N − 1)·r̄)), standard normal, and
+///   t_adj = t·√((1 − r̄)/(1 + (N − 1)·r̄)), Student's t with N − 1 df. With r̄ = 0 both equal
+///   the unadjusted tests. Patell divides by the variance the SCARs would have if independent,
+///   which the correlation inflates by 1 + (N − 1)·r̄; BMP divides by the sample variance, whose
+///   expectation the correlation shrinks by 1 − r̄ (docs/STATISTICS.md).
 public struct CrossSectionTests: Sendable, Equatable {
     /// N, the number of events.
     public var n: Int
@@ -49,6 +57,17 @@ public struct CrossSectionTests: Sendable, Equatable {
     public var corradoRank: SignificanceTest?
     /// `nil` when p̂ is 0 or 1 (no estimation AR, or every one, is positive).
     public var generalizedSign: SignificanceTest?
+    /// r̄, the average of the Pearson correlations r_ij of every pair of events' estimation-window
+    /// abnormal returns, paired in event time over the last m = min L_i estimation returns of
+    /// each (`crossCorrelation(_:)`): 1 for two events on the same session, near 0 for events far
+    /// apart. `nil` for fewer than two events.
+    public var averageCrossCorrelation: Double?
+    /// Patell Z allowing for cross-correlation (Kolari & Pynnönen 2010); `nil` when Patell Z is,
+    /// or when 1 + (N − 1)·r̄ = 0.
+    public var adjustedPatellZ: SignificanceTest?
+    /// BMP t allowing for cross-correlation (Kolari & Pynnönen 2010); `nil` when BMP t or r̄ is,
+    /// or when 1 + (N − 1)·r̄ = 0.
+    public var adjustedBMPT: SignificanceTest?
 
     /// Runs every test on the events; `nil` for no events.
     public init?(events: [CrossSectionEvent]) {
@@ -68,6 +87,10 @@ public struct CrossSectionTests: Sendable, Equatable {
         bmpT = CrossSectionTests.studentT(of: events.map(\.standardizedCAR))
         corradoRank = sameWindow ? CrossSectionTests.corrado(events, k: k) : nil
         generalizedSign = CrossSectionTests.generalizedSign(events)
+        let correlation = CrossSectionTests.crossCorrelation(events)
+        averageCrossCorrelation = correlation?.average
+        adjustedPatellZ = CrossSectionTests.adjustedPatell(events, patell: patellZ)
+        adjustedBMPT = CrossSectionTests.adjustedBMP(correlation, bmp: bmpT)
     }
 
     // MARK: - Tests

@@ -146,9 +146,10 @@ func regularizedIncompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
 /// evaluated by the modified Lentz method. The fraction converges fast for
 /// x < (a+1)/(a+b+2); otherwise the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) is used.
 ///
-/// The fraction is evaluated in double-double arithmetic: with a large and x near 1 its first
-/// denominators are differences of nearly equal numbers (1 + d₁ ≈ (½ + a(1−x))/a for
-/// Student's t), which in plain doubles cost about log10(a) digits (3e-9 relative at ν = 10⁸).
+/// For large a or b the fraction is evaluated in double-double arithmetic: with a large and x
+/// near 1 its first denominators are differences of nearly equal numbers (1 + d₁ ≈
+/// (½ + a(1−x))/a for Student's t), which in plain doubles cost about log10(a) digits (3e-9
+/// relative at ν = 10⁸). Up to `plainDoubleLimit` (a loss under 1e-13) plain doubles do it.
 /// The prefactor is formed from the logarithms, so it keeps full double accuracy.
 struct IncompleteBeta {
     let value: Double
@@ -163,11 +164,49 @@ struct IncompleteBeta {
             return
         }
         let lnFront = a * lnX + b * lnY - logBeta(a, b)
+        // Plain doubles lose about log10(max(a, b)) digits (under 1e-13 relative below the
+        // threshold) and are ~20× faster: an event study takes one p per event and series.
+        let plain = max(a, b) <= IncompleteBeta.plainDoubleLimit
         if x.hi < (a + 1) / (a + b + 2) {
-            value = exp(lnFront) * IncompleteBeta.continuedFraction(a: a, b: b, x: x) / a
+            let fraction = plain ? IncompleteBeta.continuedFraction(a: a, b: b, x: x.hi) : IncompleteBeta.continuedFraction(a: a, b: b, x: x)
+            value = exp(lnFront) * fraction / a
         } else {
-            value = 1 - exp(lnFront) * IncompleteBeta.continuedFraction(a: b, b: a, x: y) / b
+            let fraction = plain ? IncompleteBeta.continuedFraction(a: b, b: a, x: y.hi) : IncompleteBeta.continuedFraction(a: b, b: a, x: y)
+            value = 1 - exp(lnFront) * fraction / b
         }
+    }
+
+    /// The largest a or b for which the continued fraction runs in plain doubles (Student's t
+    /// up to ν = 1,000); beyond it, in double-double.
+    static let plainDoubleLimit = 500.0
+
+    /// The continued fraction in plain doubles (the same Lentz iteration as below), for
+    /// moderate a and b, where the cancellation in its first denominators costs at most
+    /// log10(500) ≈ 2.7 of the 16 digits.
+    static func continuedFraction(a: Double, b: Double, x: Double) -> Double {
+        let tiny = 1e-300
+        func guarded(_ value: Double) -> Double { abs(value) < tiny ? tiny : value }
+        let qab = a + b
+        let qap = a + 1
+        let qam = a - 1
+        var c = 1.0
+        var d = 1 / guarded(1 - qab * x / qap)
+        var h = d
+        for m in 1...100_000 {
+            let m = Double(m)
+            let m2 = m + m
+            var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+            d = 1 / guarded(1 + aa * d)
+            c = guarded(1 + aa / c)
+            h *= d * c
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+            d = 1 / guarded(1 + aa * d)
+            c = guarded(1 + aa / c)
+            let step = d * c
+            h *= step
+            if abs(step - 1) < 1e-16 { break }
+        }
+        return h
     }
 
     /// The continued fraction above, by the modified Lentz method in double-double. The number

@@ -4,9 +4,10 @@
 ///
 /// Used only where a computation cancels many digits: the incomplete-beta continued fraction for
 /// Student's t with large ν (a = ν/2 huge and x ≈ 1), where plain doubles lose about log10(ν)
-/// digits. The error-free transformations are Knuth's two-sum and the fused multiply-add
-/// two-product (Dekker 1971; Shewchuk 1997).
-struct DoubleDouble {
+/// digits, and the event study's prefix sums (`WindowMoments`), whose differences and centred
+/// sums (Σy² − (Σy)²/n) cancel the digits the sums share. The error-free transformations are
+/// Knuth's two-sum and the fused multiply-add two-product (Dekker 1971; Shewchuk 1997).
+struct DoubleDouble: Sendable, Equatable {
     var hi: Double
     var lo: Double
 
@@ -42,6 +43,12 @@ struct DoubleDouble {
         return DoubleDouble(hi: hi, lo: e - (hi - s))
     }
 
+    /// x + y for a plain `Double` y: one two-sum, then the low parts (Bailey's dd + d).
+    static func + (x: DoubleDouble, y: Double) -> DoubleDouble {
+        let s = sum(x.hi, y)
+        return quick(s.hi, s.lo + x.lo)
+    }
+
     static func + (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble {
         let s = sum(x.hi, y.hi)
         let t = sum(x.lo, y.lo)
@@ -58,6 +65,12 @@ struct DoubleDouble {
     static func * (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble {
         let p = product(x.hi, y.hi)
         return quick(p.hi, p.lo + (x.hi * y.lo + x.lo * y.hi))
+    }
+
+    /// x·y for a plain `Double` y.
+    static func * (x: DoubleDouble, y: Double) -> DoubleDouble {
+        let p = product(x.hi, y)
+        return quick(p.hi, p.lo + x.lo * y)
     }
 
     static func / (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble {

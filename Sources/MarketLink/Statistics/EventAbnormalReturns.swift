@@ -33,7 +33,10 @@ public struct EventAbnormalReturns: Sendable, Equatable {
         /// `marketModel`.
         public var beta: Double
         /// AR_t = R_t − α − β·R_m,t for each estimation-window return, in order (the OLS
-        /// residuals for the market model). Used by the rank and sign tests.
+        /// residuals for the market model). Used by the rank and sign tests. The engine
+        /// (`NormalReturnModel.abnormalReturns`) fills it; an `EventStudy`'s results leave it
+        /// empty, so that a study holds O(event window) per result, and
+        /// `EventStudy.estimationAbnormalReturns(event:series:)` recomputes it.
         public var estimationAbnormalReturns: [Double]
         /// AR_τ for each event-window return, in order.
         public var abnormalReturns: [Double]

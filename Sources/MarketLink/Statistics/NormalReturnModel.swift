@@ -33,8 +33,9 @@ public enum NormalReturnModel: String, Sendable, Equatable, CaseIterable {
     /// - Parameters:
     ///   - estimation: the L estimation-window returns R_t, in session order.
     ///   - event: the k event-window returns R_τ, in session order.
-    ///   - estimationBenchmark, eventBenchmark: the benchmark's returns on the same sessions
-    ///     (one for one); needed by `market` and `marketModel`, ignored by the others.
+    ///   - estimationBenchmark: the benchmark's returns on the estimation sessions (one for one);
+    ///     needed by `market` and `marketModel`, ignored by the others.
+    ///   - eventBenchmark: the benchmark's returns on the event sessions, likewise.
     ///   - minimumEstimationReturns: fewer than this many estimation returns (or fewer than the
     ///     model needs, 2 or 3) gives `.tooFewEstimationReturns`.
     ///   - buyAndHold: also compute the BHAR (returns must be simple returns).

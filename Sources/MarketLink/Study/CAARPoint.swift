@@ -11,8 +11,12 @@
 public struct CAARPoint: Sendable, Equatable {
     /// τ, relative to t0.
     public var offset: Int
+    /// CAAR(τ): the mean over events of CAR_i(τ), as a fraction (0.01 is 1%).
     public var caar: Double
+    /// SE(τ): the cross-sectional standard deviation of CAR_i(τ) over √N; `nil` for N < 2.
     public var standardError: Double?
+    /// The lower edge of the 95% band; `nil` for N < 2.
     public var lower: Double?
+    /// The upper edge of the 95% band; `nil` for N < 2.
     public var upper: Double?
 }

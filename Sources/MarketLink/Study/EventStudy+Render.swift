@@ -33,6 +33,9 @@ extension EventStudy {
         }
         if benchmark != nil { estimationLine += ", leaving out sessions without benchmark closes" }
         lines.append(estimationLine + ".")
+        if design.mergeSharedSessions {
+            lines.append("Across events, events that share an event session count once: the first of them in the events file stands for the session.")
+        }
         return lines
     }
 
@@ -46,7 +49,9 @@ extension EventStudy {
         }
         if summary {
             lines.append(
-                "Across events, only events with status ok: n events; CAAR = mean CAR; each test as statistic (two-sided p).")
+                "Across events, only events with status ok: n events; CAAR = mean CAR; each test as statistic (two-sided p); "
+                    + "r̄: average cross-correlation of the events' estimation-window abnormal returns, in event time; "
+                    + "adj.: the Patell and BMP tests adjusted for it (Kolari & Pynnönen 2010).")
         }
         lines.append(Significance.legend + ". Formulas: docs/STATISTICS.md.")
         return lines
@@ -123,38 +128,62 @@ extension EventStudy {
         }
     }
 
-    /// Groups of two or more events with status `ok` that share their event session in a series,
-    /// by series and then date: their abnormal returns are the same numbers, yet each counts as an
-    /// event in the tests across events (which assume independent events).
-    public func sharedEventSessions() -> [(series: Int, day: Day, events: [Int])] {
-        var groups: [(series: Int, day: Day, events: [Int])] = []
-        for s in series.indices {
-            var byDay: [Day: [Int]] = [:]
-            for e in events.indices {
-                let item = result(event: e, series: s)
-                if item.status.isOK, let day = item.eventDay { byDay[day, default: []].append(e) }
+    /// One line per series, from its summary of all events: how many events on how many event
+    /// sessions, which share one, and whose windows overlap another's (`StudyClustering`):
+    /// `DJIA: 15 events on 12 event sessions; sharing a session: #6 and #7 (2023-05-22); …`.
+    public func clusteringLines(_ summaries: [EventStudySummary]) -> [String] {
+        summaries.filter { $0.group == nil }.map { summary in
+            let clustering = summary.clustering
+            let sessions = EventStudy.count(clustering.distinctSessions, "event session")
+            var line = series[summary.series].name + ": " + EventStudy.count(clustering.eventCount, "event") + " on " + sessions
+            if clustering.sharedSessions.isEmpty {
+                line += "; none share a session"
+            } else {
+                let groups = clustering.sharedSessions.map { EventStudy.idList($0.events.map { events[$0].id }) + " (" + $0.day.iso + ")" }
+                line += "; sharing a session: " + groups.joined(separator: ", ")
             }
-            for day in byDay.keys.sorted() {
-                if let members = byDay[day], members.count > 1 { groups.append((s, day, members)) }
+            let overlapping = clustering.overlappingWindows.map { events[$0].id }
+            if overlapping.isEmpty {
+                line += "; no event windows overlap."
+            } else {
+                line += "; windows overlapping another event's: " + EventStudy.idList(overlapping) + "."
             }
+            return line
         }
-        return groups
     }
 
-    /// `DJIA: #6 and #7 (2023-05-22), #9 and #10 (2023-06-06)`, one line per series with shared sessions.
-    func sharedSessionLines() -> [String] {
-        let groups = sharedEventSessions()
-        return series.indices.compactMap { s in
-            let mine = groups.filter { $0.series == s }
-            guard !mine.isEmpty else { return nil }
-            let items = mine.map { group in
-                let ids = group.events.map { "#" + events[$0].id }
-                let joined = ids.count == 2 ? ids.joined(separator: " and ") : ids.joined(separator: ", ")
-                return joined + " (" + group.day.iso + ")"
-            }
-            return series[s].name + ": " + items.joined(separator: ", ")
+    /// One line per series whose summary of all events merged shared sessions:
+    /// `DJIA: #7 into #6, #10 into #9 (2023-06-06)`.
+    public func mergeLines(_ summaries: [EventStudySummary]) -> [String] {
+        summaries.filter { $0.group == nil && !$0.merged.isEmpty }.map { summary in
+            series[summary.series].name + ": "
+                + summary.merged.map { "#" + events[$0.event].id + " into #" + events[$0.representative].id + " (" + $0.day.iso + ")" }
+                .joined(separator: ", ")
         }
     }
+
+    /// What the clustering lines mean, and how merged sessions count, for the text outputs;
+    /// `vocabulary` names the caller's setting that merges shared sessions.
+    func clusteringNote(merged: Bool, vocabulary: ToolVocabulary = .none) -> String {
+        if merged {
+            return "Events that share a session have the same abnormal returns: here each shared session counts once in the tests, "
+                + "the first of its events in the events file standing for it; r̄ and the adjusted tests allow for the correlation "
+                + "that remains (Kolari & Pynnönen 2010)."
+        }
+        return "Events that share a session have the same abnormal returns, and the Patell and BMP tests count each as independent; "
+            + "r̄ and the adjusted tests allow for the correlation (Kolari & Pynnönen 2010)"
+            + (vocabulary.name(.mergeSharedSessions).map { ", and " + $0 + " counts each shared session once" } ?? "") + "."
+    }
+
+    /// `#6 and #7`, `#9, #10 and #11`.
+    static func idList(_ ids: [String]) -> String {
+        let marked = ids.map { "#" + $0 }
+        guard marked.count > 1, let last = marked.last else { return marked.first ?? "" }
+        return marked.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// `1 event`, `12 event sessions`.
+    static func count(_ value: Int, _ noun: String) -> String { String(value) + " " + noun + (value == 1 ? "" : "s") }
 
     /// For each series where some event's estimation window runs off the data, the earliest start
     /// E₁ that fits every event with an event session: the start whose base session t0+E₁−1 is
@@ -203,15 +232,19 @@ extension EventStudy {
     /// One row per series and group: events, n used, CAAR, and each test as `statistic** (p)`.
     public func summaryTable(_ summaries: [EventStudySummary]) -> TextTable {
         var table = TextTable(
-            headers: ["series", "group", "events", "n", "CAAR", "cross-sect. t", "Patell Z", "BMP t", "Corrado rank", "gen. sign Z"],
-            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right])
+            headers: [
+                "series", "group", "events", "n", "CAAR", "cross-sect. t", "Patell Z", "BMP t", "Corrado rank", "gen. sign Z", "r̄",
+                "adj. Patell Z", "adj. BMP t",
+            ],
+            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right])
         for summary in summaries {
             let tests = summary.tests
             table.append([
                 series[summary.series].name, summary.group ?? "all", String(summary.eventCount), String(tests?.n ?? 0),
                 StatisticText.percent(tests?.caar), StatisticText.test(tests?.crossSectionalT),
                 StatisticText.test(tests?.patellZ), StatisticText.test(tests?.bmpT), StatisticText.test(tests?.corradoRank),
-                StatisticText.test(tests?.generalizedSign),
+                StatisticText.test(tests?.generalizedSign), StatisticText.correlation(tests?.averageCrossCorrelation),
+                StatisticText.test(tests?.adjustedPatellZ), StatisticText.test(tests?.adjustedBMPT),
             ])
         }
         return table
@@ -236,12 +269,10 @@ extension EventStudy {
             out += "\n"
         }
         out += "Across events:\n" + summaryTable(summaries).render(color: color)
-        let shared = sharedSessionLines()
-        if !shared.isEmpty {
-            out +=
-                "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n"
-                + text(shared.map { "  " + $0 })
-        }
+        out += "\nClustering (events with status ok, window \(design.window)):\n" + text(clusteringLines(summaries).map { "  " + $0 })
+        let merges = mergeLines(summaries)
+        if !merges.isEmpty { out += "Merged into an earlier event of the same session:\n" + text(merges.map { "  " + $0 }) }
+        out += text([clusteringNote(merged: design.mergeSharedSessions, vocabulary: vocabulary)])
         out += "\n" + text(legendLines(events: !summaryOnly, summary: true))
         return out
     }
@@ -260,12 +291,10 @@ extension EventStudy {
             out += "\n"
         }
         out += "Across events:\n\n" + summaryTable(summaries).markdown()
-        let shared = sharedSessionLines()
-        if !shared.isEmpty {
-            out +=
-                "\nEvents that share an event session have the same abnormal returns, and each counts as a separate event in the tests:\n\n"
-                + list(shared)
-        }
+        out += "\nClustering (events with status ok, window \(design.window)):\n\n" + list(clusteringLines(summaries))
+        let merges = mergeLines(summaries)
+        if !merges.isEmpty { out += "\nMerged into an earlier event of the same session:\n\n" + list(merges) }
+        out += "\n" + paragraph([clusteringNote(merged: design.mergeSharedSessions, vocabulary: vocabulary)])
         out += "\n" + paragraph(legendLines(events: !summaryOnly, summary: true))
         return out
     }

@@ -19,29 +19,73 @@ extension EventStudy {
                 if let member = members[key] { groups.append((member.label, member.events)) }
             }
         }
-        var summaries: [EventStudySummary] = []
-        for s in series.indices {
-            for group in groups {
-                summaries.append(summary(series: s, group: group.label, events: group.events))
-            }
+        // Each series on a worker thread: its measured events' contributions (with their
+        // estimation-window abnormal returns, recomputed once per series), then every group's tests.
+        let groupList = groups
+        let perSeries = OrderedWork.map(count: series.count) { s in
+            let contributions = crossSectionEvents(series: s, events: events.indices)
+            return groupList.map { summary(series: s, group: $0.label, events: $0.events, contributions: contributions) }
         }
-        return summaries
+        return perSeries.flatMap { $0 }
     }
 
-    /// The summary of the given events (indexes) in series `s`.
+    /// The summary of the given events (indexes) in series `s`: the tests over those with status
+    /// `ok` (with `design.mergeSharedSessions`, the first of each shared event session only), and
+    /// how they cluster.
     public func summary(series s: Int, group: String?, events members: [Int]) -> EventStudySummary {
-        var used: [Int] = []
-        var contributions: [CrossSectionEvent] = []
+        summary(series: s, group: group, events: members, contributions: crossSectionEvents(series: s, events: members))
+    }
+
+    /// The summary of the given events in series `s`, from `contributions[e]`, the contribution of
+    /// event e when its status is `ok`.
+    func summary(series s: Int, group: String?, events members: [Int], contributions: [CrossSectionEvent?]) -> EventStudySummary {
+        var measured: [(event: Int, session: Int, day: Day, contribution: CrossSectionEvent)] = []
         for e in members {
-            let item = result(event: e, series: s)
-            if item.status.isOK, let abnormal = item.abnormal, let contribution = CrossSectionEvent(abnormal) {
-                used.append(e)
-                contributions.append(contribution)
+            let session = Int(rows[s].rows[e].eventSession)
+            if let contribution = contributions[e], session >= 0 {
+                measured.append((e, session, series[s].day(at: session), contribution))
             }
         }
+        let clustering = StudyClustering(events: measured.map { ($0.event, $0.session, $0.day) }, window: design.window)
+        var merged: [EventStudySummary.Merge] = []
+        if design.mergeSharedSessions {
+            var representatives: [Int: Int] = [:]
+            measured = measured.filter { item in
+                if let first = representatives[item.session] {
+                    merged.append(EventStudySummary.Merge(event: item.event, representative: first, day: item.day))
+                    return false
+                }
+                representatives[item.session] = item.event
+                return true
+            }
+        }
+        let contributions = measured.map(\.contribution)
         return EventStudySummary(
-            series: s, group: group, eventCount: members.count, measuredEvents: used,
-            tests: CrossSectionTests(events: contributions), path: EventStudy.caarPath(contributions, window: design.window))
+            series: s, group: group, eventCount: members.count, measuredEvents: measured.map(\.event), clustering: clustering,
+            merged: merged, tests: CrossSectionTests(events: contributions), path: EventStudy.caarPath(contributions, window: design.window))
+    }
+
+    /// What each of `members` with status `ok` in series `s` gives the tests across events (the
+    /// others `nil`), indexed by event: CAR, SE, df, the abnormal returns, and the estimation
+    /// window's abnormal returns, recomputed from the series' prepared returns (O(sessions) once,
+    /// then O(estimation window) per event: the rank and sign tests need every one of them).
+    func crossSectionEvents(series s: Int, events members: some Sequence<Int>) -> [CrossSectionEvent?] {
+        var contributions = [CrossSectionEvent?](repeating: nil, count: events.count)
+        let stored = rows[s]
+        guard stored.rows.contains(where: { $0.code == .ok }) else { return contributions }
+        let returns = returns(series: s)
+        let k = design.window.sessionCount
+        for e in members {
+            let row = stored.rows[e]
+            guard row.code == .ok else { continue }
+            let offset = Int(row.valuesOffset)
+            contributions[e] = CrossSectionEvent(
+                car: row.car, standardError: row.standardError,
+                degreesOfFreedom: Int(row.count) - design.model.estimatedParameters,
+                abnormalReturns: Array(stored.values[offset..<(offset + k)]),
+                estimationAbnormalReturns: estimationAbnormalReturns(event: e, series: s, returns: returns))
+        }
+        return contributions
     }
 
     /// CAAR(τ) with its cross-sectional band; empty for no events.

@@ -19,6 +19,14 @@
 ///    same series are left out and counted (`droppedForClean`).
 /// 5. The engine fits the model on what remains, needing at least
 ///    `design.requiredEstimationReturns` returns, and gives the abnormal returns, CAR and its test.
+///
+/// The cost is O(sessions + events) per series, then O(event window) per event and series, never
+/// O(estimation window): each series' returns are prepared once (`StudyReturns`), with prefix
+/// sums over the estimation sessions it keeps, so an event's estimation-window fit comes from two
+/// of them (exactly: double-double sums, the same numbers as a pass over the returns to ~1e-15
+/// relative; `NormalReturnModel.abnormalReturns` is that direct computation). Series are studied
+/// on both cores. Results are stored compactly and `results` makes each `EventStudyResult` when
+/// it is read, so a study of 500 series × 1,000 events holds ~64 MB, not one array per result.
 public struct EventStudy: Sendable {
     /// t0 of every event in every series, with the events, the series and the alignment rule.
     public let sessions: EventSessions
@@ -26,8 +34,11 @@ public struct EventStudy: Sendable {
     public let benchmark: Series?
     /// The study's design; its `rule` is the one `sessions` found t0 by.
     public let design: EventStudyDesign
-    /// One result per event and series: event order, then series order.
-    public let results: [EventStudyResult]
+    /// One result per event and series: event order, then series order. A view over the
+    /// study's compact storage: each `EventStudyResult` is made when read.
+    public let results: EventStudyResults
+    /// Per series (in order): its rows, in event order, and their per-session values.
+    var rows: [StudySeriesRows] { results.rows }
 
     /// The events, in the order of the events file.
     public var events: [Event] { sessions.events }
@@ -46,142 +57,69 @@ public struct EventStudy: Sendable {
     /// rule t0 was found by. Throws as `init(events:series:benchmark:design:)`.
     public init(sessions: EventSessions, benchmark: Series? = nil, design: EventStudyDesign) throws(MarketLinkError) {
         try design.validate(hasBenchmark: benchmark != nil)
+        // Returns are ratios of closes: a tally of events (which may be 0) has none.
+        if let tally = (sessions.series + (benchmark.map { [$0] } ?? [])).first(where: \.isTally) {
+            throw MarketLinkError.usage(
+                "\(quoted(tally.name)) is a tally of events (a count or sum, which may be 0), not a price level: an event study models returns")
+        }
         var design = design
         design.rule = sessions.rule
         self.sessions = sessions
         self.benchmark = benchmark
         self.design = design
-        let events = sessions.events
-        let series = sessions.series
-        var perSeries: [[EventStudyResult]] = []
-        for s in series.indices {
-            let outcomes = events.indices.map { sessions.at(event: $0, series: s) }
-            perSeries.append(
-                EventStudy.study(series: s, of: series[s], sessions: outcomes, benchmark: benchmark, design: design))
-        }
-        var results: [EventStudyResult] = []
-        results.reserveCapacity(events.count * series.count)
-        for e in events.indices {
-            for s in series.indices { results.append(perSeries[s][e]) }
-        }
-        self.results = results
+        self.results = EventStudyResults(
+            series: sessions.series, eventCount: sessions.events.count, design: design,
+            rows: EventStudy.study(sessions: sessions, benchmark: benchmark, design: design))
     }
 
     /// The result of event `event` in series `series` (indexes).
     public func result(event: Int, series: Int) -> EventStudyResult {
-        results[event * self.series.count + series]
+        results.result(event: event, series: series)
     }
 
-    // MARK: - One series
+    // MARK: - Every series
 
-    /// The results of one series, one per event, from each event's session t0 in it.
-    static func study(
-        series index: Int, of series: Series, sessions: [EventSession], benchmark: Series?, design: EventStudyDesign
-    ) -> [EventStudyResult] {
-        let count = series.count
-        let kind = design.returns
-        // returns[i]: from close i−1 to close i (index 0 has none).
-        var returns = [Double](repeating: .nan, count: count)
-        for i in 1..<max(count, 1) { returns[i] = kind.value(from: series.close(at: i - 1), to: series.close(at: i)) }
-        // The benchmark's session on each of the series' dates, and its return between the dates of
-        // sessions i−1 and i of the series.
-        var benchmarkReturns: [Double?] = []
-        var benchmarkHasDay: [Bool] = []
-        if let benchmark {
-            let sessions = (0..<count).map { benchmark.session(on: series.day(at: $0)) }
-            benchmarkHasDay = sessions.map { $0 != nil }
-            benchmarkReturns = [Double?](repeating: nil, count: count)
-            for i in 1..<max(count, 1) {
-                if let from = sessions[i - 1], let to = sessions[i] {
-                    benchmarkReturns[i] = kind.value(from: benchmark.close(at: from), to: benchmark.close(at: to))
-                }
-            }
-        }
-        let window = design.window
-        let estimation = design.estimation
-        // How many events' event windows cover each session (for a clean estimation).
-        var covered = [Int](repeating: 0, count: design.clean ? count : 0)
-        if design.clean {
-            for t0 in sessions.compactMap(\.index) {
-                let sessions = window.coveredSessions(around: t0)
-                let low = max(sessions.lowerBound, 0)
-                let high = min(sessions.upperBound, count - 1)
-                if low <= high { for i in low...high { covered[i] += 1 } }
-            }
-        }
-
-        return sessions.indices.map { e -> EventStudyResult in
-            var result = EventStudyResult(
-                event: e, series: index, status: .ok, eventSession: nil, eventDay: nil, eventDays: [], eventReturns: [],
-                estimationFirstDay: nil, estimationLastDay: nil, droppedForBenchmark: 0, droppedForClean: 0, abnormal: nil)
-            let placement = window.placement(around: sessions[e], sessionCount: count)
-            guard let t0 = placement.eventSession else { return failed(result, StudyStatus(window: placement.status)) }
-            result.eventSession = t0
-            result.eventDay = series.day(at: t0)
-            guard let eventSessions = placement.coveredSessions else { return failed(result, StudyStatus(window: placement.status)) }
-            let first = eventSessions.lowerBound
-            let last = eventSessions.upperBound
-            result.eventDays = eventSessions.map(series.day(at:))
-
-            // The estimation window ends before the event window starts, so only its base can be
-            // off the data.
-            let estimationSessions = estimation.coveredSessions(around: t0)
-            let estimationFirst = estimationSessions.lowerBound
-            let estimationLast = estimationSessions.upperBound
-            guard estimation.placement(around: .session(t0), sessionCount: count).status == .ok else {
-                // Sessions t0+E₁ … t0+E₂ that have a return (a close before them) in the data.
-                let available = max(0, estimationLast - max(estimationFirst, 1) + 1)
-                return failed(
-                    result,
-                    .estimationOffData(requested: design.estimationLength, available: available, firstDay: series.day(at: 0)))
-            }
-            result.estimationFirstDay = series.day(at: estimationFirst)
-            result.estimationLastDay = series.day(at: estimationLast)
-
-            var eventBenchmark: [Double]?
-            if benchmark != nil {
-                var paired: [Double] = []
-                for i in first...last {
-                    guard let value = benchmarkReturns[i] else {
-                        let missing = benchmarkHasDay[i - 1] ? i : i - 1
-                        return failed(result, .benchmarkMissing(day: series.day(at: missing)))
-                    }
-                    paired.append(value)
-                }
-                eventBenchmark = paired
-            }
-            var estimationReturns: [Double] = []
-            var estimationBenchmark: [Double]? = benchmark == nil ? nil : []
-            estimationReturns.reserveCapacity(estimationLast - estimationFirst + 1)
-            for i in estimationFirst...estimationLast {
-                if design.clean, covered[i] > 0 {
-                    result.droppedForClean += 1
-                    continue
-                }
-                if benchmark != nil {
-                    guard let value = benchmarkReturns[i] else {
-                        result.droppedForBenchmark += 1
-                        continue
-                    }
-                    estimationBenchmark?.append(value)
-                }
-                estimationReturns.append(returns[i])
-            }
-            let eventReturns = Array(returns[first...last])
-            result.eventReturns = eventReturns
-            let abnormal = design.model.abnormalReturns(
-                estimation: estimationReturns, event: eventReturns,
-                estimationBenchmark: estimationBenchmark, eventBenchmark: eventBenchmark,
-                minimumEstimationReturns: design.requiredEstimationReturns, buyAndHold: design.buyAndHold)
-            result.abnormal = abnormal
-            result.status = .computed(abnormal.status)
-            return result
+    /// The rows of every series, each series on a worker thread (`OrderedWork`), in series order.
+    static func study(sessions: EventSessions, benchmark: Series?, design: EventStudyDesign) -> [StudySeriesRows] {
+        let eventCount = sessions.events.count
+        return OrderedWork.map(count: sessions.series.count) { s in
+            let outcomes = (0..<eventCount).map { sessions.at(event: $0, series: s) }
+            let returns = StudyReturns(
+                series: sessions.series[s], benchmark: benchmark, design: design, eventSessions: outcomes.compactMap(\.index))
+            var values: [Double] = []
+            values.reserveCapacity(eventCount * 2 * design.window.sessionCount)
+            let rows = outcomes.map { returns.row($0, design: design, values: &values) }
+            return StudySeriesRows(rows: rows, values: values)
         }
     }
 
-    private static func failed(_ result: EventStudyResult, _ status: StudyStatus) -> EventStudyResult {
-        var copy = result
-        copy.status = status
-        return copy
+    /// The prepared returns of series `s` (O(its sessions + events)), for what needs the
+    /// estimation window's returns themselves.
+    func returns(series s: Int) -> StudyReturns {
+        let outcomes = events.indices.map { sessions.at(event: $0, series: s) }
+        return StudyReturns(series: series[s], benchmark: benchmark, design: design, eventSessions: outcomes.compactMap(\.index))
     }
+
+    /// AR_t = R_t − α̂ − β̂·R_m,t of the estimation-window returns the fit of event `event` in series
+    /// `series` used, in session order (L values), when its status has abnormal returns (`ok`,
+    /// `zero-variance`); empty otherwise. The rank and sign tests use them. Recomputed in
+    /// O(sessions of the series) on each call: a study keeps only what its results show.
+    public func estimationAbnormalReturns(event: Int, series s: Int) -> [Double] {
+        guard events.indices.contains(event), series.indices.contains(s) else { return [] }
+        return estimationAbnormalReturns(event: event, series: s, returns: returns(series: s))
+    }
+
+    /// The same, from the series' prepared returns.
+    func estimationAbnormalReturns(event: Int, series s: Int, returns: StudyReturns) -> [Double] {
+        let row = rows[s].rows[event]
+        guard row.code.hasAbnormalReturns else { return [] }
+        let estimation = design.estimation.coveredSessions(around: Int(row.eventSession))
+        return returns.abnormalReturns(estimation, alpha: row.alpha, beta: row.beta)
+    }
+}
+
+/// The rows of one series, in event order, and the per-session values they point into.
+struct StudySeriesRows: Sendable, Equatable {
+    var rows: [StudyRow]
+    var values: [Double]
 }

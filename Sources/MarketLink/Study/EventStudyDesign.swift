@@ -33,6 +33,10 @@ public struct EventStudyDesign: Sendable, Equatable {
     public var buyAndHold: Bool
     /// How a date-only event finds t0.
     public var rule: AlignmentRule
+    /// In the tests across events, count events that share an event session in a series once:
+    /// the first of them in the events file stands for the session, the others are left out and
+    /// listed (`EventStudySummary.merged`). The per-event results are the same either way.
+    public var mergeSharedSessions: Bool
 
     /// The fewest estimation returns an event may use when the user names no minimum and the
     /// estimation window holds at least this many.
@@ -48,7 +52,8 @@ public struct EventStudyDesign: Sendable, Equatable {
         returns: ReturnKind = .simple,
         clean: Bool = false,
         buyAndHold: Bool = false,
-        rule: AlignmentRule = .next
+        rule: AlignmentRule = .next,
+        mergeSharedSessions: Bool = false
     ) {
         self.window = window
         self.estimation = estimation
@@ -58,6 +63,7 @@ public struct EventStudyDesign: Sendable, Equatable {
         self.clean = clean
         self.buyAndHold = buyAndHold
         self.rule = rule
+        self.mergeSharedSessions = mergeSharedSessions
     }
 
     /// The model for a study with or without a benchmark when the user named none: `market-model`

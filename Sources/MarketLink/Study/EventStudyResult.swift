@@ -19,6 +19,7 @@ public struct EventStudyResult: Sendable, Equatable {
     public var eventReturns: [Double]
     /// The first and last session of the estimation window, t0+E₁ and t0+E₂, when in the data.
     public var estimationFirstDay: Day?
+    /// The last session of the estimation window, t0+E₂, when in the data.
     public var estimationLastDay: Day?
     /// Estimation-window sessions left out because the benchmark has no close on the session's
     /// date or on the previous session's date.

@@ -12,7 +12,9 @@ import Foundation
 /// A zero close gives an infinite or NaN return; the event-study engine reports that as
 /// `non-finite-return` rather than using it.
 public enum ReturnKind: String, Sendable, Equatable, CaseIterable {
+    /// R = P_t / P_{t−1} − 1.
     case simple
+    /// R = ln(P_t / P_{t−1}).
     case log
 
     /// The return from close `base` to close `end`.

@@ -22,6 +22,12 @@ enum StatisticText {
         return NumberFormat.string(value, decimals: 2, plus: true)
     }
 
+    /// A correlation coefficient with a sign and three decimals: `+0.030`; `—` for none.
+    static func correlation(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "—" }
+        return NumberFormat.string(value, decimals: 3, plus: true)
+    }
+
     /// A p-value with three decimals, or `<0.001`.
     static func pValue(_ p: Double?) -> String {
         guard let p, !p.isNaN else { return "" }

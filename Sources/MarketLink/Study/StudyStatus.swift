@@ -30,6 +30,7 @@ public enum StudyStatus: Sendable, Equatable {
     /// The engine's outcome for the returns it was given (`ok`, `zero-variance`, ...).
     case computed(AbnormalReturnStatus)
 
+    /// The abnormal returns were computed.
     public static let ok = StudyStatus.computed(.ok)
 
     /// The study's status for the event window's placement status
@@ -37,7 +38,8 @@ public enum StudyStatus: Sendable, Equatable {
     /// event without a session as `noEventSession`, and `ok` (the window is in the data) as `ok`.
     init(window status: ChangeStatus) {
         switch status {
-        case .ok: self = .ok
+        // `no-percent` is decided from the closes, never by a placement: the window is in the data.
+        case .ok, .noPercent: self = .ok
         case .noBase: self = .noBase
         case .noEnd: self = .noEnd
         case .beforeData, .afterData, .noSession, .noMarket, .monthOnly: self = .noEventSession(status)

@@ -15,11 +15,11 @@
 /// Sheets show it as text instead of running it (`=HYPERLINK(…)` → `'=HYPERLINK(…)`). Numbers are
 /// written with `appendNumber` and never altered; an events file keeps the user's text exactly,
 /// so `encode(_:delimiter:quote:)` quotes but never guards.
-public enum CSVWriter {
+enum CSVWriter {
     // MARK: - Exports
 
     /// Appends a text cell, guarded against formulas and quoted as needed.
-    public static func appendText(_ text: String, to buffer: inout [UInt8]) {
+    static func appendText(_ text: String, to buffer: inout [UInt8]) {
         if startsFormula(text) {
             appendEscaped([UInt8(ascii: "'")] + Array(text.utf8), to: &buffer)
         } else {
@@ -29,12 +29,12 @@ public enum CSVWriter {
 
     /// Appends bytes as one comma-separated cell, quoting when needed, with no formula guard
     /// (for dates, numbers and codes MarketLink made).
-    public static func appendEscaped(_ utf8: [UInt8], to buffer: inout [UInt8]) {
+    static func appendEscaped(_ utf8: [UInt8], to buffer: inout [UInt8]) {
         append(utf8, delimiter: UInt8(ascii: ","), quote: false, to: &buffer)
     }
 
     /// Appends a header row.
-    public static func appendHeader(_ names: [String], to buffer: inout [UInt8]) {
+    static func appendHeader(_ names: [String], to buffer: inout [UInt8]) {
         for (k, name) in names.enumerated() {
             if k > 0 { buffer.append(44) }
             appendEscaped(Array(name.utf8), to: &buffer)
@@ -45,14 +45,14 @@ public enum CSVWriter {
     /// Appends a number with a fixed count of decimals, trailing zeros trimmed (`260.33`,
     /// `0.7754032830` → `0.775403283`); nothing for `nil`.
     @inline(__always)
-    public static func appendNumber(_ value: Double?, decimals: Int, to buffer: inout [UInt8]) {
+    static func appendNumber(_ value: Double?, decimals: Int, to buffer: inout [UInt8]) {
         guard let value else { return }
         NumberFormat.append(value, decimals: decimals, trimZeros: true, to: &buffer)
     }
 
     /// `text` as a spreadsheet will show it rather than run it: with a leading `'` when it starts
     /// with `=`, `+`, `-`, `@`, a tab or a carriage return; otherwise unchanged.
-    public static func neutralised(_ text: String) -> String {
+    static func neutralised(_ text: String) -> String {
         startsFormula(text) ? "'" + text : text
     }
 
@@ -73,6 +73,18 @@ public enum CSVWriter {
         var out: [UInt8] = []
         append(Array(text.utf8), delimiter: delimiter, quote: quote, to: &out)
         return out
+    }
+
+    /// `encode`, appended to `buffer` without an intermediate array.
+    static func appendEncoded(_ text: String, delimiter: UInt8, to buffer: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if needsQuotes(utf8, delimiter: delimiter) {
+                append(Array(utf8), delimiter: delimiter, quote: true, to: &buffer)
+            } else {
+                buffer.append(contentsOf: utf8)
+            }
+        }
     }
 
     /// True when a cell as written (padding included) is in quotes.
@@ -112,7 +124,7 @@ public enum CSVWriter {
         buffer.append(quoteMark)
     }
 
-    private static func needsQuotes(_ bytes: [UInt8], delimiter: UInt8) -> Bool {
+    private static func needsQuotes<Bytes: RandomAccessCollection>(_ bytes: Bytes, delimiter: UInt8) -> Bool where Bytes.Element == UInt8 {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 32 || first == 9 || last == 32 || last == 9 { return true }
         if first == 0xEF, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return true }

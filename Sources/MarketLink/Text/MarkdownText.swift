@@ -8,7 +8,7 @@
 ///   (controls shown as `␛`-style pictures, line breaks and tabs as spaces), because Markdown is
 ///   often read on a terminal and a line break would end a table row or a paragraph.
 /// - Every character that can start inline markup gets a backslash, which CommonMark defines to
-///   show the character itself (§2.4): `\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `~` `&` `$`
+///   show the character itself (§2.4): `\`, the backtick, `*` `_` `[` `]` `<` `>` `|` `~` `&` `$`
 ///   (`!` needs none: an image needs `![`, and `[` is escaped).
 ///   So `<img src=x onerror=alert(1)>` becomes `\<img src=x onerror=alert(1)\>` (text, not an
 ///   element), `[x](javascript:alert(1))` becomes `\[x\](javascript:alert(1))` (text, not a link),
@@ -23,14 +23,14 @@
 /// unchanged, so that titles stay readable in the Markdown source. A bare web address may still
 /// be made a link by renderers that auto-link `https://` text (GitHub does); no `javascript:`
 /// link can be formed.
-public enum MarkdownText {
+enum MarkdownText {
     /// `text` as inert Markdown for a paragraph or a list item.
-    public static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String) -> String {
         escape(text, blockStart: true)
     }
 
     /// `text` as inert Markdown for one cell of a table.
-    public static func cell(_ text: String) -> String {
+    static func cell(_ text: String) -> String {
         escape(text, blockStart: false)
     }
 

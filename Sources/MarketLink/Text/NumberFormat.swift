@@ -1,3 +1,5 @@
+import Foundation
+
 // MARK: - Number formatting
 
 /// The one number formatter: every number MarketLink writes — in a terminal table, Markdown, the
@@ -128,10 +130,16 @@ public enum NumberFormat {
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    /// Appends `value` with `digits` significant digits (at most 17 decimals), trailing zeros
-    /// trimmed: 0.00676418364757847 → `0.00676418364758` for 12 digits. Relative error stays below
-    /// 10^−digits for every magnitude down to 10^−5, which fixed decimals cannot promise.
+    /// Appends `value` with `digits` significant digits (1…15), trailing zeros trimmed, so that
+    /// its relative error is at most half a unit in the last digit at every magnitude:
+    /// - fixed point while that needs at most 17 decimals (magnitudes from 10^(digits − 18) up):
+    ///   0.00676418364757847 → `0.00676418364758`, 123456.789012345 → `123456.789012` for 12 digits;
+    /// - below that, exponent notation with the mantissa's trailing zeros trimmed and the exponent
+    ///   without padding: 1.1076e-42 → `1.1076e-42`, 3.2e-7 → `3.2e-7` (a p-value or a tiny
+    ///   return, which 17 fixed decimals would cut to a few digits or to `0`).
+    /// Non-finite values are written as `append` writes them; 0 is `0`.
     public static func appendSignificant(_ value: Double, digits: Int, to buffer: inout [UInt8]) {
+        let digits = max(1, min(digits, 15))
         let magnitude = abs(value)
         var exponent = 0  // floor(log10(magnitude)), found by comparison
         if magnitude >= 1 {
@@ -143,8 +151,48 @@ public enum NumberFormat {
                 exponent -= 1
             }
         }
-        let decimals = max(0, min(digits - 1 - exponent, 17))
-        append(value, decimals: decimals, trimZeros: true, to: &buffer)
+        guard digits - 1 - exponent > 17, magnitude.isFinite else {
+            append(value, decimals: max(0, digits - 1 - exponent), trimZeros: true, to: &buffer)
+            return
+        }
+        appendExponent(value, digits: digits, to: &buffer)
+    }
+
+    /// `value` (finite, not zero) as `d.ddde-N` with `digits` significant digits (1…15), the
+    /// mantissa's trailing zeros trimmed.
+    private static func appendExponent(_ value: Double, digits: Int, to buffer: inout [UInt8]) {
+        let magnitude = abs(value)
+        var exponent = Int(log10(magnitude).rounded(.down))
+        // magnitude · 10^−exponent, by exact powers of ten (each step rounds once: a few ulps in
+        // all, far below the last digit kept).
+        var mantissa = magnitude
+        var remaining = -exponent
+        while remaining > 22 {
+            mantissa *= power(22)
+            remaining -= 22
+        }
+        while remaining < -22 {
+            mantissa /= power(22)
+            remaining += 22
+        }
+        mantissa = remaining >= 0 ? mantissa * power(remaining) : mantissa / power(-remaining)
+        if mantissa >= 10 {
+            mantissa /= 10
+            exponent += 1
+        } else if mantissa < 1 {
+            mantissa *= 10
+            exponent -= 1
+        }
+        var integer = (mantissa * power(digits - 1)).rounded(.toNearestOrAwayFromZero)
+        if integer >= power(digits) {  // 9.9999… rounded up to 10
+            integer /= 10
+            exponent += 1
+        }
+        let signed = value < 0 ? -integer : integer
+        append(signed / power(digits - 1), decimals: digits - 1, trimZeros: true, to: &buffer)
+        buffer.append(UInt8(ascii: "e"))
+        if exponent < 0 { buffer.append(UInt8(ascii: "-")) }
+        buffer.append(contentsOf: Array(String(exponent.magnitude).utf8))
     }
 
     /// The shortest decimal text that reads back as the same `Double` (for JSON and full-precision CSV).

@@ -12,12 +12,20 @@
 ///   and is padded by its display width (`DisplayWidth`: CJK and emoji two columns, combining
 ///   marks none). Columns are two spaces apart, a `─` rule under the header, no trailing spaces;
 ///   colour (ANSI SGR) only when asked.
+/// - `columnWidths(atLeast:)`, `renderHeader(widths:indent:)` and `renderRows(widths:color:indent:)`:
+///   the same lines a batch at a time, with widths fixed before the last rows exist, so that a
+///   long table starts printing at once (`ChangeTable.streamText`).
 /// - `markdown()`: a GitHub-flavoured table, each cell shortened the same way and escaped with
 ///   `MarkdownText.cell(_:)` (no live HTML, links or images, no `|` or line break that would end
 ///   a cell or a row); right-aligned columns get `---:`.
 public struct TextTable: Sendable {
     /// Which edge of its column a cell's text keeps to.
-    public enum Alignment: Sendable { case left, right }
+    public enum Alignment: Sendable {
+        /// Text starts at the column's left edge (titles, names).
+        case left
+        /// Text ends at the column's right edge (numbers).
+        case right
+    }
 
     /// One cell: its text (any text; the renderer escapes it) and an optional colour.
     public struct Cell: Sendable {
@@ -59,60 +67,115 @@ public struct TextTable: Sendable {
     /// Plain columns separated by two spaces, a rule under the header, each line starting with
     /// `indent` spaces; colour only when asked.
     public func render(color: Bool = false, indent: Int = 0) -> String {
-        let columnCount = max(headers.count, rows.map(\.count).max() ?? 0)
-        /// A cell as shown: escaped, shortened, and its width measured once.
-        struct Shown {
-            var text: String
-            var width: Int
-            var color: Int?
-        }
-        func shown(_ text: String, _ column: Int, color: Int? = nil) -> Shown {
-            let text = fitted(TerminalText.escaped(text), column)
-            return Shown(text: text, width: DisplayWidth.columns(text), color: color)
-        }
+        let body = shownRows()
+        let widths = columnWidths(of: body)
+        return renderHeader(widths: widths, indent: indent) + render(body, widths: widths, color: color, indent: indent)
+    }
+
+    // MARK: - Streaming
+
+    /// The column widths `render` gives the header and these rows, each raised to
+    /// `minimums[column]` where given: to print a long table as its rows are computed, take the
+    /// widths from its first rows and from bounds known for the rest (a date is 10 columns, a
+    /// title at most its widest width), print `renderHeader(widths:indent:)`, then each batch of
+    /// rows with `renderRows(widths:color:indent:)` in a table of the same columns.
+    public func columnWidths(atLeast minimums: [Int] = []) -> [Int] {
+        var widths = columnWidths(of: shownRows())
+        for (column, minimum) in minimums.enumerated() where column < widths.count { widths[column] = max(widths[column], minimum) }
+        return widths
+    }
+
+    /// The header and the rule under it, in `widths` (as `columnWidths(atLeast:)` gives them).
+    public func renderHeader(widths: [Int], indent: Int = 0) -> String {
         let header = (0..<columnCount).map { shown(headers[safe: $0] ?? "", $0) }
-        let body = rows.map { row in
-            (0..<columnCount).map { column -> Shown in
+        let margin = String(repeating: " ", count: max(0, indent))
+        return line(header, widths: widths, color: false, margin: margin)
+            + margin + widths.map { String(repeating: "─", count: max(0, $0)) }.joined(separator: "  ") + "\n"
+    }
+
+    /// The rows alone, each cell padded to `widths`: a cell wider than its column (which bounds
+    /// given to `columnWidths(atLeast:)` should prevent) is printed whole, never cut, and pushes
+    /// the rest of its line right.
+    public func renderRows(widths: [Int], color: Bool = false, indent: Int = 0) -> String {
+        render(shownRows(), widths: widths, color: color, indent: indent)
+    }
+
+    /// A cell as shown: escaped, shortened, and its width measured once.
+    private struct Shown {
+        var text: String
+        var width: Int
+        var color: Int?
+    }
+
+    private var columnCount: Int { max(headers.count, rows.map(\.count).max() ?? 0) }
+
+    private func shown(_ text: String, _ column: Int, color: Int? = nil) -> Shown {
+        let text = fitted(TerminalText.escaped(text), column)
+        return Shown(text: text, width: DisplayWidth.columns(text), color: color)
+    }
+
+    private func shownRows() -> [[Shown]] {
+        let count = columnCount
+        return rows.map { row in
+            (0..<count).map { column -> Shown in
                 let cell = row[safe: column] ?? Cell("")
                 return shown(cell.text, column, color: cell.color)
             }
         }
-        var widths = header.map(\.width)
+    }
+
+    private func columnWidths(of body: [[Shown]]) -> [Int] {
+        var widths = (0..<columnCount).map { shown(headers[safe: $0] ?? "", $0).width }
         for row in body {
             for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.width) }
         }
+        return widths
+    }
+
+    private func render(_ body: [[Shown]], widths: [Int], color: Bool, indent: Int) -> String {
         let margin = String(repeating: " ", count: max(0, indent))
         var out = ""
-        func line(_ cells: [Shown]) {
-            var text = margin
-            for (column, cell) in cells.enumerated() {
-                if column > 0 { text += "  " }
-                let pad = String(repeating: " ", count: widths[column] - cell.width)
-                var content = cell.text
-                if color, let code = cell.color, !content.isEmpty { content = "\u{1B}[\(code)m\(content)\u{1B}[0m" }
-                text += alignments[safe: column] == .right ? pad + content : content + pad
-            }
-            while text.hasSuffix(" ") { text.removeLast() }
-            out += text + "\n"
-        }
-        line(header)
-        out += margin + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        for row in body { line(row) }
+        for row in body { out += line(row, widths: widths, color: color, margin: margin) }
         return out
+    }
+
+    private func line(_ cells: [Shown], widths: [Int], color: Bool, margin: String) -> String {
+        var text = margin
+        for (column, cell) in cells.enumerated() {
+            if column > 0 { text += "  " }
+            let pad = String(repeating: " ", count: max(0, (widths[safe: column] ?? 0) - cell.width))
+            var content = cell.text
+            if color, let code = cell.color, !content.isEmpty { content = "\u{1B}[\(code)m\(content)\u{1B}[0m" }
+            text += alignments[safe: column] == .right ? pad + content : content + pad
+        }
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text + "\n"
     }
 
     // MARK: - Markdown
 
     /// A GitHub-flavoured Markdown table, every cell inert (see `MarkdownText.cell(_:)`).
     public func markdown() -> String {
-        let columnCount = max(headers.count, rows.map(\.count).max() ?? 0)
-        func cells(_ texts: [String]) -> String {
-            "| " + (0..<columnCount).map { MarkdownText.cell(fitted(texts[safe: $0] ?? "", $0)) }.joined(separator: " | ") + " |\n"
-        }
-        var out = cells(headers)
-        out += "|" + (0..<columnCount).map { alignments[safe: $0] == .right ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in rows { out += cells(row.map(\.text)) }
+        markdownHeader() + markdownRows()
+    }
+
+    /// The header row and the alignment row of `markdown()`: with `markdownRows()` of tables of
+    /// the same columns, a Markdown table printed a batch at a time (no widths to agree on).
+    public func markdownHeader() -> String {
+        let count = columnCount
+        return markdownLine(headers, count) + "|" + (0..<count).map { alignments[safe: $0] == .right ? " ---: |" : " --- |" }.joined() + "\n"
+    }
+
+    /// The rows of `markdown()` alone.
+    public func markdownRows() -> String {
+        let count = columnCount
+        var out = ""
+        for row in rows { out += markdownLine(row.map(\.text), count) }
         return out
+    }
+
+    private func markdownLine(_ texts: [String], _ count: Int) -> String {
+        "| " + (0..<count).map { MarkdownText.cell(fitted(texts[safe: $0] ?? "", $0)) }.joined(separator: " | ") + " |\n"
     }
 
     // MARK: - Widths

@@ -49,17 +49,26 @@ enum ChangesCommand {
             try writer.commit()
             return 0
         }
-        let table = ChangeTable(events: events, series: collection.series, windows: window.windows, rule: window.rule)
         switch out.format {
         case .csv:
             break
         case .json:
+            let table = ChangeTable(events: events, series: collection.series, windows: window.windows, rule: window.rule)
             try out.write(table.json(sentences: out.sentences).serialized(), inputs: inputs)
         case .html: throw InternalError(message: "changes offers no HTML format (use mlink report)")
-        case .md:
-            try out.write(table.textTable(titleWidth: 80, sentences: out.sentences).markdown(), inputs: inputs)
-        case .table:
-            try out.write(table.textReport(color: out.color, sentences: out.sentences, vocabulary: .mlink), inputs: inputs)
+        case .md, .table:
+            // Streamed too: on a terminal the first rows print while the rest are computed.
+            let writer = try openOutput(out.path, inputs: inputs)
+            let sink: (String) throws -> Void = { text in try writer.write(Array(text.utf8)) }
+            if out.format == .md {
+                try ChangeTable.streamMarkdown(
+                    events: events, series: collection.series, windows: window.windows, rule: window.rule, sentences: out.sentences, sink: sink)
+            } else {
+                try ChangeTable.streamText(
+                    events: events, series: collection.series, windows: window.windows, rule: window.rule, color: out.color,
+                    sentences: out.sentences, vocabulary: .mlink, sink: sink)
+            }
+            try writer.commit()
         }
         return 0
     }

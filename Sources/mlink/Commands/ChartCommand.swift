@@ -6,7 +6,12 @@ enum ChartCommand {
     static let windows = WindowOptions.Spec(repeatable: false, defaults: [.chartDefault], purpose: "sessions around t0 to draw")
     static let output = OutputOptions.Spec.file(
         "SVG", extensions: ["svg"], onTerminal: "the charts are SVG; write them to a file with -o charts.svg (or pipe them)")
-    static let rebase = OptionSpec.flag("--rebase", help: "rebase each line to 100 at its base session (or its first session in a range)")
+    static let rebase = OptionSpec.flag(
+        "--rebase", help: "rebase each line to 100 at its base session (or its first session in a range); the default for two or more series")
+    static let noRebase = OptionSpec.flag("--no-rebase", help: "draw closes as they are (levels), even for several series")
+    static let layout = OptionSpec.value(
+        "--layout", "LAYOUT", .choice(ChartLayout.allCases.map(\.rawValue)),
+        help: "overlay (every series in one chart, the default) or multiples (one chart per series, on the same dates)")
     static let event = OptionSpec.value("--event", "ID", .eventID, repeatable: true, help: "only the event with this id, repeatable")
     static let from = OptionSpec.value("--from", "DATE", .date, help: "first date of a range chart (YYYY-MM-DD), with --to")
     static let to = OptionSpec.value("--to", "DATE", .date, help: "last date of a range chart (YYYY-MM-DD), with --from")
@@ -18,21 +23,28 @@ enum ChartCommand {
         summary: "SVG charts of each series around each event, or over a date range",
         positionals: [PriceFileOptions.series(.oneOrMore)],
         groups: [
-            OptionGroup(title: "options", options: [rebase, event, from, to, width, height]), EventsOptions.group(events),
+            OptionGroup(title: "options", options: [rebase, noRebase, layout, event, from, to, width, height]), EventsOptions.group(events),
             windows.group, output.group, PriceFileOptions.group,
         ],
         about: """
             Around events: for each event, the closes of every series from the base session t0+A−1
             to t0+B, each series on its own sessions, with the event session marked (and the event
-            date, when it was not a trading day). With --rebase every line is 100 at its base
-            session, so that markets of different levels share one chart per event; without it,
-            each series gets its own chart per event. The charts are stacked in one SVG.
+            date, when it was not a trading day). Two or more series are rebased to 100 at their
+            base session, so that markets of different levels share one chart per event (the axis
+            says "Index, t0−6 = 100"); with --no-rebase (or one series) each series gets its own
+            chart of closes per event. Each chart's title starts with the event number and the series
+            ("Event 11" then "DJIA, SSE"), the event's title under it. The charts are stacked in one SVG.
 
             Over a date range (--from and --to, no --events needed): every series' closes on the
             sessions in the range, each event dated in it marked by its id, with a key under the
-            chart. With --rebase each line is 100 at its first session in the range.
+            chart. Two or more series are rebased to 100 at their first session in the range (the
+            axis says "Index, first session = 100"); --no-rebase draws the closes on one axis, and
+            --layout multiples draws one chart per series, each on its own axis, on the same dates.
             """,
-        examples: ["mlink chart --events events.csv DJIA=djia.csv SSE=sse.csv --rebase -o around.svg"],
+        examples: [
+            "mlink chart --events events.csv DJIA=djia.csv SSE=sse.csv --event 11 -o around.svg",
+            "mlink chart DJIA=djia.csv SSE=sse.csv --from 2023-05-01 --to 2023-06-30 --layout multiples -o range.svg",
+        ],
         notes: """
             The same inputs always give the same bytes. Event titles are escaped. Without -o the SVG
             goes to standard output when that is a pipe or a file; on a terminal mlink writes no
@@ -43,7 +55,9 @@ enum ChartCommand {
     static func run(_ arguments: inout Arguments) throws -> Int32 {
         let eventsPath = try arguments.value(events)
         let window = try WindowOptions(&arguments, windows)
-        let rebased = arguments.flag(rebase)
+        let wantsRebase = arguments.flag(rebase)
+        let wantsLevels = arguments.flag(noRebase)
+        let chosenLayout = try arguments.choice(layout).flatMap(ChartLayout.init(rawValue:)) ?? .overlay
         let eventIDs = arguments.values(event)
         let fromText = try arguments.value(from)
         let toText = try arguments.value(to)
@@ -52,6 +66,7 @@ enum ChartCommand {
         let out = try OutputOptions(&arguments, output, command: "chart")
         let prices = try PriceFileOptions(&arguments)
         let sources = try arguments.positionals()
+        if wantsRebase, wantsLevels { throw UsageError(message: "\(rebase.name) and \(noRebase.name) cannot both be given") }
         let isRange = fromText != nil || toText != nil
         var range: (from: Day, to: Day)?
         if isRange {
@@ -71,9 +86,13 @@ enum ChartCommand {
         let inputs = (eventsPath.map { [$0] } ?? []) + collection.paths
         try out.refuseInputs(inputs)
 
+        // Several series share an axis only rebased; one series keeps its closes unless asked.
+        // Tallies of events (counts, sums of scores) start at 0 and cannot be rebased: their levels, unless asked.
+        let rebased = wantsRebase || (!wantsLevels && collection.series.count > 1 && !collection.series.contains { $0.isTally })
         let panel: ChartPanel
         if let range {
-            panel = EventCharts.panel(from: range.from, to: range.to, series: collection.series, events: events, rebase: rebased)
+            panel = EventCharts.panel(
+                from: range.from, to: range.to, series: collection.series, events: events, rebase: rebased, layout: chosenLayout)
         } else {
             if !eventIDs.isEmpty {
                 let unknown = eventIDs.filter { id in !events.contains { $0.id == id } }
@@ -85,7 +104,7 @@ enum ChartCommand {
             guard !events.isEmpty else { throw MarketLinkError("the events file has no events to chart", at: SourceLocation(file: eventsPath ?? "")) }
             panel = EventCharts.panel(
                 EventSessions(events: events, series: collection.series, rule: window.rule), window: window.window, rebase: rebased,
-                eventsFile: eventsPath.map { ($0 as NSString).lastPathComponent })
+                layout: chosenLayout, eventsFile: eventsPath.map { ($0 as NSString).lastPathComponent })
         }
         try out.write(panel.svg(width: chartWidth, chartHeight: chartHeight), inputs: inputs)
         return 0

@@ -6,14 +6,15 @@ import MarketLink
 enum EventsCommand {
     static let group = CommandGroupSpec(
         name: "events",
-        summary: "keep an events file: add, list, edit and remove events",
+        summary: "keep an events file: add, list, edit and remove events; import them from event datasets",
         about: """
             An events file is CSV with a header: date and title are required; id, time, timezone,
             tags (;-separated), score and source are optional, in any order; other columns are kept
             as they are. Every edit leaves each byte you did not change as it was, under a lock,
-            through a temporary file and a rename.
+            through a temporary file and a rename. `import` adds events from GDELT, ICEWS and ACLED
+            files; `intensity` turns an events file into a daily series that every command loads.
             """,
-        subcommands: [add, list, edit, remove])
+        subcommands: [add, list, edit, remove, EventsImportCommand.spec, EventsIntensityCommand.spec])
 
     // MARK: add
 
@@ -38,7 +39,9 @@ enum EventsCommand {
             """,
         examples: [#"mlink events add events.csv --date 2023-06-18 --title "Blinken arrives in Beijing" --tag diplomacy"#],
         notes: """
-            The file is locked while it is read and rewritten, and replaced atomically.
+            The file is read and the new row checked first; then, under a lock, the row is appended
+            when the file is unchanged since it was read (otherwise the add is redone and the file
+            replaced atomically).
             Exit codes: 0 added, 1 the file cannot be read (file:line:column: error: ...), 64 bad usage.
             """,
         positionalsFirst: true,
@@ -67,9 +70,7 @@ enum EventsCommand {
         guard title != nil else { throw UsageError(message: "--title is required") }
         _ = try draft.validated()
         let timed = !(draft.time ?? "").trimmingCharacters(in: .whitespaces).isEmpty
-        let edit = try EventLogFile.update(path: path, newFileColumns: EventLogFile.defaultColumns(timed: timed), options: Terminal.eventLogOptions) { log throws(MarketLinkError) in
-            try log.adding(draft)
-        }
+        let edit = try EventLogFile.add(draft, to: path, newFileColumns: EventLogFile.defaultColumns(timed: timed), options: Terminal.eventLogOptions)
         if let readAs { Terminal.error("mlink events add: \(readAs)\n") }
         Terminal.write("\(path): added event \(edit.event.id) (\(describe(edit.event)))\n")
         return 0

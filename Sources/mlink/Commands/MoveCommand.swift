@@ -35,13 +35,9 @@ enum MoveCommand {
         let collection = try prices.load(sources)
         var moves: [(Move, Series)] = []
         for series in collection.series {
-            let move = try Move(series: series, from: first, to: last)
-            guard move.hasPositiveCloses else {
-                throw MarketLinkError(
-                    "\(series.name) closed at \(move.baseClose) on \(move.baseDay.iso) and \(move.endClose) on \(move.endDay.iso); a percent move needs positive closes"
-                )
-            }
-            moves.append((move, series))
+            // A series that is not an index may close at or below 0 (the loader refuses it for an
+            // index): its points are measured, and the report says when a percent has no value.
+            moves.append((try Move(series: series, from: first, to: last), series))
         }
         let inputs = collection.paths
         try out.refuseInputs(inputs)

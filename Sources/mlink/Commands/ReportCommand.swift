@@ -60,12 +60,17 @@ enum ReportCommand {
         let benchmark = try studyOptions.benchmark.map { try prices.loadBenchmark($0) }
         let inputs = [eventsPath] + collection.paths + (benchmark.map { [$0.file.path] } ?? [])
         try out.refuseInputs(inputs)
-        // t0 found once per event and series, for the change table, the charts and the study.
+        // t0 found once per event and series, for the change table, the charts and the study;
+        // the change table itself is never made whole (the report shows what fits).
         let sessions = EventSessions(events: events, series: collection.series, rule: window.rule)
-        let table = ChangeTable(sessions: sessions, windows: window.windows)
+        let vocabulary = ReportCommand.vocabulary(
+            changes: ReportCommand.command(ChangesCommand.spec, events: eventsPath, sources: sources, repeating: arguments, groups: [], to: "changes.csv"),
+            study: ReportCommand.command(
+                StudyCommand.spec, events: eventsPath, sources: sources, repeating: arguments, groups: [StudyOptions.group], to: "study.csv",
+                window: window.given ? window.window : nil))
         var report = ChangeReport(
-            table: table, eventsFile: eventsPath, priceFiles: collection.files, chartWindow: charts,
-            maxEventCharts: chartLimit, generator: "MarketLink \(MLink.version)", title: reportTitle, vocabulary: .mlink
+            sessions: sessions, windows: window.windows, eventsFile: eventsPath, priceFiles: collection.files, chartWindow: charts,
+            maxEventCharts: chartLimit, generator: "MarketLink \(MLink.version)", title: reportTitle, vocabulary: vocabulary
         ).report()
         // Sections from other analyses join here with `report.insert(section, after: "changes")`.
         if !skipStudy {
@@ -75,6 +80,44 @@ enum ReportCommand {
         }
         try out.write(report.html(), inputs: inputs)
         return 0
+    }
+
+    /// mlink's vocabulary, with `changes` and `study` as the commands for the whole change table
+    /// and the whole study.
+    static func vocabulary(changes: String, study: String) -> ToolVocabulary {
+        ToolVocabulary { term in
+            switch term {
+            case .changesCommand: changes
+            case .studyCommand: study
+            default: ToolVocabulary.mlink.name(term)
+            }
+        }
+    }
+
+    /// The `mlink changes` or `mlink study` command that writes every row of what the report
+    /// shows in part to `file`: the same events, series, windows (or only `window`, for a command
+    /// that takes one), alignment and price-file options, and the options of `groups` as given.
+    static func command(
+        _ spec: CommandSpec, events: String, sources: [String], repeating arguments: Arguments, groups: [OptionGroup], to file: String,
+        window: EventWindow? = nil
+    ) -> String {
+        let windowWords =
+            window.map { [windows.window.name, $0.description] + arguments.words(for: [WindowOptions.align]) }
+            ?? arguments.words(for: windows.group.options)
+        let words =
+            ["mlink", spec.name, ReportCommand.events.name, events] + sources + windowWords
+            + arguments.words(for: groups.flatMap(\.options) + PriceFileOptions.group.options)
+            + [ChangesCommand.output.output.short ?? ChangesCommand.output.output.name, file]
+        return words.map(shellWord).joined(separator: " ")
+    }
+
+    /// `text` as one word for a POSIX shell: as it is when it holds only characters no shell
+    /// treats specially, otherwise in single quotes (a quote inside written `'\''`).
+    static func shellWord(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_./=:,+@%^".unicodeScalars.contains(scalar))
+        }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// A whole number of at least 0.

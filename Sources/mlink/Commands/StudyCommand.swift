@@ -62,6 +62,13 @@ enum StudyCommand {
         try out.refuseInputs(inputs)
 
         let study = try EventStudy(events: events, series: collection.series, benchmark: benchmark?.series, design: design)
+        if out.format == .csv, !summaryOnly {
+            // Streamed: the rows are never whole in memory (and no summary is computed for them).
+            let writer = try openOutput(out.path, inputs: inputs)
+            try study.streamCSV { bytes in try writer.write(bytes) }
+            try writer.commit()
+            return 0
+        }
         let summaries = study.summaries(groupBy: grouping)
         switch out.format {
         case .table:
@@ -70,7 +77,7 @@ enum StudyCommand {
         case .md:
             try out.write(study.markdownReport(summaries: summaries, summaryOnly: summaryOnly, vocabulary: .mlink), inputs: inputs)
         case .csv:
-            try out.write(summaryOnly ? study.summaryCSV(summaries) : study.csv(), inputs: inputs)
+            try out.write(study.summaryCSV(summaries), inputs: inputs)
         case .json:
             try out.write(study.json(summaries: summaries, summaryOnly: summaryOnly).serialized(), inputs: inputs)
         }

@@ -128,6 +128,18 @@ struct Arguments {
         given[option.name] != nil
     }
 
+    /// The options of `options` that were given, as command-line words to repeat them in another
+    /// command (`--window`, `-1:1`, `--adjusted`): in the order of `options`, each one's values in
+    /// the order given. Reads nothing.
+    func words(for options: [OptionSpec]) -> [String] {
+        // A value given twice counts once, as the commands read it.
+        options.flatMap { option in
+            var seen: Set<String> = []
+            return (given[option.name] ?? []).filter { seen.insert($0).inserted }
+                .flatMap { value in option.takesValue ? [option.name, value] : [option.name] }
+        }
+    }
+
     /// Every value of an option, in the order given.
     mutating func values(_ option: OptionSpec) -> [String] {
         reading(option)

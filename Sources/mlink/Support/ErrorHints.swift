@@ -1,3 +1,4 @@
+import Foundation
 import MarketLink
 
 // MARK: - Errors in mlink's words
@@ -85,6 +86,10 @@ enum ErrorHints {
             return
                 "date \(MessageText.quoted(date)) in column \"\(MessageText.shown(column))\" is not a valid date as \(order.pattern) (\(PriceFileOptions.dateFormat.name) \(order.rawValue))"
 
+        case .intradayZoneUnknown(let series):
+            return
+                "the bar times of \(MessageText.quoted(series)) have no offset and its market is unknown: name their zone with \(PriceFileOptions.timeZone.name) (e.g. \(PriceFileOptions.timeZone.name) America/New_York) or the market with \(PriceFileOptions.market.name)"
+
         default:
             return reason.message
         }
@@ -109,14 +114,21 @@ enum ErrorHints {
 // MARK: - Settings in mlink's words
 
 extension ToolVocabulary {
+    /// `text` in single quotes for a POSIX shell, a quote inside written `'\''`.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// mlink's flags and commands for the settings the library's explanations point to.
     static let mlink = ToolVocabulary { term in
         switch term {
         case .market(let series):
             let option = PriceFileOptions.market.name
-            return series.map { "\(option) \($0)=NYSE or ZONE@HH:MM" } ?? option
+            // A line to paste: the name quoted for the shell (`S&P 500 Historical Data` has spaces and `&`).
+            return series.map { "\(option) \(Self.shellQuoted("\($0)=NYSE")), or \(Self.shellQuoted("\($0)=ZONE@HH:MM")) for another market" } ?? option
         case .alignment(let rule): return "\(WindowOptions.align.name) \(rule.rawValue)"
         case .cleanEstimation: return StudyOptions.clean.name
+        case .mergeSharedSessions: return StudyOptions.mergeSharedSessions.name
         case .estimationWindow: return "\(StudyOptions.estimation.name) A:B"
         case .minimumEstimation(let value): return "\(StudyOptions.minimumEstimation.name) \(value.map(String.init) ?? "N")"
         case .model: return StudyOptions.model.name
@@ -127,6 +139,7 @@ extension ToolVocabulary {
         case .studySettings: return "mlink \(StudyCommand.spec.name) --help"
         case .chartCommand: return "mlink \(ChartCommand.spec.name)"
         case .changesCommand: return "mlink \(ChangesCommand.spec.name)"
+        case .studyCommand: return "mlink \(StudyCommand.spec.name)"
         }
     }
 }

@@ -186,11 +186,36 @@ import Testing
             reason: .closeNotPositive("0.00", column: "Close"), kind: .data,
             message: "close \"0.00\" in column \"Close\" is not positive: an index level must be above 0 (percent changes divide by it)"),
         Sample(
+            reason: .closeTooSmall("4.9e-324", column: "Close"), kind: .data,
+            message: "close \"4.9e-324\" in column \"Close\" is too small: a percent change against it cannot be finite"),
+        Sample(
+            reason: .mixedDecimalMarks(column: "Close", first: "19299,18", firstLine: 2, disagreeing: "19404.31"), kind: .data,
+            message: "column \"Close\" mixes decimal marks: \"19299,18\" (line 2) has a decimal comma, \"19404.31\" a decimal point"),
+        Sample(
+            reason: .dateYearOutOfRange("2958466", reading: "10000-01-01 as an Excel serial"), kind: .data,
+            message: "\"2958466\" is 10000-01-01 as an Excel serial: years run from 0001 to 9999"),
+        Sample(
+            reason: .epochNotMidnight("1686144600", instant: "2023-06-07T13:30:00Z", column: "timestamp"), kind: .data,
+            message:
+                "\"1686144600\" in column \"timestamp\" is the instant 2023-06-07T13:30:00Z, not a date: epoch stamps in a daily file must fall at 00:00:00 UTC"),
+        Sample(
             reason: .duplicateDate(day("2023-06-08"), series: "DJIA", firstLine: 4), kind: .data,
             message: "duplicate date 2023-06-08 for DJIA (also on line 4)"),
         Sample(
             reason: .dateOutOfOrder(day("2023-06-08"), series: nil, firstLine: 3, firstLineDay: day("2023-06-09")), kind: .data,
             message: "date 2023-06-08 is out of order: line 3 has 2023-06-09; dates must run one way (oldest or newest first)"),
+        Sample(
+            reason: .intradayZoneUnknown(series: "bars"), kind: .data,
+            message:
+                "the bar times of \"bars\" have no offset and its market is unknown: name the time zone they are in (e.g. America/New_York), or the series' market",
+            cli:
+                "the bar times of \"bars\" have no offset and its market is unknown: name their zone with --tz (e.g. --tz America/New_York) or the market with --market"),
+        Sample(
+            reason: .barTimeNotIncreasing("2023-06-08 09:31:00", firstLine: 3, duplicate: true), kind: .data,
+            message: "duplicate bar time \"2023-06-08 09:31:00\" (also on line 3)"),
+        Sample(
+            reason: .barTimeNotIncreasing("2023-06-08 09:31:00", firstLine: 3, duplicate: false), kind: .data,
+            message: "bar time \"2023-06-08 09:31:00\" is out of order (line 3 is later); bar times must run one way (oldest or newest first)"),
         // Data: events files.
         Sample(
             reason: .missingEventColumns([.title], found: ["date", "name"]), kind: .data,
@@ -344,8 +369,14 @@ import Testing
             case .missingSymbol: "missingSymbol"
             case .unreadableNumber: "unreadableNumber"
             case .closeNotPositive: "closeNotPositive"
+            case .closeTooSmall: "closeTooSmall"
+            case .mixedDecimalMarks: "mixedDecimalMarks"
+            case .dateYearOutOfRange: "dateYearOutOfRange"
+            case .epochNotMidnight: "epochNotMidnight"
             case .duplicateDate: "duplicateDate"
             case .dateOutOfOrder: "dateOutOfOrder"
+            case .intradayZoneUnknown: "intradayZoneUnknown"
+            case .barTimeNotIncreasing: "barTimeNotIncreasing"
             case .missingEventColumns: "missingEventColumns"
             case .duplicateEventColumn: "duplicateEventColumn"
             case .invalidEventCell: "invalidEventCell"
@@ -369,8 +400,8 @@ import Testing
             case .invalidRequest: "invalidRequest"
             }
         }
-        // 72 cases, counted in MarketLinkError+Reason.swift.
-        #expect(Set(Self.samples.map { name($0.reason) }).count == 72)
+        // 78 cases, counted in MarketLinkError+Reason.swift.
+        #expect(Set(Self.samples.map { name($0.reason) }).count == 78)
     }
 
     // MARK: - Printed forms

@@ -55,6 +55,74 @@ import Testing
         #expect(try Support.read(url) == "id,date,title\n1,2023-06-06,b\n")
     }
 
+    // MARK: Appending in place
+
+    /// `add` writes only the new row at the end of the file: same inode (no temporary file, no
+    /// rename), mode kept, every old byte as it was, and a last row without a line ending first
+    /// given the file's own (CRLF).
+    @Test func addAppendsInPlace() throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.csv")
+        let original = "id,date,title\r\n7,2023-06-06,\"Quoted, title\""
+        try Support.write(original, to: url)
+        chmod(url.path, 0o640)
+        let before = try inode(url.path)
+        let edit = try EventLogFile.add(EventDraft(date: "2023-06-19", title: "second"), to: url.path)
+        #expect(edit.event.id == "8")
+        #expect(edit.event.line == 3)
+        #expect(try inode(url.path) == before)
+        #expect(try Support.read(url) == original + "\r\n8,2023-06-19,second")
+        var info = stat()
+        #expect(stat(url.path, &info) == 0 && info.st_mode & 0o777 == 0o640)
+        #expect(try EventLog.load(path: url.path).events.map(\.id) == ["7", "8"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    /// A row another writer appends after `add` read the file but before it took the lock is kept:
+    /// `add` sees the file changed, reads it again and gives its own row the next id after it.
+    @Test func aRowAddedBetweenReadingAndLockingIsKept() throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.csv")
+        try Support.write("id,date,title\n1,2023-06-06,first\n", to: url)
+        var options = EventLogFile.Options()
+        options.afterReading = { path in
+            guard let handle = FileHandle(forWritingAtPath: path) else { return }
+            handle.seekToEndOfFile()
+            handle.write(Data("2,2023-06-07,meanwhile\n".utf8))
+            handle.closeFile()
+        }
+        let edit = try EventLogFile.add(EventDraft(date: "2023-06-19", title: "mine"), to: url.path, options: options)
+        #expect(edit.event.id == "3")
+        #expect(try Support.read(url) == "id,date,title\n1,2023-06-06,first\n2,2023-06-07,meanwhile\n3,2023-06-19,mine\n")
+    }
+
+    /// An append that cannot be written whole is cut back: the child process may grow the file by
+    /// one byte only (`RLIMIT_FSIZE`), so the write of the row fails after its first byte; the file
+    /// is left exactly as it was and the add fails.
+    @Test func aFailedAppendLeavesTheFileAsItWas() async throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.csv")
+        let original = "id,date,title\n1,2023-06-06,first\n"
+        try Support.write(original, to: url)
+        let path = url.path
+        let size = original.utf8.count
+        await #expect(processExitsWith: .exitCode(1)) { [path = path as String, size = size as Int] in
+            signal(SIGXFSZ, SIG_IGN)
+            var limit = rlimit(rlim_cur: rlim_t(size + 1), rlim_max: rlim_t(size + 1))
+            _ = setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit)
+            do throws(MarketLinkError) {
+                try EventLogFile.add(EventDraft(date: "2023-06-19", title: "never written"), to: path)
+            } catch {
+                exit(error.description.contains("cannot write") ? 1 : 2)
+            }
+        }
+        #expect(try Support.read(url) == original)
+    }
+
     @Test func permissionsAndSymbolicLinksAreKept() throws {
         let folder = try Support.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

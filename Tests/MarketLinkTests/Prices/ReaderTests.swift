@@ -37,6 +37,19 @@ import Testing
     func invalid(text: String) {
         #expect(NumberReader.read(text) == .invalid)
     }
+
+    /// On main the long-number path stripped `$` and thousands separators anywhere: `1e$3` read as
+    /// 1000 and `1e3,5` as 1e35. They belong only at the front (`$`) and in the grouping of a
+    /// plain decimal (1 to 3 digits, then groups of exactly three).
+    @Test(arguments: ["1e$3", "1e3,5", "1,000e3", "$1e3", "1e", "1e+", "1e3.5", "1234,567", "12,345,67"])
+    func signsAndSeparatorsOnlyWhereTheyBelong(text: String) {
+        #expect(NumberReader.read(text) == .invalid, "\(text)")
+    }
+
+    @Test(arguments: [("1e-3", 0.001), ("2.5E+2", 250.0), ("$1,234,567.5", 1_234_567.5), ("-$4,293.93", -4293.93), ("4.9e-324", 4.9e-324)])
+    func exponentsAndGroupingAsWritten(text: String, expected: Double) {
+        #expect(NumberReader.read(text) == .value(expected), "\(text)")
+    }
 }
 
 @Suite struct DateReaderTests {
@@ -73,9 +86,41 @@ import Testing
         #expect(google.day(order: .monthDayYear) == Day(year: 2018, month: 5, day: 11))
     }
 
-    @Test(arguments: ["", "yesterday", "2023-13", "12:30", "Foo 8, 2023", "1/2", "123/4/2023"])
+    @Test(arguments: ["", "yesterday", "2023-13", "12:30", "Foo 8, 2023", "1/2", "123/4/2023", "60", "1686144600"])
     func notDates(text: String) {
         #expect(DateReader.read(text) == nil)
+    }
+
+    /// Numeric dates, each worked out by hand: Excel's 1900 system counts the 1900-02-29 that never
+    /// was, so serial n ≥ 61 is 1899-12-30 + n days (45085: 1899-12-30 + 45085 days = 2023-06-08,
+    /// 45085 − 25569 = 19516 days after 1970-01-01); epoch stamps at 00:00 UTC are that UTC date
+    /// (1686182400 = 19516 × 86400; the milliseconds are 1000 times that).
+    @Test(arguments: [
+        ("45085", 2023, 6, 8), ("61", 0, 0, 0), ("2958465", 9999, 12, 31), ("1686182400", 2023, 6, 8),
+        ("1686182400000", 2023, 6, 8), ("0000946684800", 2000, 1, 1), ("126230400000", 1974, 1, 1),
+    ])
+    func numericDates(text: String, year: Int, month: Int, day: Int) throws {
+        guard year > 0 else {
+            #expect(DateReader.read(text) == nil, "\(text): serials below 61 are not read")
+            return
+        }
+        let raw = try #require(DateReader.read(text), "\(text)")
+        #expect(raw.day(order: nil) == Day(year: year, month: month, day: day), "\(text)")
+    }
+
+    @Test func numericDatesPastTheYear9999AreRefusedWithWhatTheyWouldBe() throws {
+        var serial = Array("2958466".utf8)
+        let excel = serial.withUnsafeMutableBufferPointer { NumericDate.decode(UnsafeBufferPointer($0))?.reading }
+        #expect(excel == .outOfRange("10000-01-01 as an Excel serial"))
+        var epoch = Array("253402300800".utf8)
+        let seconds = epoch.withUnsafeMutableBufferPointer { NumericDate.decode(UnsafeBufferPointer($0))?.reading }
+        #expect(seconds == .outOfRange("10000-01-01T00:00:00Z"))
+    }
+
+    @Test(arguments: [("16:00", true), ("4:00 PM", true), ("16:00:00 ET", true), ("16", false), ("2023-06-08", false), ("1:2", false)])
+    func timesOfDay(text: String, isTime: Bool) {
+        var bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeMutableBufferPointer { DateReader.isTimeOfDay(UnsafeBufferPointer($0)) } == isTime, "\(text)")
     }
 
     @Test func resolverDecidesFromTheWholeColumn() throws {

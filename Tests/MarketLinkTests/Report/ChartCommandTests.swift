@@ -16,21 +16,29 @@ import Testing
         case aroundRebased = "around-rebased.svg"
         /// One event, each series' closes in its own chart.
         case aroundCloses = "around-closes.svg"
-        /// May–June 2023, rebased, every event in the range marked, with its key.
+        /// May–June 2023, rebased (the default for two series), every event in the range marked, with its key.
         case range = "range.svg"
+        /// The same range without events: the rebased range chart, coordinates derived in
+        /// `Charts/Derivations/range_rebased.py`.
+        case rangeRebased = "range-rebased.svg"
+        /// The same range as small multiples: each series in its own closes, on the same dates.
+        case rangeMultiples = "range-multiples.svg"
 
         var arguments: [String] {
             switch self {
-            case .aroundRebased: return ["--rebase", "--event", "6", "--event", "11", "--event", "15"]
-            case .aroundCloses: return ["--event", "11", "--window", "-2:2", "--width", "640", "--height", "280"]
-            case .range: return ["--from", "2023-05-01", "--to", "2023-06-30", "--rebase"]
+            case .aroundRebased: return ChartCommandTests.inputs + ["--rebase", "--event", "6", "--event", "11", "--event", "15"]
+            case .aroundCloses:
+                return ChartCommandTests.inputs + ["--no-rebase", "--event", "11", "--window", "-2:2", "--width", "640", "--height", "280"]
+            case .range: return ChartCommandTests.inputs + ["--from", "2023-05-01", "--to", "2023-06-30"]
+            case .rangeRebased: return ["fixtures/djia.csv", "SSE=fixtures/sse.csv", "--from", "2023-05-01", "--to", "2023-06-30"]
+            case .rangeMultiples: return ChartCommandTests.inputs + ["--from", "2023-05-01", "--to", "2023-06-30", "--layout", "multiples"]
             }
         }
     }
 
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    static func chart(_ arguments: [String]) throws -> String {
+    static func chart(_ arguments: [String], inputs: [String] = inputs) throws -> String {
         let outcome = try CLIRunner.run(["chart"] + inputs + arguments)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         return outcome.stdout
@@ -38,7 +46,7 @@ import Testing
 
     @Test(arguments: Golden.allCases)
     func matchesGoldenFileAndIsWellFormed(_ golden: Golden) throws {
-        let svg = try Self.chart(golden.arguments)
+        let svg = try Self.chart(golden.arguments, inputs: [])
         let parsed = ParsedXML(svg)
         #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
         let url = Self.goldenDirectory.appendingPathComponent(golden.rawValue)
@@ -62,7 +70,50 @@ import Testing
 
     @Test(arguments: Golden.allCases)
     func twoRunsGiveTheSameBytes(_ golden: Golden) throws {
-        #expect(try Self.chart(golden.arguments) == Self.chart(golden.arguments))
+        #expect(try Self.chart(golden.arguments, inputs: []) == Self.chart(golden.arguments, inputs: []))
+    }
+
+    @Test func twoSeriesAreRebasedByDefaultAndLevelsWhenAsked() throws {
+        // Around events and over a range alike: without a flag, as with --rebase.
+        #expect(try Self.chart(["--event", "11"]) == Self.chart(["--event", "11", "--rebase"]))
+        #expect(try Self.chart(["--from", "2023-06-01", "--to", "2023-06-09"]) == Self.chart(["--from", "2023-06-01", "--to", "2023-06-09", "--rebase"]))
+        let levels = ParsedXML(try Self.chart(["--from", "2023-06-01", "--to", "2023-06-09", "--no-rebase"]))
+        #expect(levels.all("text").contains { $0.text == "Close" })
+        #expect(levels.all("title").contains { $0.text == "DJIA, Thu 2023-06-08: 33,833.61" })
+        // One series keeps its closes unless asked.
+        let one = try CLIRunner.run(["chart", "fixtures/djia.csv", "--from", "2023-06-01", "--to", "2023-06-09"])
+        #expect(one.stdout.contains("<title>DJIA, Thu 2023-06-08: 33,833.61</title>"))
+    }
+
+    /// The rebased range chart's lines, tick labels and plot box are where the independent
+    /// layout of `Charts/Derivations/range_rebased.py` puts them (its output is
+    /// `range-rebased-expected.txt`).
+    @Test func rebasedRangeGoldenHasTheDerivedCoordinates() throws {
+        let golden = try String(
+            contentsOf: Self.goldenDirectory.appendingPathComponent(Golden.rangeRebased.rawValue), encoding: .utf8)
+        let derived = try String(
+            contentsOf: Self.goldenDirectory.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Charts/Derivations/range-rebased-expected.txt"), encoding: .utf8)
+        let lines = derived.split(separator: "\n").map(String.init)
+        let paths = lines.filter { $0.hasPrefix("line ") }
+        #expect(paths.count == 2)
+        for path in paths {
+            let d = try #require(path.components(separatedBy: ": ").last)
+            #expect(golden.contains("<path " + d + " fill=\"none\""), "\(path.prefix(40))")
+        }
+        let ticks = try #require(lines.first { $0.hasPrefix("ticks: ") }).dropFirst(7).split(separator: " ")
+        let texts = ParsedXML(golden).all("text").map(\.text)
+        #expect(ticks.allSatisfy { texts.contains(String($0)) })
+        let plot = try #require(lines.first { $0.hasPrefix("plot: ") }).dropFirst(6).split(separator: " ").map(String.init)
+        // The x axis runs along the plot's bottom from its left to its right edge.
+        #expect(golden.contains("<line x1=\"\(plot[0])\" y1=\"\(plot[3])\" x2=\"\(plot[1])\" y2=\"\(plot[3])\""))
+        #expect(texts.contains("Index, first session = 100"))
+        // Rebased values at the ends (first = 100 on each line's first session), in the tooltips.
+        #expect(golden.contains("<title>DJIA, Mon 2023-05-01: 100.00 (34,051.70)</title>"))
+        #expect(golden.contains("<title>SSE, Thu 2023-05-04: 100.00 ("))
+        #expect(lines.contains { $0.hasPrefix("first DJIA: 2023-05-01 100.00; last DJIA: 2023-06-30 101.05") })
+        #expect(golden.contains("<title>DJIA, Fri 2023-06-30: 101.05 ("))
+        #expect(golden.contains("<title>SSE, Fri 2023-06-30: 95.57 ("))
     }
 
     @Test func goldenChartsShowTheFixtureNumbers() throws {
@@ -103,6 +154,8 @@ import Testing
         (["-o", "chart.png"], "chart writes SVG"),
         (["--window", "3:1"], "runs backwards"),
         (["--width", "wide"], "--width takes a whole number"),
+        (["--rebase", "--no-rebase"], "--rebase and --no-rebase cannot both be given"),
+        (["--layout", "grid"], "--layout takes overlay or multiples"),
     ])
     func refusesBadRequests(arguments: [String], message: String) throws {
         let outcome = try CLIRunner.run(["chart"] + Self.inputs + arguments)

@@ -61,19 +61,32 @@ import Testing
         #expect(svg.contains(F.hostileEscaped))
         let parsed = ParsedXML(svg)
         #expect(parsed.isWellFormed)
-        #expect(parsed.all("title").contains { $0.text == "#x " + F.hostile })
+        #expect(parsed.all("title").contains { $0.text == "Event x · DJIA, SSE: " + F.hostile })
     }
 
-    @Test func longTitlesAreShortenedToFitInBold() throws {
+    @Test func longTitlesAreShortenedToFitUnderTheEventNumber() throws {
         let long = String(repeating: "Wide Words ", count: 20)
         let event = Event(id: "1", title: long, date: F.day("2023-06-07"))
         let svg = EventCharts.panel(
             around: [event, event], series: try F.collection().series, window: EventWindow.chartDefault, rebase: true
         ).svg(width: 800)
         let parsed = ParsedXML(svg)
-        let titles = parsed.all("text").filter { $0.attributes["font-weight"] == "bold" && $0.text.hasPrefix("#1 ") }
-        #expect(titles.count == 2)
+        let titles = parsed.all("text").filter { $0.attributes["font-weight"] == "bold" && $0.text.hasPrefix("Event 1 ") }
+        #expect(titles.map(\.text) == ["Event 1 · DJIA, SSE", "Event 1 · DJIA, SSE"])
+        // The event's title on its own line (13 px), cut with … to 800 − 32 pixels.
+        let subjects = parsed.all("text").filter { $0.attributes["font-size"] == "13" }
+        #expect(subjects.count == 2)
+        #expect(subjects.allSatisfy { $0.text.hasPrefix("Wide Words") && $0.text.hasSuffix("\u{2026}") && ChartText.width($0.text, size: 13) <= 768 })
+    }
+
+    @Test func boldTitlesAreShortenedToFit() throws {
+        var chart = EventCharts.chart(
+            around: Event(id: "1", title: "t", date: F.day("2023-06-07")), series: try F.collection().series,
+            window: EventWindow.chartDefault, rebase: true)
+        chart.title = String(repeating: "Wide Words ", count: 20)
+        let parsed = ParsedXML(ChartPanel(title: "", charts: [chart]).svg(width: 800))
+        let title = try #require(parsed.all("text").first { $0.attributes["font-weight"] == "bold" })
         // At most (800 − 32) / 1.12 pixels by the regular-weight estimate.
-        #expect(titles.allSatisfy { $0.text.hasSuffix("\u{2026}") && ChartText.width($0.text, size: 16) <= 768 / 1.12 })
+        #expect(title.text.hasSuffix("\u{2026}") && ChartText.width(title.text, size: 16) <= 768 / 1.12)
     }
 }

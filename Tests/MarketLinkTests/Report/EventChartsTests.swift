@@ -23,8 +23,10 @@ import Testing
         let sse = try #require(chart.lines.last)
         #expect(sse.points.map(\.value) == [3195.34, 3197.76, 3213.59])
         #expect(chart.markers == [LineChart.Marker(day: F.day("2023-06-07"), label: "Event session")])
-        #expect(chart.title == "#11 Ambassador Xie Feng addresses the US-China Business Council")
-        #expect(chart.yLabel == "Close (t0\u{2212}1 = 100)")
+        // The event's number first, its title on the line under it.
+        #expect(chart.title == "Event 11 · DJIA, SSE")
+        #expect(chart.subject == "Ambassador Xie Feng addresses the US-China Business Council")
+        #expect(chart.yLabel == "Index, t0\u{2212}1 = 100")
         // Rebased as drawn: 100 · close / close(2023-06-06).
         let svg = chart.svg()
         for tooltip in [
@@ -121,16 +123,41 @@ import Testing
         let events = [try F.event("11"), try F.event("12")]
         let series = try F.collection().series
         let charts = EventCharts.charts(around: events, series: series, window: try Self.window("0:1"), rebase: false)
+        #expect(charts.map(\.title) == ["Event 11 · DJIA", "Event 11 · SSE", "Event 12 · DJIA", "Event 12 · SSE"])
         #expect(
-            charts.map(\.title) == [
-                "#11 DJIA: Ambassador Xie Feng addresses the US-China Business Council",
-                "#11 SSE: Ambassador Xie Feng addresses the US-China Business Council",
-                "#12 DJIA: Politico reports the trip may come the next week",
-                "#12 SSE: Politico reports the trip may come the next week",
+            charts.map(\.subject) == [
+                "Ambassador Xie Feng addresses the US-China Business Council",
+                "Ambassador Xie Feng addresses the US-China Business Council",
+                "Politico reports the trip may come the next week", "Politico reports the trip may come the next week",
             ])
         #expect(charts.allSatisfy { $0.lines.count == 1 && $0.lines[0].rebaseDay == nil && $0.yLabel == "Close" })
         let rebased = EventCharts.charts(around: events, series: series, window: try Self.window("0:1"), rebase: true)
         #expect(rebased.count == 2)
+        // Small multiples: one chart per series, rebased when asked.
+        let multiples = EventCharts.charts(
+            around: events, series: series, window: try Self.window("0:1"), rebase: true, layout: .multiples)
+        #expect(multiples.map(\.title) == ["Event 11 · DJIA", "Event 11 · SSE", "Event 12 · DJIA", "Event 12 · SSE"])
+        #expect(multiples.allSatisfy { $0.lines.count == 1 && $0.lines[0].rebaseDay != nil && $0.yLabel == "Index, t0\u{2212}1 = 100" })
+    }
+
+    @Test func theEventNumberSurvivesAPhoneWidth() throws {
+        // Six long names do not fit 360 pixels; the title is cut at its end, after the number.
+        let djia = try #require(try F.collection().series.first)
+        let series = (1...6).map { k -> Series in
+            var item = djia
+            item.name = "Dow Jones Industrial Average, copy \(k)"
+            return item
+        }
+        let chart = EventCharts.chart(around: try F.event("11"), series: series, window: try Self.window("0:1"), rebase: true)
+        let parsed = ParsedXML(chart.fittingBoldTitle(width: 360).svg(width: 360, height: 340))
+        let texts = parsed.all("text")
+        let title = try #require(texts.first { $0.attributes["font-weight"] == "bold" })
+        #expect(title.text.hasPrefix("Event 11 · Dow Jones") && title.text.hasSuffix("\u{2026}"))
+        let subject = try #require(texts.first { $0.attributes["font-size"] == "13" })
+        #expect(subject.text == "Ambassador Xie Feng addresses the US-China Business Council" || subject.text.hasSuffix("\u{2026}"))
+        // Each line fits 360 − 2 · 16 pixels by the width estimate (the bold title within 1/1.12 of it).
+        #expect(ChartText.width(title.text, size: 16) <= 328 / 1.12)
+        #expect(ChartText.width(subject.text, size: 13) <= 328)
     }
 
     // MARK: - Over a range
@@ -149,6 +176,32 @@ import Testing
         #expect(chart.lines.map(\.rebaseDay) == [F.day("2023-06-01"), F.day("2023-06-01")])
         #expect(chart.lines.map(\.points.count) == [7, 7])
         #expect(chart.title == "DJIA and SSE, June 1\u{2013}9, 2023")
+        // The axis says what the numbers are.
+        #expect(chart.yLabel == "Index, first session = 100")
+        #expect(chart.subtitle == "June 1\u{2013}9, 2023: daily closes, each rebased to 100 at its first session; events marked by id")
+    }
+
+    @Test func smallMultiplesShareTheirDatesAndKeepTheirCloses() throws {
+        // May 1–3, 2023 were Labour Day holidays in Shanghai: the SSE's first session in the range
+        // is May 4, the DJIA's May 1; both charts still span May 1 … June 30.
+        let charts = EventCharts.multiples(
+            from: F.day("2023-05-01"), to: F.day("2023-06-30"), series: try F.collection().series, events: try F.events(),
+            rebase: false)
+        #expect(charts.map(\.title) == ["DJIA", "SSE"])
+        #expect(charts.map { $0.lines.first?.points.first?.day.iso } == ["2023-05-01", "2023-05-04"])
+        #expect(charts.allSatisfy { $0.dayRange == F.day("2023-05-01")...F.day("2023-06-30") })
+        #expect(charts.allSatisfy { $0.yLabel == "Close" && $0.lines.allSatisfy { $0.rebaseDay == nil } })
+        // Closes as they are: the DJIA on 2023-06-08 and the SSE on 2023-06-07 (fixture-numbers.md).
+        #expect(charts[0].lines[0].points.contains(LineChart.Point(day: F.day("2023-06-08"), value: 33833.61)))
+        #expect(charts[1].lines[0].points.contains(LineChart.Point(day: F.day("2023-06-07"), value: 3197.76)))
+        // Events marked by id on each.
+        #expect(charts.allSatisfy { $0.markers.contains(LineChart.Marker(day: F.day("2023-06-06"), label: "#9, #10")) })
+        let panel = EventCharts.panel(
+            from: F.day("2023-06-30"), to: F.day("2023-05-01"), series: try F.collection().series, events: [], rebase: false,
+            layout: .multiples)
+        #expect(panel.title == "DJIA and SSE, May 1\u{2013}June 30, 2023")
+        #expect(panel.charts.count == 2)
+        #expect(ParsedXML(panel.svg()).isWellFormed)
     }
 
     @Test func aFewEventsInARangeAreLabelledWithTheirTitles() throws {

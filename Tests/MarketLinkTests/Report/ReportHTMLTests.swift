@@ -16,13 +16,15 @@ import Testing
             html.contains(
                 "<li><code>0:1</code> The Dow Jones Industrial Average rose 260.33 points, or 0.78%, to 33,833.61 on Wednesday and Thursday (June 7–8, 2023).</li>"
             ))
-        // The change-table row of event 11 on the DJIA, cell by cell.
-        let row = try #require(Self.tableRows(html, section: "changes").first { $0.first == "#11" && $0[3] == "DJIA" })
+        // The change-table row of event 11 on the DJIA, cell by cell, under the event's heading.
+        let group = try #require(Self.groups(html, section: "changes").first { $0.heading.contains("#11") })
         #expect(
-            row == [
-                "#11", "2023-06-07", "Ambassador Xie Feng addresses the US-China Business Council", "DJIA",
-                "<code>0:1</code>", "2023-06-06", "33,573.28", "2023-06-08", "33,833.61", "+260.33", "+0.78%", "ok",
-            ])
+            group.heading
+                == "<strong>#11</strong><span class=\"muted\"> · 2023-06-07 · </span>Ambassador Xie Feng addresses the US-China Business Council")
+        #expect(
+            group.rows.first
+                == ["DJIA", "<code>0:1</code>", "2023-06-06", "33,573.28", "2023-06-08", "33,833.61", "+260.33", "+0.78%", "ok"])
+        #expect(group.rows.count == 2)
     }
 
     @Test func isWellFormedXMLWithTheSectionsInOrder() throws {
@@ -36,8 +38,14 @@ import Testing
         #expect(parsed.all("article").count == 15)
         #expect(parsed.all("figure").count == 16)
         #expect(parsed.all("svg").count == 32)
-        // 15 events × 2 series × 2 windows.
+        // 15 events × 2 series × 2 windows, each event's title once, as its group's heading.
         #expect(try Self.tableRows(html, section: "changes").count == 60)
+        let groups = try Self.groups(html, section: "changes")
+        #expect(groups.count == 15)
+        #expect(groups.allSatisfy { $0.rows.count == 4 })
+        let changes = try #require(Self.section(html, id: "changes"))
+        #expect(changes.components(separatedBy: "Ambassador Xie Feng addresses the US-China Business Council").count - 1 == 1)
+        #expect(changes.components(separatedBy: "<th scope=\"rowgroup\" colspan=\"9\">").count - 1 == 15)
         #expect(TagBalance.check(html) == nil)
     }
 
@@ -80,19 +88,19 @@ import Testing
 
     @Test func largestMovesAreRankedByAbsolutePercent() throws {
         let report = try F.report(windows: [try EventWindow(parsing: "0:0")])
-        let table = report.largestMovesTable(count: 3)
+        let table = report.largestMovesTable(report.digest(), count: 3)
         let percents = table.rows.map { $0[6].plainText }
         #expect(percents.count == 3)
         let magnitudes = percents.map { Double($0.dropFirst().dropLast()) ?? 0 }
         #expect(magnitudes == magnitudes.sorted(by: >))
         // Independently: every 0:0 percent in the change table, largest magnitude first.
-        let all = report.table.rows.compactMap { $0.percent }.map { abs($0) }.sorted(by: >)
+        let all = ChangeTable(sessions: report.sessions, windows: report.windows).rows.compactMap { $0.percent }.map { abs($0) }.sorted(by: >)
         #expect(abs((magnitudes.first ?? 0) - ((all.first ?? 0) * 100).rounded() / 100) < 1e-9)
     }
 
     @Test func directionCountsAddUpToTheEvents() throws {
         let report = try F.report()
-        let table = report.directionTable()
+        let table = report.directionTable(report.digest())
         #expect(table.rows.count == 4)
         for row in table.rows {
             let counts = row[2...5].map { Int($0.plainText) ?? -1 }
@@ -104,9 +112,9 @@ import Testing
         var events = try F.events()
         events.append(Event(id: "99", title: "After the data", date: F.day("2024-03-01")))
         let html = try F.report(events: events).report().html()
-        let rows = try Self.tableRows(html, section: "changes").filter { $0.first == "#99" }
+        let rows = try #require(try Self.groups(html, section: "changes").first { $0.heading.hasPrefix("<strong>#99</strong>") }).rows
         #expect(rows.count == 4)
-        #expect(rows.allSatisfy { $0[9] == "" && $0[10] == "" && $0[11] == "<strong>after-data</strong>" })
+        #expect(rows.allSatisfy { $0[2] == "—" && $0[6] == "" && $0[7] == "" && $0[8] == "<strong>after-data</strong>" })
         #expect(html.contains("<dt><code>after-data</code></dt>"))
         #expect(html.contains("DJIA: no move (<code>after-data</code>: the event is after the last session of the data)."))
         #expect(ParsedXML(html).isWellFormed)
@@ -132,7 +140,7 @@ import Testing
         let text = html.html()
         #expect(text.contains("Charts are drawn for the first 2 events of 15.</p>"))
         #expect(text.contains("For an event with a date only, the first session dated on or after the event date; for an event with a time"))
-        #expect(text.contains("every event, series and window, in the order of the events file.</caption>"))
+        #expect(text.contains("every event, series and window, in the order of the events file, each event&#39;s title once above its moves.</caption>"))
         #expect(
             text.contains(
                 "Choose the study&#39;s windows to fit the data: the estimation window, the fewest estimation returns an event may use, the model and the benchmark."
@@ -155,7 +163,7 @@ import Testing
         #expect(html.contains("<h1>" + F.hostileEscaped + "</h1>"))
         let parsed = ParsedXML(html)
         #expect(parsed.isWellFormed, "\(parsed.error ?? "")")
-        #expect(parsed.all("td").contains { $0.text == F.hostile })
+        #expect(parsed.all("th").contains { $0.text == F.hostile })
         #expect(parsed.all("h3").contains { $0.text.hasSuffix(" · " + F.hostile) })
     }
 
@@ -187,18 +195,35 @@ import Testing
         return String(html[start.upperBound..<end.lowerBound])
     }
 
-    /// The cells (inner markup) of each body row of the section's last table.
+    /// The cells (inner markup) of each body row of the section's last table, groups included
+    /// (their heading rows left out).
     static func tableRows(_ html: String, section id: String) throws -> [[String]] {
+        try groups(html, section: id).flatMap(\.rows)
+    }
+
+    /// The section's last table as its row groups: each `<tbody>`'s heading (the inner markup of
+    /// its `<th scope="rowgroup">`, empty for rows without one) and the cells of its rows.
+    static func groups(_ html: String, section id: String) throws -> [(heading: String, rows: [[String]])] {
         let body = try #require(section(html, id: id))
-        let tbody = try #require(body.components(separatedBy: "<tbody>").last?.components(separatedBy: "</tbody>").first)
-        return tbody.components(separatedBy: "</tr>").dropLast().map { row in
-            row.components(separatedBy: "</td>").dropLast().map { cell in
-                // Inner markup after the opening `<td ...>`.
-                guard let open = cell.range(of: "<td") else { return "" }
-                let rest = cell[open.upperBound...]
-                guard let close = rest.firstIndex(of: ">") else { return "" }
-                return String(rest[rest.index(after: close)...])
+        let table = try #require(body.components(separatedBy: "<table").last)
+        return table.components(separatedBy: "<tbody").dropFirst().map { group in
+            let content = group.components(separatedBy: "</tbody>").first ?? ""
+            var heading = ""
+            if let open = content.range(of: "<th scope=\"rowgroup\""), let end = content.range(of: "</th>", range: open.upperBound..<content.endIndex),
+                let close = content[open.upperBound..<end.lowerBound].firstIndex(of: ">")
+            {
+                heading = String(content[content.index(after: close)..<end.lowerBound])
             }
+            let rows = content.components(separatedBy: "</tr>").filter { $0.contains("<td") }.map { row in
+                row.components(separatedBy: "</td>").dropLast().map { cell -> String in
+                    // Inner markup after the opening `<td ...>`.
+                    guard let open = cell.range(of: "<td") else { return "" }
+                    let rest = cell[open.upperBound...]
+                    guard let close = rest.firstIndex(of: ">") else { return "" }
+                    return String(rest[rest.index(after: close)...])
+                }
+            }
+            return (heading, rows)
         }
     }
 }

@@ -117,3 +117,23 @@ import Testing
         #expect(regularizedIncompleteBeta(1.2, a: 2, b: 3).isNaN)
     }
 }
+
+/// The plain-double continued fraction (a, b ≤ `IncompleteBeta.plainDoubleLimit`) against the
+/// double-double one, which the high-precision cases above check: Student's t tails over the
+/// degrees of freedom an event study meets (estimation windows of 30 to 1,000 returns) and
+/// |t| from 0.01 to 40, on the branch of the fraction each takes.
+@Suite struct PlainDoubleIncompleteBetaTests {
+    @Test(arguments: [3.0, 28, 118, 236.5, 500])
+    func plainDoublesEqualDoubleDoubleToATenthOfAPicoUnit(a: Double) {
+        for t in [0.01, 0.3, 1, 1.7, 2.5, 4, 8, 15, 40] {
+            let nu = 2 * a
+            let x = DoubleDouble(nu) / (DoubleDouble(nu) + DoubleDouble.product(t, t))
+            let y = DoubleDouble.product(t, t) / (DoubleDouble(nu) + DoubleDouble.product(t, t))
+            // The branch `IncompleteBeta` takes: the fraction in x, or by symmetry in 1 − x.
+            let (first, second, argument) = x.hi < (a + 1) / (a + 2.5) ? (a, 0.5, x) : (0.5, a, y)
+            let plain = IncompleteBeta.continuedFraction(a: first, b: second, x: argument.hi)
+            let accurate = IncompleteBeta.continuedFraction(a: first, b: second, x: argument)
+            #expect(abs(plain - accurate) <= 1e-13 * abs(accurate), "a \(first) b \(second) t \(t): \(plain) vs \(accurate)")
+        }
+    }
+}

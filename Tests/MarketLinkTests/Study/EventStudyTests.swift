@@ -274,18 +274,6 @@ import Testing
         #expect(single.map(\.caar) == [0.01, 0.03] && single.allSatisfy { $0.standardError == nil && $0.lower == nil })
     }
 
-    @Test func eventsSharingASessionAreListed() throws {
-        let series = try StudyData.series("X", StudyData.wobbly(40))
-        // Sessions 24 and 25 are Friday 2023-02-03 and Monday 2023-02-06: a Saturday event opens on Monday.
-        let saturday = Event(id: "2", title: "sat", date: StudyData.day(24).adding(days: 1))
-        let events = [StudyData.event("1", on: 25), saturday, StudyData.event("3", on: 30)]
-        let study = try EventStudy(events: events, series: [series], design: try Self.design(estimation: (-15, -2), minimum: 5))
-        let shared = study.sharedEventSessions()
-        #expect(shared.count == 1)
-        #expect(shared.first?.day == StudyData.day(25) && shared.first?.events == [0, 1])
-        #expect(study.sharedSessionLines() == ["X: #1 and #2 (2023-02-06)"])
-    }
-
     @Test func resultsRunEventByEventThenSeries() throws {
         let x = try StudyData.series("X", StudyData.wobbly(30))
         let y = try StudyData.series("Y", StudyData.wobbly(30, seed: 4))

@@ -26,6 +26,18 @@ import Testing
         // The summary of all SSE events (see StudyCommandTests) and the per-tag rows.
         #expect(section.contains("<td class=\"num\" data-label=\"cross-sectional t\">-2.20** (0.045)</td>"))
         #expect(section.contains("<td class=\"label\" data-label=\"group\">meeting</td>"))
+        // r̄ and the adjusted tests in a table of their own after the summary, which keeps its
+        // columns. SSE, all 15 events (Derivations/kolari_pynnonen.json): r̄ 0.0198, adjusted
+        // Patell Z −1.5751 (p 0.115), adjusted BMP t −1.8403 (p 0.087).
+        let clusteredStart = try #require(section.range(of: "<caption>Allowing for clustered events (Kolari &amp; Pynnönen 2010)"))
+        let clusteredEnd = try #require(section.range(of: "</table>", range: clusteredStart.upperBound..<section.endIndex))
+        let clustered = String(section[clusteredStart.lowerBound..<clusteredEnd.lowerBound])
+        let sseAll = try #require(clustered.components(separatedBy: "<tr>").first { $0.contains(">SSE<") && $0.contains(">all events<") })
+        #expect(sseAll.contains("data-label=\"n\">15<") && sseAll.contains("data-label=\"r̄\">+0.020<"))
+        #expect(sseAll.contains("data-label=\"adjusted Patell Z\">-1.58 (0.115)<"))
+        #expect(sseAll.contains("data-label=\"BMP t\">-2.10* (0.054)<") && sseAll.contains("data-label=\"adjusted BMP t\">-1.84* (0.087)<"))
+        #expect(!section[..<clusteredStart.lowerBound].contains("adjusted"))
+        #expect(section.contains("SSE: 15 events on 12 event sessions; sharing a session: #6 and #7 (2023-05-22)"))
         // Event 5 in SSE.
         #expect(section.contains("<td class=\"num\" data-label=\"CAR\">-2.79%**</td>"))
         // A CAAR chart per series (15 events each), wide and narrow: 2 figures in the section.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MarketLink
@@ -72,6 +73,42 @@ import Testing
         var buffer: [UInt8] = []
         NumberFormat.appendSignificant(value, digits: 12, to: &buffer)
         #expect(String(decoding: buffer, as: UTF8.self) == expected)
+    }
+
+    /// Below 10^(12 − 18) = 1e-6, 12 significant digits need more than 17 decimals: exponent
+    /// notation keeps them. Each expected text is the value's decimal expansion rounded by hand
+    /// to 12 significant digits, trailing zeros dropped. 1.1076e-42 is the p-value `mlink study`
+    /// once wrote as `0` in CSV.
+    @Test(arguments: [
+        (1.1076e-42, "1.1076e-42"),
+        (-3.2e-7, "-3.2e-7"),
+        (3e-7, "3e-7"),
+        (1.23456789012345e-7, "1.23456789012e-7"),
+        (9.9999999999996e-7, "1e-6"),  // 12 nines, then 6: rounds up to the next power of ten
+        (2.5e-300, "2.5e-300"),
+        (4.9406564584124654e-324, "4.94065645841e-324"),  // the smallest subnormal
+        (1.7976931348623157e-310, "1.79769313486e-310"),
+        // From 1e-6 up, fixed point as before: 17 decimals hold 12 digits.
+        (1e-6, "0.000001"),
+        (1.5e-6, "0.0000015"),
+        (-4.56789012345678e-6, "-0.00000456789012346"),
+    ])
+    func tinyValuesKeepTheirSignificantDigits(value: Double, expected: String) {
+        var buffer: [UInt8] = []
+        NumberFormat.appendSignificant(value, digits: 12, to: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == expected)
+    }
+
+    @Test func exponentNotationReadsBackWithinHalfAUnitInTheTwelfthDigit() throws {
+        var generator = SeededGenerator(seed: 42)
+        for _ in 0..<2_000 {
+            let value = Double.random(in: 1...10, using: &generator) * pow(10, Double(Int.random(in: -320 ... -7, using: &generator)))
+            var buffer: [UInt8] = []
+            NumberFormat.appendSignificant(value, digits: 12, to: &buffer)
+            let text = String(decoding: buffer, as: UTF8.self)
+            let read = try #require(Double(text))
+            #expect(abs(read - value) <= 5.000001e-12 * abs(value), "\(value) → \(text)")
+        }
     }
 
     // MARK: - Charts

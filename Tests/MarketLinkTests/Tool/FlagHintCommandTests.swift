@@ -127,7 +127,7 @@ import Testing
         let outcome = try CLI.run(["inspect", "fixtures/djia-yahoo.csv"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("  note       \"Close\" taken as the close; \"Adj Close\" holds an adjusted close, also available with --adjusted\n"))
-        #expect(outcome.stdout.contains("      market   unknown (name it with --market djia-yahoo=NYSE or ZONE@HH:MM)\n"))
+        #expect(outcome.stdout.contains("      market   unknown (name it with --market 'djia-yahoo=NYSE', or 'djia-yahoo=ZONE@HH:MM' for another market)\n"))
         let file = try PriceFile.load(path: CLI.fixture("fixtures/djia-yahoo.csv"))
         #expect(file.unusedAdjustedClose == "Adj Close")
         let plain = file.reportText()

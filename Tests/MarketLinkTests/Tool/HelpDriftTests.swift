@@ -10,8 +10,8 @@ import Testing
 @Suite struct HelpDriftTests {
     /// The commands a user has, written out so that one that disappears is noticed.
     static let commandNames = [
-        "inspect", "changes", "study", "correlate", "events add", "events list", "events edit", "events remove", "move", "check",
-        "article", "chart", "report", "completions", "man",
+        "inspect", "changes", "study", "correlate", "events add", "events list", "events edit", "events remove", "events import",
+        "events intensity", "move", "check", "article", "chart", "report", "completions", "man",
     ]
 
     static func command(_ name: String) throws -> CommandSpec {
@@ -179,6 +179,7 @@ import Testing
                     try FileManager.default.copyItem(atPath: events, toPath: copy)
                     return copy
                 case .eventID: return "1"
+                case .choice(let words): return words.first ?? ""
                 case .choice(let words): return words.first ?? ""
                 default: return "P=" + prices
                 }

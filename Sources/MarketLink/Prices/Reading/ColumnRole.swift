@@ -2,9 +2,13 @@
 
 /// What a column of a price file holds, decided from its header text.
 public enum ColumnRole: String, Sendable {
+    /// The session date (`Date`, `observation_date`, `日期`, ...).
     case date
+    /// The close (`Close`, `Price`, `Close/Last`, `PX_LAST`, `收盘`, ...).
     case close
+    /// The adjusted close (`Adj Close`), taken only when asked for.
     case adjustedClose
+    /// The symbol of a panel's row (`Symbol`, `Ticker`, `permno`, `代码`, ...).
     case symbol
     /// Open, high, low, volume, change and the like: read past, never a series of its own.
     case other
@@ -23,11 +27,14 @@ public enum ColumnRole: String, Sendable {
         var table: [String: ColumnRole] = [:]
         for name in [
             "date", "dates", "day", "time", "datetime", "timestamp", "observationdate", "tradedate", "tradingday",
-            "日期", "时间", "交易日期", "日期时间",
+            "日期", "时间", "交易日期", "日期时间", "日付", "fecha", "datum", "data",
         ] { table[name] = .date }
         for name in [
             "close", "close/last", "closelast", "price", "pxlast", "last", "closeprice", "closingprice", "收盘", "收盘价",
             "收盘点位", "今收盘", "收盘价(元)",
+            // Nasdaq's official closing price, vendors' last price, futures settlements, a bare value.
+            "nocp", "officialclose", "officialclosingprice", "lastprice", "lasttrade", "settle", "settlement", "settlementprice",
+            "value", "終値", "schluss", "schlusskurs", "cierre", "clôture", "cloture", "chiusura", "fechamento", "fecho",
         ] { table[name] = .close }
         for name in ["adjclose", "adjustedclose", "adj.close", "adjcls", "复权收盘价"] { table[name] = .adjustedClose }
         for name in ["symbol", "ticker", "permno", "code", "tscode", "secid", "sym", "代码", "股票代码", "证券代码", "指数代码"] {
@@ -67,6 +74,13 @@ public enum ColumnRole: String, Sendable {
         return asciiDateNames.contains(scratch)
     }
 
+    /// Whether a close column holds futures settlements (`Settle`, `Settlement Price`): a contract's
+    /// price, not an index level, so it may be at or below 0.
+    static func isSettlement(_ header: String) -> Bool {
+        ["settle", "settlement", "settlementprice"].contains(normalize(header))
+    }
+
+    /// The role of a header cell, matched ignoring case, spaces and trailing `*`; `other` for any name not known.
     public init(header: String) {
         // No name is near this long; a huge cell (a 5 MB line) is not normalised character by character.
         guard header.utf8.count <= 256 else {

@@ -16,6 +16,8 @@ struct DateColumnReading {
     /// Whether the first date is written in a form that fixes its own order (`2023-06-08`,
     /// `Aug 08, 2023`, `20230608`): what tells a Yahoo download from a re-save in Excel.
     var firstDateResolved: Bool
+    /// Whether the first date is written `yyyy-MM-dd` (with or without a time after it).
+    var firstDateISO: Bool
 
     /// Decides the column's order from what `assembly` gathered (it has at least one row).
     /// `column` is the date column's header, for messages; `override` is the order the caller
@@ -32,6 +34,10 @@ struct DateColumnReading {
             throw MarketLinkError(detail.reason(date: row.text, column: column), at: row.mark.location(file: assembly.file))
         }
         firstDateResolved = first.raw.form == .resolved
+        let sampleBytes = Array(first.text.utf8)
+        firstDateISO =
+            sampleBytes.count >= 10 && sampleBytes[4] == UInt8(ascii: "-") && sampleBytes[7] == UInt8(ascii: "-")
+            && sampleBytes[0..<4].allSatisfy { $0 >= 48 && $0 <= 57 }
         var description = DateColumnReading.describe(first.raw, sample: first.text)
         if let order = decision.order { description += ", \(order.pattern): \(decision.reason)" }
         self.description = description
@@ -41,7 +47,11 @@ struct DateColumnReading {
     static func describe(_ raw: RawDate?, sample: String) -> String {
         guard let raw else { return "" }
         switch raw.form {
-        case .resolved: return "dates like \(quoted(sample))"
+        case .resolved:
+            var bytes = Array(sample.utf8)
+            let form = bytes.withUnsafeMutableBufferPointer { NumericDate.decode(cell: UnsafeBufferPointer($0))?.form }
+            if let form { return "dates like \(quoted(sample)), \(form.rawValue)" }
+            return "dates like \(quoted(sample))"
         case .twoWays, .threeWays: return "numeric dates like \(quoted(sample))"
         }
     }

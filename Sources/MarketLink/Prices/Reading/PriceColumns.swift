@@ -16,6 +16,9 @@ struct PriceColumns: Equatable {
     var valueIndexes: [Int]
     /// Whether each value column is a series named after its header (no close column was found).
     var isWide: Bool
+    /// The value columns of a wide file that are tallies (`isTally`): counts and sums, which may
+    /// be zero or negative, not price levels.
+    var tallyIndexes: Set<Int> = []
     /// What `inspect` says about the choice, in order.
     var notes: [String]
     /// The adjusted-close column the file also has when its plain close was taken (nil otherwise).
@@ -62,6 +65,12 @@ struct PriceColumns: Equatable {
         self.symbolIndex = symbolIndex
         self.valueIndexes = valueIndexes
         self.isWide = isWide
+        let tallyColumns = isWide ? valueIndexes.filter { PriceColumns.isTally(header[$0]) } : []
+        tallyIndexes = Set(tallyColumns)
+        let tallies = tallyColumns.map { "\"\(shown(header[$0]))\"" }
+        if !tallies.isEmpty {
+            notes.append("\(tallies.joined(separator: ", ")) read as tallies (the name ends in count or sum): zero and negative values are kept, and moves are measured in points")
+        }
         self.notes = notes
         self.unusedAdjustedClose = unusedAdjustedClose
     }
@@ -69,6 +78,16 @@ struct PriceColumns: Equatable {
     /// The note when a file has both a close and an adjusted close and the close was taken.
     static func adjustedNote(close: String, adjusted: String) -> String {
         "\"\(close)\" taken as the close; \"\(adjusted)\" holds an adjusted close, also available"
+    }
+
+    /// Whether a value column of a wide file holds a tally rather than a price level: its name is
+    /// `count` or `sum`, or ends in `_count`, `_sum`, ` count` or ` sum` (ignoring case), as the
+    /// columns of `mlink events intensity` do (`count`, `score_sum`, `diplomacy_count`). A tally may
+    /// be zero or negative; a price level must be above 0.
+    static func isTally(_ header: String) -> Bool {
+        let name = header.trimmingWhitespace.lowercased()
+        guard name.utf8.count <= 256 else { return false }
+        return name == "count" || name == "sum" || ["_count", "_sum", " count", " sum"].contains { name.hasSuffix($0) }
     }
 
     /// Whether the file holds series named by a symbol or a column (a panel or a wide file), so

@@ -16,6 +16,8 @@ struct RowChunk {
         var closes: [Double] = []
         var decimals = 0
         var order = SessionOrder()
+        /// What the closes must be checked for once the series is named (`CloseExtremes`).
+        var extremes = CloseExtremes()
     }
 
     /// A row's date as written, for messages and `inspect`: the numbers read, the field's text
@@ -29,6 +31,8 @@ struct RowChunk {
     var builders: [Builder] = []
     var builderByName: [String: Int] = [:]
     var dropped: [DroppedRow] = []
+    /// Rows before the chunk's first session and after its last that are not sessions (`EdgeRows`).
+    var edges = EdgeRows()
     /// The date column over the chunk's rows (a row is a data row with a readable date).
     var dates = DateColumnResolver.Tally()
     /// The chunk's first row, when it has one.
@@ -45,11 +49,27 @@ struct RowChunk {
 
     /// Reads the rows in `range` of `bytes` (whole rows). `line` is the line number of `range`'s
     /// start; `quotesPossible` says whether the range may hold a quote (if not, the quote-free
-    /// fast path reads it).
+    /// fast path reads it). On an error, `edges` is what the chunk had of rows that are not
+    /// sessions and of sessions before it (with the failing row's, if it got that far): what
+    /// decides whether such a row lay between two sessions.
     static func parse(
-        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool
+        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool, edges: inout EdgeRows
     ) throws(MarketLinkError) -> RowChunk {
         var chunk = RowChunk()
+        do throws(MarketLinkError) {
+            try chunk.read(bytes: bytes, range: range, line: line, layout: layout, quotesPossible: quotesPossible)
+        } catch {
+            edges = chunk.edges
+            throw error
+        }
+        return chunk
+    }
+
+    private mutating func read(
+        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool
+    ) throws(MarketLinkError) {
+        var chunk = self
+        defer { self = chunk }
         if layout.symbolIndex == nil {
             chunk.builders = layout.valueIndexes.map { Builder(name: layout.header[$0]) }
         }
@@ -78,7 +98,6 @@ struct RowChunk {
         }
         chunk.linesConsumed = tokenizer.line - line
         chunk.locateMarks(tokenizer)
-        return chunk
     }
 
     /// Turns the byte offsets of the marks the builders keep into columns, while the bytes are here.
@@ -87,6 +106,7 @@ struct RowChunk {
             builders[k].order.mapMarks { mark in
                 RowMark(line: mark.line, position: tokenizer.locate(offset: mark.position, line: mark.line).column)
             }
+            builders[k].extremes.locate(tokenizer)
         }
     }
 
@@ -120,6 +140,8 @@ struct RowChunk {
         if fieldCount > header.count {
             throw MarketLinkError(.tooManyFields(fieldCount, header: header.count, in: .priceFile), at: tokenizer.locate(fields[header.count]))
         }
+        let dated = layout.dateIndex < fields.count ? DateReader.read(tokenizer.slice(fields[layout.dateIndex])) : nil
+        if dated == nil, layout.dateIndex < fields.count, try isEdgeRow(fields, tokenizer: tokenizer, layout: layout, multiline: multiline) { return }
         guard fields.count >= layout.neededFields else {
             let missing = [layout.dateIndex, layout.symbolIndex ?? 0, layout.valueIndexes.max() ?? 0].filter { $0 >= fields.count }.min() ?? 0
             throw MarketLinkError(
@@ -127,13 +149,14 @@ struct RowChunk {
                 at: tokenizer.locate(offset: tokenizer.rowStart, line: line))
         }
         let dateField = fields[layout.dateIndex]
-        guard let raw = DateReader.read(tokenizer.slice(dateField)) else {
+        guard let raw = dated else {
             let text = tokenizer.text(dateField)
             let column = header[layout.dateIndex]
             let reason: MarketLinkError.Reason =
                 text.trimmingCharacters(in: .whitespaces).isEmpty ? .missingDate(column: column) : .unreadableDate(text, column: column)
             throw MarketLinkError(reason, at: tokenizer.locate(dateField))
         }
+        try edges.session(file: layout.file)
         if !reserved { reserve(rowLength: tokenizer.position - tokenizer.rowStart, range: range) }
         // Where messages about this row's date point: the field (its opening quote, when quoted).
         let offset = dateField.isQuoted ? dateField.start - 1 : dateField.start
@@ -176,10 +199,11 @@ struct RowChunk {
             var decimals = 0
             switch NumberReader.read(tokenizer.slice(field), decimalComma: layout.decimalComma, decimals: &decimals) {
             case .value(let close):
-                guard close > 0 else {
-                    throw MarketLinkError(
-                        .closeNotPositive(tokenizer.text(field).trimmingCharacters(in: .whitespaces), column: header[valueIndex]),
-                        at: tokenizer.locate(field))
+                builders[builderIndex].extremes.add(close, field: field) {
+                    // On a row of one line (no quoted line break) the column is the offset in it,
+                    // with no scan of the row (a wide file's row holds a close per series).
+                    guard !multiline || tokenizer.line - line <= 1 else { return RowMark(tokenizer.locate(field)) }
+                    return RowMark(line: line, position: (field.isQuoted ? field.start - 1 : field.start) - tokenizer.rowStart + 1)
                 }
                 builders[builderIndex].add(code, days: days, close: close, decimals: decimals, at: mark, resolved: raw.form == .resolved)
             case .missing:
@@ -196,6 +220,36 @@ struct RowChunk {
                     at: tokenizer.locate(field))
             }
         }
+    }
+
+    /// Whether a row whose date cell `DateReader` could not read is a row that is not a session
+    /// (`EdgeRows`: a time of day, or no close either), which is then kept aside, located and
+    /// with its text; throws for a numeric date that says why it is none (a year past 9999, an instant).
+    private mutating func isEdgeRow(
+        _ fields: UnsafeBufferPointer<CSVField>, tokenizer: CSVTokenizer, layout: RowLayout, multiline: Bool
+    ) throws(MarketLinkError) -> Bool {
+        let dateField = fields[layout.dateIndex]
+        let cell = tokenizer.slice(dateField)
+        let text = tokenizer.text(dateField)
+        let column = layout.header[layout.dateIndex]
+        if let reason = DateReader.refusal(cell, text: text.trimmingWhitespace, column: column) {
+            throw MarketLinkError(reason, at: tokenizer.locate(dateField))
+        }
+        guard !text.trimmingWhitespace.isEmpty else { return false }
+        let isTime = DateReader.isTimeOfDay(cell)
+        let hasClose = layout.valueIndexes.contains { index in
+            guard index < fields.count else { return false }
+            if case .value = NumberReader.read(tokenizer.slice(fields[index]), decimalComma: layout.decimalComma) { return true }
+            return false
+        }
+        guard isTime || !hasClose else { return false }
+        let located = tokenizer.locate(dateField)
+        edges.add(
+            EdgeRows.Row(
+                line: tokenizer.rowLine, mark: RowMark(line: located.line, position: located.column), dateText: text, column: column,
+                why: isTime ? "the date cell is the time \(quoted(text.trimmingWhitespace)), a quote not yet a session" : "no date and no close",
+                text: EdgeRows.text(tokenizer.bytes, from: tokenizer.rowStart, to: tokenizer.position)))
+        return true
     }
 
     /// Keeps a row's date for later messages: the first row's (the sample `inspect` shows), and

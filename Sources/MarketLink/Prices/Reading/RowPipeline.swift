@@ -23,9 +23,9 @@ enum RowPipeline {
         case parsed(RowChunk)
         /// Not valid UTF-8: located from the block's first line (as line 1).
         case notText(MarketLinkError)
-        /// A CSV or data error, located as the chunk counts lines; and how many line breaks
-        /// the block holds.
-        case failed(MarketLinkError, lineBreaks: Int)
+        /// A CSV or data error, located as the chunk counts lines; how many line breaks the
+        /// block holds; and its rows that are not sessions up to the error (`EdgeRows`).
+        case failed(MarketLinkError, lineBreaks: Int, edges: EdgeRows)
         /// Only checked as text (after an error), and how many line breaks it holds.
         case checked(lineBreaks: Int)
         case pending
@@ -73,11 +73,13 @@ enum RowPipeline {
                 outcome = .checked(lineBreaks: RowPipeline.lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[range])))
                 return
             }
+            var edges = EdgeRows()
             do throws(MarketLinkError) {
-                let chunk = try RowChunk.parse(bytes: bytes, range: range, line: startLine, layout: layout, quotesPossible: block.hasQuotes)
+                let chunk = try RowChunk.parse(
+                    bytes: bytes, range: range, line: startLine, layout: layout, quotesPossible: block.hasQuotes, edges: &edges)
                 outcome = .parsed(chunk)
             } catch {
-                outcome = .failed(error, lineBreaks: RowPipeline.lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[range])))
+                outcome = .failed(error, lineBreaks: RowPipeline.lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[range])), edges: edges)
             }
         }
     }
@@ -141,12 +143,24 @@ enum RowPipeline {
                 lineBase += chunk.linesConsumed
                 if failure == nil {
                     if taken == 0, let estimate, let rows = estimate(chunk.rowCount, job.range.count) { assembly.reserve(rows: rows) }
-                    assembly.take(&chunk, lineShift: shift)
+                    do throws(MarketLinkError) {
+                        try assembly.take(&chunk, lineShift: shift)
+                    } catch {
+                        failure = error
+                    }
                 }
             case .notText(let error):
                 throw shifted(error, by: lineBase - 1)
-            case .failed(let error, let lineBreaks):
-                if failure == nil { failure = shifted(error, by: shift) }
+            case .failed(let error, let lineBreaks, let edges):
+                if failure == nil {
+                    // A row that is not a session before this error, between two sessions, comes first.
+                    do throws(MarketLinkError) {
+                        try assembly.takeEdges(of: edges, lineShift: shift)
+                        failure = shifted(error, by: shift)
+                    } catch {
+                        failure = error
+                    }
+                }
                 lineBase += lineBreaks
             case .checked(let lineBreaks):
                 lineBase += lineBreaks

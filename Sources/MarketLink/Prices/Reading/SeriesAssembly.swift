@@ -9,6 +9,9 @@ struct AssembledSeries {
     var newestFirst: Bool
     /// What `inspect` says about series that were left out.
     var notes: [String]
+    /// Each series' close extremes by the name it was read under (`CloseExtremes`), to check
+    /// once it is named.
+    var extremes: [String: CloseExtremes] = [:]
 }
 
 // MARK: - Series assembly
@@ -34,6 +37,7 @@ struct SeriesAssembly {
         var closes: [Double] = []
         var decimals = 0
         var order = SessionOrder()
+        var extremes = CloseExtremes()
     }
 
     let file: String
@@ -50,6 +54,8 @@ struct SeriesAssembly {
     /// The rows (of the file) where an order first fails, with their dates.
     private(set) var failures: [Int: RowChunk.DateSample] = [:]
     private(set) var dropped: [DroppedRow] = []
+    /// The rows that are not sessions so far (`EdgeRows`).
+    private var edges = EdgeRows.Tracker()
 
     init(layout: RowLayout, namesSeries: Bool) {
         self.file = layout.file
@@ -71,9 +77,25 @@ struct SeriesAssembly {
         }
     }
 
+    /// Takes the rows that are not sessions of the next chunk in file order, one that failed:
+    /// those before its first session, and how many sessions it read before its error. Throws
+    /// when one of them, or one waiting from an earlier chunk, lies between two sessions (that
+    /// row comes before the chunk's error in the file).
+    mutating func takeEdges(of failed: EdgeRows, lineShift: Int) throws(MarketLinkError) {
+        try edges.take(leading: failed.leading.map { $0.shifted(by: lineShift) }, trailing: [], sessions: failed.sessions, file: file)
+    }
+
+    /// The rows that are not sessions at the file's edges, once every chunk is taken; throws for
+    /// a file with such rows and no session.
+    func edgeRows() throws(MarketLinkError) -> [DroppedRow] { try edges.finish(file: file) }
+
     /// Takes the next chunk in file order; its lines are `lineShift` below the file's. The
-    /// chunk's storage is released.
-    mutating func take(_ chunk: inout RowChunk, lineShift: Int) {
+    /// chunk's storage is released. Throws when a row that is not a session lies between two
+    /// sessions (`EdgeRows`).
+    mutating func take(_ chunk: inout RowChunk, lineShift: Int) throws(MarketLinkError) {
+        try edges.take(
+            leading: chunk.edges.leading.map { $0.shifted(by: lineShift) }, trailing: chunk.edges.trailing.map { $0.shifted(by: lineShift) },
+            sessions: chunk.edges.sessions, file: file)
         let rowsBefore = dates.rows
         if first == nil, var sample = chunk.first {
             sample.mark = sample.mark.shifted(by: lineShift)
@@ -113,6 +135,8 @@ struct SeriesAssembly {
             stores[target].closes.append(contentsOf: piece.closes)
             stores[target].decimals = max(stores[target].decimals, piece.decimals)
             stores[target].order.append(piece.order)
+            let extremes = lineShift == 0 ? piece.extremes : piece.extremes.shifted(by: lineShift)
+            stores[target].extremes = stores[target].extremes.merged(with: extremes)
         }
         chunk = RowChunk()
     }
@@ -127,6 +151,7 @@ struct SeriesAssembly {
         for k in stores.indices {
             var store = stores[k]
             stores[k] = Store(name: store.name)
+            assembled.extremes[store.name] = store.extremes
             guard !store.days.isEmpty else {
                 assembled.notes.append("\(store.name): no closes at all; no series")
                 continue

@@ -10,6 +10,11 @@ struct RowMark: Sendable, Equatable {
 
     func shifted(by lines: Int) -> RowMark { RowMark(line: line + lines, position: position) }
 
+    /// A place already located (line and column).
+    init(_ location: SourceLocation) { (line, position) = (location.line, location.column) }
+
+    init(line: Int, position: Int) { (self.line, self.position) = (line, position) }
+
     /// The place in the file, once located and shifted.
     func location(file: String) -> SourceLocation { SourceLocation(file: file, line: line, column: position) }
 }

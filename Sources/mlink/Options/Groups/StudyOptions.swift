@@ -3,7 +3,7 @@ import MarketLink
 // MARK: - Study options
 
 /// The event-study options `study` and `report` share: model, benchmark, estimation window and
-/// its minimum, returns, clean estimation.
+/// its minimum, returns, clean estimation, merging shared sessions in the tests.
 struct StudyOptions {
     static let model = OptionSpec.value(
         "--model", "MODEL", .choice(NormalReturnModel.allCases.map(\.rawValue)),
@@ -22,7 +22,12 @@ struct StudyOptions {
     static let returns = OptionSpec.value(
         "--returns", "KIND", .choice(ReturnKind.allCases.map(\.rawValue)), help: "simple (the default) or log returns")
     static let clean = OptionSpec.flag("--clean", help: "leave out estimation sessions inside another event's window")
-    static let group = OptionGroup(title: "event-study options", options: [model, benchmark, estimation, minimumEstimation, returns, clean])
+    static let mergeSharedSessions = OptionSpec.flag(
+        "--merge-shared-sessions",
+        help: "in the tests across events, count events that share an event session once: the first of them in the events file"
+            + " stands for the session, the others are listed as merged")
+    static let group = OptionGroup(
+        title: "event-study options", options: [model, benchmark, estimation, minimumEstimation, returns, clean, mergeSharedSessions])
 
     var model: NormalReturnModel?
     var benchmark: String?
@@ -30,6 +35,7 @@ struct StudyOptions {
     var minimum: Int?
     var returns: ReturnKind
     var clean: Bool
+    var mergeSharedSessions: Bool
 
     init(_ arguments: inout Arguments) throws {
         model = try arguments.choice(Self.model).flatMap(NormalReturnModel.init(rawValue:))
@@ -44,13 +50,14 @@ struct StudyOptions {
         }
         returns = try arguments.choice(Self.returns).flatMap(ReturnKind.init(rawValue:)) ?? .simple
         clean = arguments.flag(Self.clean)
+        mergeSharedSessions = arguments.flag(Self.mergeSharedSessions)
     }
 
     func design(window: EventWindow, buyAndHold: Bool, rule: AlignmentRule) throws -> EventStudyDesign {
         let design = EventStudyDesign(
             window: window, estimation: estimation, minimumEstimationReturns: minimum,
             model: model ?? EventStudyDesign.defaultModel(hasBenchmark: benchmark != nil), returns: returns, clean: clean,
-            buyAndHold: buyAndHold, rule: rule)
+            buyAndHold: buyAndHold, rule: rule, mergeSharedSessions: mergeSharedSessions)
         try design.validate(hasBenchmark: benchmark != nil)
         return design
     }

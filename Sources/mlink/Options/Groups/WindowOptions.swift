@@ -39,6 +39,10 @@ struct WindowOptions {
         var chosen: [EventWindow] = []
         for text in arguments.values(spec.window) {
             let window = try EventWindow(parsing: text)
+            if window.isMinuteWindow {
+                // Measured by the library on intraday bars (IntradayBars.minuteMove); no command reports them yet.
+                throw UsageError(message: "--window \(text): minute windows are not offered by this command yet; give session windows A:B")
+            }
             if !chosen.contains(window) { chosen.append(window) }
         }
         if !spec.repeatable, chosen.count > 1 { throw UsageError(message: "--window is given more than once") }

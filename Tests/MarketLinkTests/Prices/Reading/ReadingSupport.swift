@@ -66,8 +66,10 @@ enum ReadingSteps {
             for k in starts.indices {
                 let end = k + 1 < starts.count ? starts[k + 1] : buffer.count
                 let quotes = buffer[starts[k]..<end].contains(34)
-                var chunk = try RowChunk.parse(bytes: buffer, range: starts[k]..<end, line: k == 0 ? lines[k] : 1, layout: layout, quotesPossible: quotes)
-                assembly.take(&chunk, lineShift: k == 0 ? 0 : lines[k] - 1)
+                var edges = EdgeRows()
+                var chunk = try RowChunk.parse(
+                    bytes: buffer, range: starts[k]..<end, line: k == 0 ? lines[k] : 1, layout: layout, quotesPossible: quotes, edges: &edges)
+                try assembly.take(&chunk, lineShift: k == 0 ? 0 : lines[k] - 1)
             }
             var rows = Rows(header: header, columns: columns, assembly: assembly)
             return try body(&rows)

@@ -7,7 +7,7 @@ Run from the repository root:
 
 It prints every number to 17 significant digits and writes kolari_pynnonen.json beside this script.
 
-DEFINITIONS (docs/STATISTICS-clustered.md states them with their references)
+DEFINITIONS (docs/STATISTICS.md, "Clustered events", states them with their references)
 
 For N events in one series, with status ok, each with L_i estimation returns and k event returns:
 

@@ -256,6 +256,8 @@ def main():
     out["daily_same_date"] = same_date_baseline(djia, sse, period_of(same))
     assert out["daily_same_date"]["n"] == 126 and round(out["daily_same_date"]["pearson_r"], 2) == 0.01
     out["daily_lag1_djia_to_sse"] = lag1_baseline(djia, sse, period_of(nxt))
+    # The reverse, SSE leading the DJIA (the baseline of the SSE -> DJIA next-close pairing).
+    out["daily_lag1_sse_to_djia"] = lag1_baseline(sse, djia, period_of(rev))
 
     OUT.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -275,6 +277,7 @@ def main():
     line("    next close SSE->DJIA, shared sessions once", out["next_close_sse_to_djia"]["shared_sessions_once"])
     line("(c) daily, same date (check: 0.01, 126)", out["daily_same_date"])
     line("(c) daily, lag 1 in information time", out["daily_lag1_djia_to_sse"])
+    line("    daily, lag 1, SSE -> DJIA", out["daily_lag1_sse_to_djia"])
     print("periods:", out["daily_same_date"]["period"], out["daily_lag1_djia_to_sse"]["period"])
     print("lag-1 first/last pair:", out["daily_lag1_djia_to_sse"]["first_pair"], out["daily_lag1_djia_to_sse"]["last_pair"])
 

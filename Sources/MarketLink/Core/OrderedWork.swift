@@ -1,0 +1,92 @@
+import Dispatch
+import Foundation
+
+// MARK: - Ordered work
+
+/// Numbered jobs run on worker threads and handed back in order: the pipeline behind every
+/// output that is computed in parts on both cores and written as one stream (the change report's
+/// CSV, the event study's series and its CSV).
+///
+/// Jobs 0…count−1 run on a concurrent queue, as many at a time as there are cores plus one, and
+/// never more than that many ahead of the one being consumed (so memory holds a few results,
+/// not all of them). The calling thread consumes each result strictly in index order as it
+/// becomes ready, so writing overlaps computing.
+enum OrderedWork {
+    /// The jobs started ahead of the one being consumed: the cores, plus one so that a core is
+    /// never idle while the caller consumes.
+    static var defaultAhead: Int { max(2, ProcessInfo.processInfo.activeProcessorCount + 1) }
+
+    /// Runs `work(0)`…`work(count − 1)` on worker threads and calls `consume(index, result)` on
+    /// the calling thread in index order. When `consume` throws, the jobs already started finish
+    /// first, then the error is rethrown and no further job starts. No jobs for `count` ≤ 0.
+    static func run<Value: Sendable>(
+        count: Int, ahead: Int = OrderedWork.defaultAhead, work: @escaping @Sendable (Int) -> Value,
+        consume: (Int, Value) throws -> Void
+    ) rethrows {
+        guard count > 0 else { return }
+        let slots = OrderedSlots<Value>(count: count)
+        let queue = DispatchQueue(label: "marketlink.ordered-work", attributes: .concurrent)
+        var submitted = 0
+        func submit() {
+            let index = submitted
+            submitted += 1
+            queue.async { slots.deliver(work(index), at: index) }
+        }
+        while submitted < min(max(1, ahead), count) { submit() }
+        defer {
+            // On an error from `consume`, let the jobs already started finish before returning.
+            for index in 0..<submitted { _ = slots.take(index) }
+        }
+        for index in 0..<count {
+            guard let value = slots.take(index) else { continue }
+            try consume(index, value)
+            if submitted < count { submit() }
+        }
+    }
+
+    /// `work(0)`…`work(count − 1)` on worker threads, as an array in index order.
+    static func map<Value: Sendable>(count: Int, work: @escaping @Sendable (Int) -> Value) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(max(count, 0))
+        run(count: count, work: work) { _, value in values.append(value) }
+        return values
+    }
+}
+
+/// Results delivered by worker threads, taken in order: one slot and one semaphore per job.
+final class OrderedSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private var taken: [Bool]
+    private let ready: [DispatchSemaphore]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+        taken = Array(repeating: false, count: count)
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    func deliver(_ value: Value, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+        ready[index].signal()
+    }
+
+    /// Blocks until job `index` has delivered, then takes its result (`nil` on a second call).
+    func take(_ index: Int) -> Value? {
+        lock.lock()
+        if taken[index] {
+            lock.unlock()
+            return nil
+        }
+        lock.unlock()
+        ready[index].wait()
+        lock.lock()
+        defer { lock.unlock() }
+        taken[index] = true
+        let value = slots[index]
+        slots[index] = nil
+        return value
+    }
+}
