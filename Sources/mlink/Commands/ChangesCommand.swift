@@ -2,7 +2,8 @@ import MarketLink
 
 enum ChangesCommand {
     static let events = EventsOptions.events(required: true)
-    static let windows = WindowOptions.Spec(repeatable: true, defaults: EventWindow.changesDefault, purpose: "sessions around t0 to measure")
+    static let windows = WindowOptions.Spec(
+        repeatable: true, defaults: EventWindow.changesDefault, purpose: "sessions around t0 to measure", minutes: true)
     static let output = OutputOptions.Spec.formats(OutputFormat.reports, sentences: true)
 
     static let spec = CommandSpec(
