@@ -182,7 +182,8 @@ extension ChangeTable {
     /// The line `sentences(vocabulary:)` gives a row.
     static func sentenceLine(_ row: ChangeRow, series: [Series], vocabulary: ToolVocabulary) -> String {
         let label = "[\(row.event.id) \(row.series) \(row.window)]"
-        return "\(label) \(sentence(row, series: series) ?? "no move: \(row.status.rawValue) — \(row.status.explanation(vocabulary: vocabulary))")"
+        let why = row.window.isMinuteWindow ? row.status.minuteExplanation(vocabulary: vocabulary) : row.status.explanation(vocabulary: vocabulary)
+        return "\(label) \(sentence(row, series: series) ?? "no move: \(row.status.rawValue) — \(why)")"
     }
 
     /// One line per row: event id, series, window, and the sentence or the status (explained with
