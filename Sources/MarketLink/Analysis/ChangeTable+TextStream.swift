@@ -132,7 +132,8 @@ extension ChangeTable {
     /// than the series' lowest or highest close as shown; points no wider than its highest less
     /// its lowest (or the reverse), or a status's name; percent no wider than the moves from its
     /// lowest positive close to its highest and back (and, with negative closes, the largest
-    /// magnitude over the smallest negative one).
+    /// magnitude over the smallest negative one). With minute windows, the intraday bars' closes
+    /// count too, and a base or end cell is as wide as a local date and time.
     static func textBounds(events: [Event], series: [Series], windows: [EventWindow], titleWidth: Int) -> [Int] {
         func width(_ text: String) -> Int { DisplayWidth.columns(TerminalText.escaped(text)) }
         var id = 0
@@ -158,11 +159,15 @@ extension ChangeTable {
             var high = -Double.infinity
             var lowPositive = Double.infinity
             var smallestNegative = Double.infinity
-            for value in item.closes where value.isFinite {
-                low = min(low, value)
-                high = max(high, value)
-                if value > 0 { lowPositive = min(lowPositive, value) }
-                if value < 0 { smallestNegative = min(smallestNegative, -value) }
+            // A minute window's prices are bar closes, which may reach past the daily closes.
+            let bars = windows.contains(where: \.isMinuteWindow) ? item.intraday?.closes ?? [] : []
+            for values in [item.closes, bars] {
+                for value in values where value.isFinite {
+                    low = min(low, value)
+                    high = max(high, value)
+                    if value > 0 { lowPositive = min(lowPositive, value) }
+                    if value < 0 { smallestNegative = min(smallestNegative, -value) }
+                }
             }
             guard low.isFinite, high.isFinite else { continue }
             let display = item.display

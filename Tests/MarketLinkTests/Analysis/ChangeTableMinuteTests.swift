@@ -166,4 +166,38 @@ import Testing
         }
         #expect(streamed == report)
     }
+
+    @Test func streamedRowsLineUpWhenTheFirstBatchHasNoMinutePrices() throws {
+        // Event 5 (no bar after it) first: the first batch (one event) has only "—" in the base
+        // column, so the widths of the later rows' "2023-06-08 10:14" come from the bounds.
+        let table = try Self.table()
+        let events = table.events.filter { $0.id == "5" } + table.events.filter { $0.id != "5" }
+        var text = ""
+        try ChangeTable.streamText(
+            events: events, series: table.series, windows: table.windows, rule: .next, color: false, sentences: false, vocabulary: .none,
+            firstRows: 8, rowsPerBatch: 8, formatted: nil
+        ) { text += $0 }
+        let lines = text.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first)
+        let baseAt = DisplayWidth.columns(String(header[..<(try #require(header.range(of: "base "))).lowerBound]))
+        let endAt = DisplayWidth.columns(String(header[..<(try #require(header.range(of: "end "))).lowerBound]))
+        /// The text of `line` from display column `column` on.
+        func from(_ column: Int, _ line: String) -> Substring {
+            var seen = 0
+            var index = line.startIndex
+            while index < line.endIndex, seen < column {
+                seen += DisplayWidth.columns(String(line[index]))
+                index = line.index(after: index)
+            }
+            return line[index...]
+        }
+        let rows = lines.filter { $0.first?.isNumber == true }
+        #expect(rows.count == 9 * 2 * 4)
+        for row in rows {
+            for column in [baseAt, endAt] {
+                #expect(from(column, row).hasPrefix("2023-06-0") || from(column, row).hasPrefix("—"), "\(row)")
+            }
+        }
+        #expect(rows.contains { from(baseAt, $0).hasPrefix("2023-06-08 10:14  4,273.81") })
+    }
 }
