@@ -27,6 +27,6 @@ import Testing
         #expect(texts.contains("Base 4,270.46"))
         #expect(texts.contains("End 4,260.89"))
         // One line: the price at 09:44 and at each bar end 09:45 … 10:44, 61 values.
-        #expect(parsed.all("desc").contains { $0.text.contains("S&P 500: 61 values from 2023-06-08 09:44 to 2023-06-08 10:44") })
+        #expect(parsed.all("desc").contains { $0.text.contains("SPX: 61 values from 2023-06-08 09:44 to 2023-06-08 10:44") })
     }
 }
