@@ -95,7 +95,8 @@ import Testing
         #expect(gaps.map(\.text) == ["No trading 16:00 Wed Jun 7 to 09:30 Thu Jun 8 (drawn narrower)"])
         // Tooltips give the local date and time.
         #expect(parsed.elements.contains { $0.name == "title" && $0.text == "S&P <500>, Thu 2023-06-08 09:31: 4,266.52" })
-        // Two drawn runs: the close of 2023-06-07, then the open of 2023-06-08 (the line is broken over the night).
-        #expect(parsed.elements.filter { $0.name == "path" && $0.attributes["fill"] == "none" }.count == 2)
+        // Line paths: the legend's sample, then two drawn runs, the close of 2023-06-07 and the
+        // open of 2023-06-08 (the line is broken over the night).
+        #expect(parsed.elements.filter { $0.name == "path" && $0.attributes["fill"] == "none" }.count == 3)
     }
 }
