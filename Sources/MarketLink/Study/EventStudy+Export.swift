@@ -249,8 +249,8 @@ extension EventStudy {
 /// a row copies no array or `Series` (whose reference counts the two worker threads would
 /// otherwise contend for on every row): each event's escaped leading cells, each series' escaped
 /// name, the cells every row shares, the status names and every explanation without numbers in
-/// it, all in one byte buffer; every series' session dates one after another; and the
-/// `YYYY-MM-DD` text of every day the series span, so a date is a 10-byte copy.
+/// it, all in one byte buffer; and the `YYYY-MM-DD` text of every day the series span, so a
+/// date (which each row carries as a day ordinal) is a 10-byte copy.
 struct StudyCSVFormatter: Sendable {
     let study: EventStudy
     let store: StudyStore
@@ -268,9 +268,6 @@ struct StudyCSVFormatter: Sendable {
     /// the row; and each code's status name.
     let explanations: [Range<Int>]
     let statusNames: [Range<Int>]
-    /// The session dates of every series in order; series s's start at `dayStarts[s]`.
-    let days: [Int32]
-    let dayStarts: [Int]
     /// The ISO text of the days `firstDay`, `firstDay + 1`, … (10 bytes each), covering every
     /// session of every series; empty when that span is too long for a table (more than
     /// `StudyCSVFormatter.tableDays`) or reaches a year outside 0…9999, and `Day.appendISO`
@@ -343,15 +340,6 @@ struct StudyCSVFormatter: Sendable {
         self.explanations = explanations
         statusNames = names
 
-        var days: [Int32] = []
-        days.reserveCapacity(study.series.reduce(0) { $0 + $1.count })
-        var dayStarts: [Int] = []
-        for item in study.series {
-            dayStarts.append(days.count)
-            days.append(contentsOf: item.dayOrdinals)
-        }
-        self.days = days
-        self.dayStarts = dayStarts
         let low = study.series.compactMap { $0.dayOrdinals.first }.min() ?? 0
         let high = study.series.compactMap { $0.dayOrdinals.last }.max() ?? -1
         var isoDays: [UInt8] = []
@@ -371,12 +359,10 @@ struct StudyCSVFormatter: Sendable {
         store.rows.withUnsafeBufferPointer { rows in
             store.values.withUnsafeBufferPointer { values in
                 cells.withUnsafeBufferPointer { cells in
-                    days.withUnsafeBufferPointer { days in
-                        isoDays.withUnsafeBufferPointer { iso in
-                            let row = Row(formatter: self, rows: rows, values: values, cells: cells, days: days, iso: iso)
-                            for e in events where e < store.eventCount {
-                                for s in 0..<seriesCount { row.append(event: e, series: s, to: &out) }
-                            }
+                    isoDays.withUnsafeBufferPointer { iso in
+                        let row = Row(formatter: self, rows: rows, values: values, cells: cells, iso: iso)
+                        for e in events where e < store.eventCount {
+                            for s in 0..<seriesCount { row.append(event: e, series: s, to: &out) }
                         }
                     }
                 }
@@ -390,7 +376,6 @@ struct StudyCSVFormatter: Sendable {
         let rows: UnsafeBufferPointer<StudyRow>
         let values: UnsafeBufferPointer<Double>
         let cells: UnsafeBufferPointer<UInt8>
-        let days: UnsafeBufferPointer<Int32>
         let iso: UnsafeBufferPointer<UInt8>
 
         @inline(__always)
@@ -398,10 +383,9 @@ struct StudyCSVFormatter: Sendable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: cells[range]))
         }
 
-        /// `YYYY-MM-DD` of session `session` of series `s`.
+        /// `YYYY-MM-DD` of the day `ordinal`.
         @inline(__always)
-        func appendDay(series s: Int, session: Int, to out: inout [UInt8]) {
-            let ordinal = days[formatter.dayStarts[s] + session]
+        func appendDay(_ ordinal: Int32, to out: inout [UInt8]) {
             let at = (Int(ordinal) - Int(formatter.firstDay)) * 10
             if at >= 0, at + 10 <= iso.count {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: iso[at..<(at + 10)]))
@@ -418,13 +402,12 @@ struct StudyCSVFormatter: Sendable {
             appendCells(formatter.eventBounds[e]..<formatter.eventBounds[e + 1], to: &out)
             appendCells(formatter.seriesBounds[s]..<formatter.seriesBounds[s + 1], to: &out)
             appendCells(formatter.designCells, to: &out)
-            let t0 = Int(row.eventSession)
-            if t0 >= 0 { appendDay(series: s, session: t0, to: &out) }
+            if row.eventSession >= 0 { appendDay(row.eventDay, to: &out) }
             out.append(44)
             if row.code.hasEstimationWindow {
-                appendDay(series: s, session: t0 + design.estimation.start, to: &out)
+                appendDay(row.estimationFirstDay, to: &out)
                 out.append(44)
-                appendDay(series: s, session: t0 + design.estimation.end, to: &out)
+                appendDay(row.estimationLastDay, to: &out)
                 out.append(44)
             } else {
                 out.append(44)

@@ -97,8 +97,16 @@ public struct EventStudy: Sendable {
                 values.reserveCapacity(eventCount * stride)
                 var rows: [StudyRow] = []
                 rows.reserveCapacity(eventCount)
+                let days = sessions.series[s].dayOrdinals
                 for (e, outcome) in outcomes.enumerated() {
-                    rows.append(returns.row(outcome, design: design, values: &values))
+                    var row = returns.row(outcome, design: design, values: &values)
+                    let t0 = Int(row.eventSession)
+                    if t0 >= 0 { row.eventDay = days[t0] }
+                    if row.code.hasEstimationWindow {
+                        row.estimationFirstDay = days[t0 + design.estimation.start]
+                        row.estimationLastDay = days[t0 + design.estimation.end]
+                    }
+                    rows.append(row)
                     values.append(contentsOf: repeatElement(0, count: (e + 1) * stride - values.count))
                 }
                 return StudySeriesRows(rows: rows, values: values)
