@@ -79,10 +79,15 @@ public struct EventStudy: Sendable {
 
     // MARK: - Every series
 
-    /// The rows of every series, each series on a worker thread (`OrderedWork`), in series order.
+    /// The rows of every series, each series on a worker thread (`OrderedWork`), in series order;
+    /// each series counts as done in the current `WorkProgress` as it is taken.
     static func study(sessions: EventSessions, benchmark: Series?, design: EventStudyDesign) -> [StudySeriesRows] {
         let eventCount = sessions.events.count
-        return OrderedWork.map(count: sessions.series.count) { s in
+        let progress = WorkProgress.current
+        progress?.beginComputing("event study", total: sessions.series.count, unit: "series")
+        var studied: [StudySeriesRows] = []
+        studied.reserveCapacity(sessions.series.count)
+        OrderedWork.run(count: sessions.series.count, work: { s in
             let outcomes = (0..<eventCount).map { sessions.at(event: $0, series: s) }
             let returns = StudyReturns(
                 series: sessions.series[s], benchmark: benchmark, design: design, eventSessions: outcomes.compactMap(\.index))
@@ -90,7 +95,11 @@ public struct EventStudy: Sendable {
             values.reserveCapacity(eventCount * 2 * design.window.sessionCount)
             let rows = outcomes.map { returns.row($0, design: design, values: &values) }
             return StudySeriesRows(rows: rows, values: values)
+        }) { _, rows in
+            studied.append(rows)
+            progress?.advance(by: 1)
         }
+        return studied
     }
 
     /// The prepared returns of series `s` (O(its sessions + events)), for what needs the
