@@ -130,7 +130,7 @@ enum EventsCommand {
         case .html: throw InternalError(message: "events list offers no HTML format (use mlink report)")
         case .md: text = EventListing.markdown(events)
         }
-        try out.write(text, inputs: [path])
+        try out.write(text, inputs: [path], rows: events.count)
         return 0
     }
 
