@@ -71,9 +71,11 @@ enum Terminal {
 
     /// Says on standard error what a command wrote to `-o FILE` once it is there: "wrote 2,000,000
     /// rows to out.csv" (`rows`), or "wrote 48,213 bytes to report.html" for a file of no rows.
-    /// Nothing with `--quiet`, or for standard output (no path, or `-`).
+    /// Nothing with `--quiet`, or for standard output (no path, or `-`). The work is done: the
+    /// progress line goes for good first, so that it is not drawn again under this line.
     static func wrote(rows: Int?, bytes: Int, to path: String?) {
         guard let path, path != "-", !ProgressDisplay.isQuiet else { return }
+        ProgressDisplay.current?.stop()
         let amount = rows.map { ProgressLine.count($0, $0 == 1 ? "row" : "rows") } ?? ProgressLine.count(bytes, bytes == 1 ? "byte" : "bytes")
         error("wrote \(amount) to \(TerminalText.escaped(path))\n")
     }

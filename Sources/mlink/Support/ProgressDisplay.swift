@@ -16,7 +16,9 @@ import MarketLink
 /// - The line is cleared when the command ends, whichever way: success, error, or a closed pipe.
 /// - Nothing at all when standard error is not a terminal, when `TERM` is `dumb`, or with `--quiet`.
 ///
-/// `MLINK_PROGRESS_DELAY_MS` (not documented for users: for tests) sets the delay in milliseconds.
+/// `MLINK_PROGRESS_DELAY_MS` and `MLINK_PROGRESS_INTERVAL_MS` (not documented for users: for
+/// tests, so that a run of a few tenths of a second shows its progress) set the delay and the
+/// time between redraws in milliseconds.
 final class ProgressDisplay: @unchecked Sendable {
     /// How long a run goes before the line appears, unless the environment says otherwise.
     static let defaultDelay = 1.0
@@ -30,11 +32,11 @@ final class ProgressDisplay: @unchecked Sendable {
     private var shown = ""
     private var stopped = false
 
-    private init(progress: WorkProgress, delay: Double) {
+    private init(progress: WorkProgress, delay: Double, interval: Double) {
         self.progress = progress
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "mlink.progress"))
         timer.setEventHandler { [weak self] in self?.redraw() }
-        timer.schedule(deadline: .now() + delay, repeating: Self.interval, leeway: .milliseconds(20))
+        timer.schedule(deadline: .now() + delay, repeating: interval, leeway: .milliseconds(2))
         timer.resume()
     }
 
@@ -59,9 +61,10 @@ final class ProgressDisplay: @unchecked Sendable {
             defer { state.set(quiet: false, display: nil) }
             return try body()
         }
-        let delay = environment["MLINK_PROGRESS_DELAY_MS"].flatMap(Double.init).map { max($0, 0) / 1000 } ?? defaultDelay
+        func seconds(_ name: String) -> Double? { environment[name].flatMap(Double.init).map { max($0, 1) / 1000 } }
         let progress = WorkProgress()
-        let display = ProgressDisplay(progress: progress, delay: delay)
+        let display = ProgressDisplay(
+            progress: progress, delay: seconds("MLINK_PROGRESS_DELAY_MS") ?? defaultDelay, interval: seconds("MLINK_PROGRESS_INTERVAL_MS") ?? interval)
         state.set(quiet: false, display: display)
         defer {
             display.stop()

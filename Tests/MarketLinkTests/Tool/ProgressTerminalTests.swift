@@ -5,13 +5,14 @@ import Testing
 /// its progress line in place (`\r`, the text, `ESC [ K`) and clears it before the "wrote" line;
 /// with standard error in a file there is no progress, only the "wrote" line; with `--quiet`
 /// nothing at all. The delay before the line appears is set to 0 (`MLINK_PROGRESS_DELAY_MS`) so
-/// that a run of a few tenths of a second shows it.
+/// that a short run shows it.
 ///
-/// The workload is synthetic, made here: 20 symbols × 2,500 weekdays of closes (a saw-tooth
-/// pattern, 50,000 rows) and 200 events 17 days apart; the change table has 200 × 20 × 2
-/// (the default windows −1:1 and 0:0) = 8,000 rows.
+/// The workload is synthetic, made here: 10 symbols × 1,000 weekdays of closes (a saw-tooth
+/// pattern, 10,000 rows) and 100 events 10 days apart; the change table has 100 × 10 × 2
+/// (the default windows −1:1 and 0:0) = 2,000 rows. The progress line is redrawn every 2 ms
+/// (`MLINK_PROGRESS_INTERVAL_MS`), so this short run draws it several times.
 @Suite(.serialized) struct ProgressTerminalTests {
-    static let rows = 200 * 20 * 2
+    static let rows = 100 * 10 * 2
 
     struct Workload {
         let folder: URL
@@ -31,32 +32,32 @@ import Testing
         format.calendar = utc
         format.timeZone = utc.timeZone
         format.dateFormat = "yyyy-MM-dd"
-        while days.count < 2_500 {
+        while days.count < 1_000 {
             let weekday = utc.component(.weekday, from: day)
             if weekday != 1, weekday != 7 { days.append(format.string(from: day)) }
             day += 86_400
         }
-        for symbol in 0..<20 {
+        for symbol in 0..<10 {
             for (k, date) in days.enumerated() {
                 panel += "\(date),S\(symbol),\(100 + (k * 7 + symbol * 13) % 50).25\n"
             }
         }
         var events = "id,date,title\n"
-        for e in 0..<200 { events += "\(e + 1),\(format.string(from: Date(timeIntervalSince1970: 946_857_600 + Double(10 + e * 17) * 86_400))),event \(e + 1)\n" }
+        for e in 0..<100 { events += "\(e + 1),\(format.string(from: Date(timeIntervalSince1970: 946_857_600 + Double(10 + e * 10) * 86_400))),event \(e + 1)\n" }
         let panelPath = try CLI.write(panel, named: "panel.csv", in: folder)
         let eventsPath = try CLI.write(events, named: "events.csv", in: folder)
         let output = folder.appendingPathComponent("out.csv").path
         return Workload(folder: folder, arguments: ["changes", "--events", eventsPath, panelPath, "-o", output], output: output)
     }
 
-    static let environment = ["NO_COLOR": "1", "MLINK_PROGRESS_DELAY_MS": "0"]
+    static let environment = ["NO_COLOR": "1", "MLINK_PROGRESS_DELAY_MS": "0", "MLINK_PROGRESS_INTERVAL_MS": "2"]
 
     @Test func onATerminalProgressIsDrawnInPlaceAndClearedBeforeTheLastLine() throws {
         let work = try Self.workload()
         defer { try? FileManager.default.removeItem(at: work.folder) }
         let run = try PseudoTerminal.run(work.arguments, stderrOnTerminal: true, environment: Self.environment)
         #expect(run.status == 0, "\(run.terminal)")
-        let wrote = "wrote 8,000 rows to \(work.output)\n"
+        let wrote = "wrote 2,000 rows to \(work.output)\n"
         #expect(run.terminal.hasSuffix("\r\u{1B}[K" + wrote), "\(run.terminal.debugDescription)")
         // Every draw returns to the start of the line and erases what a longer text left.
         let draws = run.terminal.dropLast(wrote.count).components(separatedBy: "\r").filter { !$0.isEmpty }
@@ -74,7 +75,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work.folder) }
         let run = try PseudoTerminal.run(work.arguments, stderrOnTerminal: false, environment: Self.environment)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr == "wrote 8,000 rows to \(work.output)\n")
+        #expect(run.stderr == "wrote 2,000 rows to \(work.output)\n")
         #expect(run.terminal.isEmpty)
     }
 
