@@ -133,14 +133,27 @@ public final class WorkProgress: @unchecked Sendable {
 
     /// Counts a block of the current input just read: its bytes and its line breaks.
     func read(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var lines = 0
-        for byte in bytes where byte == 10 { lines &+= 1 }
+        let lines = Self.lineBreaks(in: bytes)
         let now = clock()
         lock.lock()
         lastCount = now
         bytesRead += bytes.count
         rowsRead += lines
         lock.unlock()
+    }
+
+    /// The line feeds in `bytes`, found with `memchr` (the C library's vectorised search): a
+    /// few instructions per row rather than per byte.
+    static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let end = base + bytes.count
+        var at = base
+        var count = 0
+        while at < end, let found = memchr(at, 10, end - at) {
+            count += 1
+            at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return count
     }
 
     /// Starts computing `what`, `total` units (`unit`: "events") in all.

@@ -66,6 +66,13 @@ import Testing
         #expect(progress.snapshot().secondsLeft == 27)
     }
 
+    @Test(arguments: [
+        ("", 0), ("no line break", 0), ("\n", 1), ("a\nb", 1), ("a\r\nb\r\n", 2), ("\n\n\n", 3), ("é\n日本\n", 2),
+    ]) func lineBreaksAreCountedWherePresent(_ text: String, _ expected: Int) {
+        let count = Array(text.utf8).withUnsafeBufferPointer { WorkProgress.lineBreaks(in: $0) }
+        #expect(count == expected)
+    }
+
     @Test func aPipeHasNoSizeSoNoFractionOrEstimate() {
         let clock = ManualClock()
         let progress = WorkProgress(clock: clock.read)
