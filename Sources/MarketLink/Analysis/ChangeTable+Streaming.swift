@@ -13,7 +13,7 @@ extension ChangeTable {
         sink: ([UInt8]) throws -> Void
     ) throws {
         var header: [UInt8] = []
-        CSVWriter.appendHeader(csvHeader(sentences: sentences), to: &header)
+        CSVWriter.appendHeader(csvHeader(sentences: sentences, minutes: windows.contains(where: \.isMinuteWindow)), to: &header)
         try sink(header)
         // About 4 MB of CSV per batch.
         let rowsPerEvent = max(series.count * windows.count, 1)
@@ -60,7 +60,7 @@ extension ChangeTable {
                 // t0 of this batch's events, found once, then every window placed around it.
                 let range = batches[index]
                 let sessions = EventSessions.find(events: events, range: range, series: series, rule: rule)
-                let entries = ChangeTable.entries(sessions: sessions, counts: counts, windows: windows, eventRange: range)
+                let entries = ChangeTable.entries(sessions: sessions, events: events, series: series, counts: counts, windows: windows, eventRange: range)
                 return format(range, entries)
             },
             consume: { index, output in

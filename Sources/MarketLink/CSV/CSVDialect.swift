@@ -5,6 +5,12 @@ public enum CSVDialect {
     /// The delimiter (`,`, `;` or tab) that splits the first lines most consistently, counting only
     /// delimiters outside quotes. Ties prefer `,`, then `;`, then tab.
     public static func sniffDelimiter(_ bytes: UnsafeBufferPointer<UInt8>, lines maximum: Int = 40) -> UInt8 {
+        sniff(bytes, lines: maximum).delimiter
+    }
+
+    /// The delimiter, and whether the first lines seen decided it before `bytes` ran out (so that
+    /// more bytes after them could not change it): what a reader of the first block of a file asks.
+    static func sniff(_ bytes: UnsafeBufferPointer<UInt8>, lines maximum: Int = 40) -> (delimiter: UInt8, decided: Bool) {
         let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9]
         var counts: [[Int]] = [[], [], []]
         var current = [0, 0, 0]
@@ -29,6 +35,7 @@ public enum CSVDialect {
             }
             i += 1
         }
+        let decided = counts[0].count >= maximum || scanned >= 1 << 20
         if lineHasText { for k in 0..<3 { counts[k].append(current[k]) } }
         var best = 0
         var bestScore = -1
@@ -44,6 +51,6 @@ public enum CSVDialect {
                 best = k
             }
         }
-        return candidates[best]
+        return (candidates[best], decided)
     }
 }

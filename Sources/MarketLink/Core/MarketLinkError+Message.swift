@@ -107,6 +107,9 @@ extension MarketLinkError.Reason {
             return "unexpected \(quoted(bytes: [byte])) after the closing quote of a quoted field"
         case .malformedCSV(.quoteInUnquotedField):
             return "quote character inside an unquoted field; a field with quotes must be quoted whole, with each quote doubled"
+        case .rowTooLong(let limit):
+            return
+                "no line end within \(InputFile.describe(limit)) from the start of this row (outside quotes); MarketLink reads rows of up to \(InputFile.describe(limit)): is a quote left open?"
         case .emptyFile(.priceFile):
             return "the file is empty: expected a header row and price rows"
         case .emptyFile(.eventsFile):

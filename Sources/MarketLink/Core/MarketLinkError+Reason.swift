@@ -98,6 +98,9 @@ extension MarketLinkError {
         case byteOrderMarkInside
         /// CSV that does not follow the quoting rules.
         case malformedCSV(MalformedCSV)
+        /// No line end outside quotes within `limit` bytes from the start of a row: a row this long
+        /// is read no further (an unterminated quote, or bytes that are no CSV).
+        case rowTooLong(limit: Int)
         /// The file holds no bytes.
         case emptyFile(InputRole)
         /// No row near the start of the file is a header.

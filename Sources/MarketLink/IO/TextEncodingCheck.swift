@@ -6,9 +6,14 @@
 enum TextEncodingCheck {
     /// Checks `bytes`, the whole input, or with `complete: false` its first part (as `InputFile`
     /// does on the first bytes it reads, before reading the rest): then a character cut by the end
-    /// of the part is not an error.
-    static func validate(_ bytes: UnsafeBufferPointer<UInt8>, file: String, complete: Bool = true) throws(MarketLinkError) {
-        if let signature = ContentSignature.identify(bytes) {
+    /// of the part is not an error. With `startsFile: false` the bytes are a later part of the
+    /// input (a block of a file read in blocks): what its first bytes say is not the file's
+    /// signature, a byte-order mark at its start is one in the middle of the file, and the
+    /// locations are counted from the part's start (the caller places them in the file).
+    static func validate(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, complete: Bool = true, startsFile: Bool = true
+    ) throws(MarketLinkError) {
+        if startsFile, let signature = ContentSignature.identify(bytes) {
             throw MarketLinkError(.notText(signature), at: SourceLocation(file: file, line: 1, column: 1))
         }
         // A character starting in the last three bytes of a part may continue past it.
@@ -40,7 +45,7 @@ enum TextEncodingCheck {
                 throw MarketLinkError(
                     .notUTF8(byte: byte, looksLikeGB18030: looksLikeGBK(bytes, at: i)), at: SourceLocation(offset: i, in: bytes, file: file))
             }
-            if byte == 0xEF, i > 0, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
+            if byte == 0xEF, i > 0 || !startsFile, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
                 throw MarketLinkError(.byteOrderMarkInside, at: SourceLocation(offset: i, in: bytes, file: file))
             }
             i += length

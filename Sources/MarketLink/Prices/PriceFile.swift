@@ -36,20 +36,24 @@ public struct PriceFile: Sendable {
     public var unusedAdjustedClose: String? = nil
 
     /// Reads a price file from disk through `InputFile` (its kind and size checked before anything
-    /// is allocated, its first bytes checked as text). Throws a located `MarketLinkError` for
-    /// anything it cannot read.
+    /// is allocated, its first bytes checked as text), block by block: memory holds the series
+    /// and a few blocks, never the whole file. Throws a located `MarketLinkError` for anything it
+    /// cannot read.
     public static func load(path: String, options: PriceLoadOptions = .init()) throws(MarketLinkError) -> PriceFile {
-        let bytes = try InputFile.readAll(path)
-        return try load(bytes: bytes, file: path, options: options)
+        try PriceFileReader(file: path, options: options).read(path: path)
     }
 
     /// Reads price-file bytes; `file` is the name used in messages and for the default series name.
     public static func load(bytes: [UInt8], file: String, options: PriceLoadOptions = .init()) throws(MarketLinkError) -> PriceFile {
+        try load(bytes: bytes, file: file, options: options, reader: PriceFileReader(file: file, options: options))
+    }
+
+    /// Reads bytes with a given reader (its block size and threads).
+    static func load(bytes: [UInt8], file: String, options: PriceLoadOptions, reader: PriceFileReader) throws(MarketLinkError) -> PriceFile {
         let result: Result<PriceFile, MarketLinkError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(MarketLinkError) {
                 if let intraday = try IntradayReader.readIfIntraday(buffer, file: file, options: options) { return .success(intraday) }
-                let reader = PriceFileReader(bytes: buffer, file: file, options: options)
-                return .success(try reader.read())
+                return .success(try reader.read(bytes: buffer))
             } catch {
                 return .failure(error)
             }

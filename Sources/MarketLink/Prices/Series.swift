@@ -46,12 +46,19 @@ public struct Series: Sendable, Equatable {
     }
 
     init?(name: String, ordinals: [Int32], closes: [Double], market: Market? = nil) {
+        self.init(name: name, ordinals: ordinals, closes: closes, decimals: 2, market: market)
+    }
+
+    /// Builds a series whose closes were written with at most `decimals` digits after the mark
+    /// (what a price file says), deciding `display` once from that.
+    init?(name: String, ordinals: [Int32], closes: [Double], decimals: Int, market: Market? = nil) {
         guard ordinals.count == closes.count else { return nil }
         for k in ordinals.indices.dropFirst() where ordinals[k - 1] >= ordinals[k] { return nil }
         self.name = name
         self.dayOrdinals = ordinals
         self.closes = closes
-        self.display = DisplayPrecision(closes: closes, writtenDecimals: 2)
+        self.decimals = decimals
+        self.display = DisplayPrecision(closes: closes, writtenDecimals: decimals)
         let info = MarketTable.index(named: name)
         self.index = info
         self.market = market ?? info?.market

@@ -137,6 +137,11 @@ import Testing
         Sample(
             reason: .malformedCSV(.quoteInUnquotedField), kind: .data,
             message: "quote character inside an unquoted field; a field with quotes must be quoted whole, with each quote doubled"),
+        Sample(
+            reason: .rowTooLong(limit: 64 << 20), kind: .data,
+            message:
+                "no line end within 64.0 MiB (67108864 bytes) from the start of this row (outside quotes); MarketLink reads rows of up to 64.0 MiB (67108864 bytes): is a quote left open?"
+        ),
         Sample(reason: .emptyFile(.priceFile), kind: .data, message: "the file is empty: expected a header row and price rows"),
         Sample(
             reason: .emptyFile(.eventsFile), kind: .data,
@@ -348,6 +353,7 @@ import Testing
             case .notUTF8: "notUTF8"
             case .byteOrderMarkInside: "byteOrderMarkInside"
             case .malformedCSV: "malformedCSV"
+            case .rowTooLong: "rowTooLong"
             case .emptyFile: "emptyFile"
             case .noHeader: "noHeader"
             case .tooManyFields: "tooManyFields"
@@ -394,8 +400,8 @@ import Testing
             case .invalidRequest: "invalidRequest"
             }
         }
-        // 77 cases, counted in MarketLinkError+Reason.swift.
-        #expect(Set(Self.samples.map { name($0.reason) }).count == 77)
+        // 78 cases, counted in MarketLinkError+Reason.swift.
+        #expect(Set(Self.samples.map { name($0.reason) }).count == 78)
     }
 
     // MARK: - Printed forms

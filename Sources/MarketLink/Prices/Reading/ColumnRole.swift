@@ -49,6 +49,31 @@ public enum ColumnRole: String, Sendable {
         return table
     }()
 
+    /// The date-role names written in ASCII, as bytes (for `isDateName(ascii:)`).
+    static let asciiDateNames: [[UInt8]] = names.filter { $0.value == .date && $0.key.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.key.utf8) }
+
+    /// Whether a header cell written in ASCII has the date role, read from its bytes: the same
+    /// answer as `ColumnRole(header:)` on its trimmed text (for ASCII, lower-casing and
+    /// comparing are byte by byte), without making a String — so that a header search can look
+    /// at a row of millions of cells in milliseconds. `nil` when the cell is not all ASCII.
+    /// `scratch` is reused between calls.
+    static func isDateName(ascii bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Bool? {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+        while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+        scratch.removeAll(keepingCapacity: true)
+        for k in start..<end {
+            let byte = bytes[k]
+            if byte >= 0x80 { return nil }
+            if byte == 32 || byte == 95 || byte == 34 || byte == 9 { continue }
+            scratch.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+        }
+        guard end - start <= 256 else { return false }
+        while scratch.last == 42 { scratch.removeLast() }
+        return asciiDateNames.contains(scratch)
+    }
+
     /// Whether a close column holds futures settlements (`Settle`, `Settlement Price`): a contract's
     /// price, not an index level, so it may be at or below 0.
     static func isSettlement(_ header: String) -> Bool {

@@ -1,11 +1,12 @@
 // MARK: - Date column
 
-/// How the date column of a price file reads, and its dates as day ordinals.
+/// How the date column of a price file reads.
 ///
-/// Each field was read on its own into a `RawDate` (`DateReader`). When some are plain numbers
+/// Each field was read on its own into a `RawDate` (`DateReader`) and counted into the
+/// column's tally as the rows came (`DateColumnResolver.Tally`). When some are plain numbers
 /// that leave the day/month order open (`06/08/2023`, `22-01-19`), the whole column decides it
 /// (`DateColumnResolver`), or the order the caller gives does. Then every row's date must be a
-/// real calendar day under that order.
+/// real calendar day under that order (`checkReal`).
 struct DateColumnReading {
     /// The order chosen and why; `nil` order when every date was unambiguous.
     var decision: DateColumnResolver.Decision
@@ -18,32 +19,26 @@ struct DateColumnReading {
     /// Whether the first date is written `yyyy-MM-dd` (with or without a time after it).
     var firstDateISO: Bool
 
-    /// Decides the column's order from the raw dates of `chunks`. `column` is the date column's
-    /// header, for messages; `override` is the order the caller named, if any.
-    init(
-        chunks: [RowChunk], rows: RowNumbering, source: PriceFileBytes, column: String, override: DateOrder?
-    ) throws(MarketLinkError) {
-        let firstRaw = RawDate(packed: chunks[0].dates[0])
-        var decision = DateColumnResolver.Decision(order: nil, reason: "unambiguous")
-        let ambiguous = chunks.contains { chunk in chunk.dates.contains { UInt8($0 & 0xFF) != RawDate.Form.resolved.rawValue } }
-        if ambiguous {
-            let raws = chunks.flatMap { $0.dates.map(RawDate.init(packed:)) }
-            switch DateColumnResolver.decide(raws, lineOf: { source.line(ofOffset: rows.dateOffset(ofRow: $0)) }, override: override) {
-            case .success(let value):
-                decision = value
-            case .failure(let detail):
-                let offset = rows.dateOffset(ofRow: detail.index)
-                throw MarketLinkError(detail.reason(date: source.dateText(at: offset), column: column), at: source.locate(offset: offset))
-            }
+    /// Decides the column's order from what `assembly` gathered (it has at least one row).
+    /// `column` is the date column's header, for messages; `override` is the order the caller
+    /// named, if any.
+    init(_ assembly: SeriesAssembly, column: String, override: DateOrder?) throws(MarketLinkError) {
+        guard let first = assembly.first else { throw MarketLinkError("internal: a date column with no rows", at: SourceLocation(file: assembly.file)) }
+        let failures = assembly.failures
+        func sample(_ index: Int) -> RowChunk.DateSample { index == 0 ? first : failures[index] ?? first }
+        switch DateColumnResolver.decide(assembly.dates, lineOf: { sample($0).mark.line }, override: override) {
+        case .success(let value):
+            decision = value
+        case .failure(let detail):
+            let row = sample(detail.index)
+            throw MarketLinkError(detail.reason(date: row.text, column: column), at: row.mark.location(file: assembly.file))
         }
-        self.decision = decision
-        self.firstDateResolved = firstRaw.form == .resolved
-        let sample = source.dateText(at: rows.dateOffset(ofRow: 0))
-        let sampleBytes = Array(sample.utf8)
-        self.firstDateISO =
+        firstDateResolved = first.raw.form == .resolved
+        let sampleBytes = Array(first.text.utf8)
+        firstDateISO =
             sampleBytes.count >= 10 && sampleBytes[4] == UInt8(ascii: "-") && sampleBytes[7] == UInt8(ascii: "-")
             && sampleBytes[0..<4].allSatisfy { $0 >= 48 && $0 <= 57 }
-        var description = DateColumnReading.describe(firstRaw, sample: sample)
+        var description = DateColumnReading.describe(first.raw, sample: first.text)
         if let order = decision.order { description += ", \(order.pattern): \(decision.reason)" }
         self.description = description
     }
@@ -61,26 +56,12 @@ struct DateColumnReading {
         }
     }
 
-    /// Every row's date as a day ordinal, in file-row order, under `order`. Frees each chunk's raw
-    /// dates once converted (a panel's dates are the larger part of what the chunks hold).
-    /// Throws at the first row whose numbers are no calendar day (`2023-02-30`).
-    static func ordinals(
-        of chunks: inout [RowChunk], order: DateOrder?, rows: RowNumbering, source: PriceFileBytes
-    ) throws(MarketLinkError) -> [Int32] {
-        var ordinals = [Int32](repeating: 0, count: rows.count)
-        for k in chunks.indices {
-            let base = rows.first[k]
-            for (r, packed) in chunks[k].dates.enumerated() {
-                guard let day = RawDate(packed: packed).day(order: order) else {
-                    let offset = rows.dateOffset(ofRow: base + r)
-                    let why = RawDate(packed: packed).parts(order: order).map { EventFieldReader.whyNotReal($0.year, $0.month, $0.day) }
-                    throw MarketLinkError(
-                        .notARealDate(source.dateText(at: offset), why: why ?? "no such day in the calendar"), at: source.locate(offset: offset))
-                }
-                ordinals[base + r] = day.ordinal
-            }
-            chunks[k].dates = []
-        }
-        return ordinals
+    /// Throws at the first row whose numbers are no calendar day (`2023-02-30`) under the
+    /// decided order. Under an order the column decided, every row is a day already (that is
+    /// how it was chosen); so this is about files whose dates are all unambiguous.
+    func checkReal(_ assembly: SeriesAssembly) throws(MarketLinkError) {
+        guard decision.order == nil, let bad = assembly.dates.lane(.monthDayYear).firstFailure, let row = assembly.failures[bad] else { return }
+        let why = row.raw.parts(order: nil).map { EventFieldReader.whyNotReal($0.year, $0.month, $0.day) }
+        throw MarketLinkError(.notARealDate(row.text, why: why ?? "no such day in the calendar"), at: row.mark.location(file: assembly.file))
     }
 }

@@ -39,34 +39,49 @@ enum DecimalMark {
     static func isComma(rowsFrom tokenizer: CSVTokenizer, valueIndexes: [Int], header: [String] = []) throws(MarketLinkError) -> Bool {
         guard tokenizer.delimiter == UInt8(ascii: ";") else { return false }
         var probe = tokenizer
-        var fields: [CSVField] = []
-        var decided: (comma: Bool, text: String, line: Int)?
-        var sawEitherComma = false
-        while try probe.nextRow(into: &fields) {
-            for index in valueIndexes where index < fields.count {
-                let role = Self.role(of: probe.slice(fields[index]))
-                switch role {
-                case .none, .eitherPoint: continue
-                case .eitherComma:
-                    sawEitherComma = true
-                    continue
-                case .comma, .point:
-                    let comma = role == .comma
-                    guard let first = decided else {
-                        decided = (comma, probe.text(fields[index]).trimmingWhitespace, probe.rowLine)
+        var decider = Decider()
+        try decider.scan(&probe, valueIndexes: valueIndexes, header: header)
+        return decider.isComma
+    }
+
+    /// The decision over rows read piece by piece (a file read in blocks): `scan` each piece in
+    /// file order, then `isComma`. The same decision, and the same error, as one scan of the whole.
+    struct Decider {
+        /// The first value that decided, its text and line.
+        private var decided: (comma: Bool, text: String, line: Int)?
+        private var sawEitherComma = false
+
+        /// Whether `,` is the decimal mark, from every value scanned.
+        var isComma: Bool { decided?.comma ?? sawEitherComma }
+
+        /// Reads every row from `probe`'s position to its end.
+        mutating func scan(_ probe: inout CSVTokenizer, valueIndexes: [Int], header: [String]) throws(MarketLinkError) {
+            var fields: [CSVField] = []
+            while try probe.nextRow(into: &fields) {
+                for index in valueIndexes where index < fields.count {
+                    let role = DecimalMark.role(of: probe.slice(fields[index]))
+                    switch role {
+                    case .none, .eitherPoint: continue
+                    case .eitherComma:
+                        sawEitherComma = true
                         continue
-                    }
-                    if first.comma != comma {
-                        let column = index < header.count ? header[index] : "column \(index + 1)"
-                        throw MarketLinkError(
-                            .mixedDecimalMarks(
-                                column: column, first: first.text, firstLine: first.line, disagreeing: probe.text(fields[index]).trimmingWhitespace),
-                            at: probe.locate(fields[index]))
+                    case .comma, .point:
+                        let comma = role == .comma
+                        guard let first = decided else {
+                            decided = (comma, probe.text(fields[index]).trimmingWhitespace, probe.rowLine)
+                            continue
+                        }
+                        if first.comma != comma {
+                            let column = index < header.count ? header[index] : "column \(index + 1)"
+                            throw MarketLinkError(
+                                .mixedDecimalMarks(
+                                    column: column, first: first.text, firstLine: first.line, disagreeing: probe.text(fields[index]).trimmingWhitespace),
+                                at: probe.locate(fields[index]))
+                        }
                     }
                 }
             }
         }
-        return decided?.comma ?? sawEitherComma
     }
 
     /// What a value says about its decimal mark (see the type's rules).

@@ -53,9 +53,14 @@ enum HeaderDetection {
     static func detect(_ tokenizer: inout CSVTokenizer, file: String) throws(MarketLinkError) -> DetectedHeader {
         var fields: [CSVField] = []
         var preamble = Preamble()
+        var scratch: [UInt8] = []
         while try tokenizer.nextRow(into: &fields) {
-            // A row this long is no header (a 5 MB line); reading its cells as text would take seconds.
-            if fields.count > 100_000 || tokenizer.position - tokenizer.rowStart > 1 << 20 {
+            // A row this long (a 5 MB line, a million cells) is read as text only when it can be a
+            // header: a wide file may have any number of columns, but reading the cells of a
+            // row that has no date column as text would take seconds.
+            if fields.count > 100_000 || tokenizer.position - tokenizer.rowStart > 1 << 20,
+                !mayBeHeader(fields, tokenizer: tokenizer, firstRow: preamble.isEmpty, scratch: &scratch)
+            {
                 preamble.rows.append([])
                 preamble.lines.append(tokenizer.rowLine)
                 if preamble.rows.count >= maximumPreambleRows { break }
@@ -77,6 +82,22 @@ enum HeaderDetection {
             if preamble.rows.count >= maximumPreambleRows { break }
         }
         throw MarketLinkError(.noHeader(.priceFile), at: SourceLocation(file: file, line: preamble.lines.first ?? 1, column: 1))
+    }
+
+    /// Whether a row could be a header or yfinance's first header row, decided without reading
+    /// its cells as text where they are ASCII: it has a cell with the date role, or (as the
+    /// first row) it starts with `Price`.
+    static func mayBeHeader(_ fields: [CSVField], tokenizer: CSVTokenizer, firstRow: Bool, scratch: inout [UInt8]) -> Bool {
+        if firstRow, let first = fields.first, ColumnRole.normalize(tokenizer.text(first).trimmingWhitespace) == "price" { return true }
+        for field in fields {
+            let bytes = tokenizer.slice(field)
+            if let isDate = ColumnRole.isDateName(ascii: bytes, scratch: &scratch) {
+                if isDate { return true }
+            } else if ColumnRole(header: tokenizer.text(field).trimmingWhitespace) == .date {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether a row of trimmed cells is a header: a date column and at least two non-empty cells.

@@ -2,46 +2,76 @@ import Foundation
 
 // MARK: - Chunk
 
-/// What one stretch of data rows yields: a packed raw date and the byte offset of the date field
-/// per row, per-series closes, and dropped rows. Lines are counted from the `line` the chunk was
-/// given (for the second half of a file read on two threads, from 0; `parseAll` shifts them).
+/// What the data rows of one block yield, in the form `SeriesAssembly` takes it: per series its
+/// sessions' days (`DateCode`s: the day, or an ambiguous date's numbers) and closes and the
+/// order they run in (`SessionOrder`), the date column's tally, dropped rows, and the places
+/// messages may need later, located while the block's bytes are at hand. Lines are counted from
+/// the `line` the chunk was given (from 1 for a block after the first; `SeriesAssembly` moves
+/// them to the file's lines).
 struct RowChunk {
-    /// One series' closes in the chunk: the chunk's row number of each close, and the most digits
-    /// after the decimal mark seen in them.
+    /// One series' sessions in the chunk, and the most digits after the decimal mark seen in them.
     struct Builder {
         var name: String
-        var rows: [Int32] = []
+        var days: [Int32] = []
         var closes: [Double] = []
         var decimals = 0
+        var order = SessionOrder()
         /// What the closes must be checked for once the series is named (`CloseExtremes`).
         var extremes = CloseExtremes()
     }
 
-    var dates: [UInt64] = []
-    var offsets: [UInt32] = []
+    /// A row's date as written, for messages and `inspect`: the numbers read, the field's text
+    /// and its place.
+    struct DateSample {
+        var raw: RawDate
+        var text: String
+        var mark: RowMark
+    }
+
     var builders: [Builder] = []
     var builderByName: [String: Int] = [:]
     var dropped: [DroppedRow] = []
-    /// Rows before the first session and after the last that are not sessions (`EdgeRows`).
+    /// Rows before the chunk's first session and after its last that are not sessions (`EdgeRows`).
     var edges = EdgeRows()
+    /// The date column over the chunk's rows (a row is a data row with a readable date).
+    var dates = DateColumnResolver.Tally()
+    /// The chunk's first row, when it has one.
+    var first: DateSample?
+    /// The rows (of the chunk) where some day/month order first fails, with their dates.
+    var failures: [Int: DateSample] = [:]
     /// Line breaks consumed by this chunk.
     var linesConsumed = 0
+    /// Whether `builders` were given room for the rows the block is likely to hold.
+    private var reserved = false
 
-    /// Reads the rows in `start..<end`. `line` is the line number of `start` (relative or absolute).
+    /// How many data rows the chunk read.
+    var rowCount: Int { dates.rows }
+
+    /// Reads the rows in `range` of `bytes` (whole rows). `line` is the line number of `range`'s
+    /// start; `quotesPossible` says whether the range may hold a quote (if not, the quote-free
+    /// fast path reads it). On an error, `edges` is what the chunk had of rows that are not
+    /// sessions and of sessions before it (with the failing row's, if it got that far): what
+    /// decides whether such a row lay between two sessions.
     static func parse(
-        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool
+        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool, edges: inout EdgeRows
     ) throws(MarketLinkError) -> RowChunk {
         var chunk = RowChunk()
-        let estimate = range.count / 48 + 16
-        chunk.dates.reserveCapacity(estimate)
-        chunk.offsets.reserveCapacity(estimate)
+        do throws(MarketLinkError) {
+            try chunk.read(bytes: bytes, range: range, line: line, layout: layout, quotesPossible: quotesPossible)
+        } catch {
+            edges = chunk.edges
+            throw error
+        }
+        return chunk
+    }
+
+    private mutating func read(
+        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool
+    ) throws(MarketLinkError) {
+        var chunk = self
+        defer { self = chunk }
         if layout.symbolIndex == nil {
-            for index in layout.valueIndexes {
-                var builder = Builder(name: layout.header[index])
-                builder.rows.reserveCapacity(estimate)
-                builder.closes.reserveCapacity(estimate)
-                chunk.builders.append(builder)
-            }
+            chunk.builders = layout.valueIndexes.map { Builder(name: layout.header[$0]) }
         }
         let limited = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
         var tokenizer = CSVTokenizer(bytes: limited, delimiter: layout.delimiter, file: layout.file, start: range.lowerBound, line: line)
@@ -56,23 +86,47 @@ struct RowChunk {
         if quotesPossible {
             while try tokenizer.nextRow(into: &fields) {
                 try fields.withUnsafeBufferPointer { row throws(MarketLinkError) in
-                    try chunk.take(row, count: row.count, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol)
+                    try chunk.take(
+                        row, count: row.count, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol, range: range, multiline: true)
                 }
             }
         } else {
             while let count = tokenizer.nextUnquotedRow(into: scratch) {
                 let row = UnsafeBufferPointer(rebasing: scratch[..<min(count, capacity)])
-                try chunk.take(row, count: count, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol)
+                try chunk.take(row, count: count, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol, range: range, multiline: false)
             }
         }
         chunk.linesConsumed = tokenizer.line - line
-        return chunk
+        chunk.locateMarks(tokenizer)
+    }
+
+    /// Turns the byte offsets of the marks the builders keep into columns, while the bytes are here.
+    private mutating func locateMarks(_ tokenizer: CSVTokenizer) {
+        for k in builders.indices {
+            builders[k].order.mapMarks { mark in
+                RowMark(line: mark.line, position: tokenizer.locate(offset: mark.position, line: mark.line).column)
+            }
+            builders[k].extremes.locate(tokenizer)
+        }
+    }
+
+    /// Room in each series of a file without a symbol column for the rows the block likely
+    /// holds, judged from the first row's length.
+    private mutating func reserve(rowLength: Int, range: Range<Int>) {
+        reserved = true
+        guard !builders.isEmpty else { return }
+        let estimate = range.count / max(rowLength, 1) + 2
+        for k in builders.indices {
+            builders[k].days.reserveCapacity(estimate)
+            builders[k].closes.reserveCapacity(estimate)
+        }
     }
 
     /// Reads one row into the columns.
     @inline(__always)
     private mutating func take(
-        _ fields: UnsafeBufferPointer<CSVField>, count fieldCount: Int, tokenizer: CSVTokenizer, layout: RowLayout, previousSymbol: inout (start: Int, end: Int, builder: Int)?
+        _ fields: UnsafeBufferPointer<CSVField>, count fieldCount: Int, tokenizer: CSVTokenizer, layout: RowLayout,
+        previousSymbol: inout (start: Int, end: Int, builder: Int)?, range: Range<Int>, multiline: Bool
     ) throws(MarketLinkError) {
         let header = layout.header
         let line = tokenizer.rowLine
@@ -87,7 +141,7 @@ struct RowChunk {
             throw MarketLinkError(.tooManyFields(fieldCount, header: header.count, in: .priceFile), at: tokenizer.locate(fields[header.count]))
         }
         let dated = layout.dateIndex < fields.count ? DateReader.read(tokenizer.slice(fields[layout.dateIndex])) : nil
-        if dated == nil, layout.dateIndex < fields.count, try isEdgeRow(fields, tokenizer: tokenizer, layout: layout) { return }
+        if dated == nil, layout.dateIndex < fields.count, try isEdgeRow(fields, tokenizer: tokenizer, layout: layout, multiline: multiline) { return }
         guard fields.count >= layout.neededFields else {
             let missing = [layout.dateIndex, layout.symbolIndex ?? 0, layout.valueIndexes.max() ?? 0].filter { $0 >= fields.count }.min() ?? 0
             throw MarketLinkError(
@@ -102,8 +156,23 @@ struct RowChunk {
                 text.trimmingCharacters(in: .whitespaces).isEmpty ? .missingDate(column: column) : .unreadableDate(text, column: column)
             throw MarketLinkError(reason, at: tokenizer.locate(dateField))
         }
-        try edges.session { tokenizer.locate(offset: $0.dateOffset, line: $0.chunkLine) }
-        let row = Int32(dates.count)
+        try edges.session(file: layout.file)
+        if !reserved { reserve(rowLength: tokenizer.position - tokenizer.rowStart, range: range) }
+        // Where messages about this row's date point: the field (its opening quote, when quoted).
+        let offset = dateField.isQuoted ? dateField.start - 1 : dateField.start
+        let mark = RowMark(line: multiline ? tokenizer.locate(dateField).line : line, position: offset)
+        let row = dates.rows
+        let code = DateCode.code(of: raw)
+        var days = (code, code, code)
+        if raw.form == .resolved {
+            dates.add(resolved: code)
+        } else {
+            days = DateCode.days(of: raw)
+            dates.add(ambiguous: raw.form, days: days)
+        }
+        if row == 0 || days.0 == DateCode.invalid || days.1 == DateCode.invalid || days.2 == DateCode.invalid {
+            keep(raw, row: row, offset: offset, mark: mark, tokenizer: tokenizer)
+        }
         var target = 0
         if let symbolIndex = layout.symbolIndex {
             let field = fields[symbolIndex]
@@ -130,10 +199,13 @@ struct RowChunk {
             var decimals = 0
             switch NumberReader.read(tokenizer.slice(field), decimalComma: layout.decimalComma, decimals: &decimals) {
             case .value(let close):
-                builders[builderIndex].extremes.add(close, field: field)
-                if decimals > builders[builderIndex].decimals { builders[builderIndex].decimals = decimals }
-                builders[builderIndex].rows.append(row)
-                builders[builderIndex].closes.append(close)
+                builders[builderIndex].extremes.add(close, field: field) {
+                    // On a row of one line (no quoted line break) the column is the offset in it,
+                    // with no scan of the row (a wide file's row holds a close per series).
+                    guard !multiline || tokenizer.line - line <= 1 else { return RowMark(tokenizer.locate(field)) }
+                    return RowMark(line: line, position: (field.isQuoted ? field.start - 1 : field.start) - tokenizer.rowStart + 1)
+                }
+                builders[builderIndex].add(code, days: days, close: close, decimals: decimals, at: mark, resolved: raw.form == .resolved)
             case .missing:
                 let shown = tokenizer.text(field).trimmingCharacters(in: .whitespaces)
                 let dateText = tokenizer.text(dateField).trimmingCharacters(in: .whitespaces)
@@ -148,14 +220,14 @@ struct RowChunk {
                     at: tokenizer.locate(field))
             }
         }
-        dates.append(raw.packed)
-        offsets.append(UInt32(truncatingIfNeeded: dateField.isQuoted ? dateField.start - 1 : dateField.start))
     }
 
     /// Whether a row whose date cell `DateReader` could not read is a row that is not a session
-    /// (`EdgeRows`: a time of day, or no close either), which is then kept aside; throws for a
-    /// numeric date that says why it is none (a year past 9999, an instant).
-    private mutating func isEdgeRow(_ fields: UnsafeBufferPointer<CSVField>, tokenizer: CSVTokenizer, layout: RowLayout) throws(MarketLinkError) -> Bool {
+    /// (`EdgeRows`: a time of day, or no close either), which is then kept aside, located and
+    /// with its text; throws for a numeric date that says why it is none (a year past 9999, an instant).
+    private mutating func isEdgeRow(
+        _ fields: UnsafeBufferPointer<CSVField>, tokenizer: CSVTokenizer, layout: RowLayout, multiline: Bool
+    ) throws(MarketLinkError) -> Bool {
         let dateField = fields[layout.dateIndex]
         let cell = tokenizer.slice(dateField)
         let text = tokenizer.text(dateField)
@@ -174,15 +246,45 @@ struct RowChunk {
         let located = tokenizer.locate(dateField)
         edges.add(
             EdgeRows.Row(
-                chunkLine: located.line, dateOffset: dateField.isQuoted ? dateField.start - 1 : dateField.start, rowStart: tokenizer.rowStart,
-                rowEnd: tokenizer.position, dateText: text, column: column,
-                why: isTime ? "the date cell is the time \(quoted(text.trimmingWhitespace)), a quote not yet a session" : "no date and no close"))
+                line: tokenizer.rowLine, mark: RowMark(line: located.line, position: located.column), dateText: text, column: column,
+                why: isTime ? "the date cell is the time \(quoted(text.trimmingWhitespace)), a quote not yet a session" : "no date and no close",
+                text: EdgeRows.text(tokenizer.bytes, from: tokenizer.rowStart, to: tokenizer.position)))
         return true
+    }
+
+    /// Keeps a row's date for later messages: the first row's (the sample `inspect` shows), and
+    /// any row where a day/month order first fails.
+    private mutating func keep(_ raw: RawDate, row: Int, offset: Int, mark: RowMark, tokenizer: CSVTokenizer) {
+        let failing = DateColumnResolver.Tally.orders.contains { dates.lane($0).firstFailure == row }
+        guard row == 0 || failing else { return }
+        let text = PriceFileBytes(bytes: tokenizer.bytes, file: tokenizer.file).dateText(at: offset)
+        let located = RowMark(line: mark.line, position: tokenizer.locate(offset: offset, line: mark.line).column)
+        let sample = DateSample(raw: raw, text: text, mark: located)
+        if row == 0 { first = sample }
+        if failing { failures[row] = sample }
     }
 
     static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
         guard aEnd - a == bEnd - b else { return false }
         guard let base = bytes.baseAddress else { return aEnd == a }
         return memcmp(base + a, base + b, aEnd - a) == 0
+    }
+}
+
+// MARK: - Adding sessions
+
+extension RowChunk.Builder {
+    /// Adds one session: its date's code, its day under each order (the same three when the
+    /// date is unambiguous), its close and the decimals it was written with.
+    @inline(__always)
+    mutating func add(_ code: Int32, days: (Int32, Int32, Int32), close: Double, decimals: Int, at mark: RowMark, resolved: Bool) {
+        if decimals > self.decimals { self.decimals = decimals }
+        self.days.append(code)
+        closes.append(close)
+        if resolved {
+            order.add(code, at: mark)
+        } else {
+            order.add(days, at: mark)
+        }
     }
 }

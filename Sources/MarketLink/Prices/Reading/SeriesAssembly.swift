@@ -9,112 +9,180 @@ struct AssembledSeries {
     var newestFirst: Bool
     /// What `inspect` says about series that were left out.
     var notes: [String]
+    /// Each series' close extremes by the name it was read under (`CloseExtremes`), to check
+    /// once it is named.
+    var extremes: [String: CloseExtremes] = [:]
 }
 
 // MARK: - Series assembly
 
-/// Turns the rows read in chunks into series, oldest first.
+/// Gathers the rows read block by block into series, then makes them oldest first.
 ///
-/// A series' rows are joined across chunks in file order; a series whose first row is dated
-/// after its last is newest first and is reversed. Then its dates must strictly increase: two
-/// rows on one date are a duplicate, any other step back is out of order — an error naming
-/// both lines, never a guess. Each series keeps the most decimals written in its closes
-/// (at most 10), for showing its numbers.
-enum SeriesAssembly {
-    /// Builds every series from `chunks` (their closes are freed as they are taken). `ordinals` are
-    /// the rows' dates in file-row order; `namesSeries` says whether messages name the series
-    /// (a panel or a wide file).
-    static func assemble(
-        _ chunks: inout [RowChunk], ordinals: [Int32], rows: RowNumbering, source: PriceFileBytes, namesSeries: Bool
-    ) throws(MarketLinkError) -> AssembledSeries {
+/// Each block's `RowChunk` is taken in file order and then dropped: a series' days and closes
+/// are appended to its storage (which is all that grows with the file: 4 bytes of day and 8 of
+/// close per session), and everything else a later step needs is kept in a constant size: the
+/// date column's tally, the first row's date, the rows where an order first fails, each series'
+/// `SessionOrder`. Lines are moved from the block's numbering to the file's as a block is taken.
+///
+/// Then (`finish`): a series whose first row is dated after its last is newest first and is
+/// reversed; its dates must strictly increase — two rows on one date are a duplicate, any other
+/// step back is out of order, an error naming both lines, never a guess. Each series keeps the
+/// most decimals written in its closes (at most 10), for showing its numbers.
+struct SeriesAssembly {
+    /// One series' storage while the file is read.
+    struct Store {
+        var name: String
+        /// `DateCode`s until `finish` makes them day ordinals.
+        var days: [Int32] = []
+        var closes: [Double] = []
+        var decimals = 0
+        var order = SessionOrder()
+        var extremes = CloseExtremes()
+    }
+
+    let file: String
+    /// Whether messages name the series (a panel or a wide file).
+    let namesSeries: Bool
+    /// Whether series are found by their symbol (a panel); otherwise one per value column.
+    let bySymbol: Bool
+    private(set) var stores: [Store] = []
+    private var indexByName: [String: Int] = [:]
+    /// The date column so far.
+    private(set) var dates = DateColumnResolver.Tally()
+    /// The file's first data row.
+    private(set) var first: RowChunk.DateSample?
+    /// The rows (of the file) where an order first fails, with their dates.
+    private(set) var failures: [Int: RowChunk.DateSample] = [:]
+    private(set) var dropped: [DroppedRow] = []
+    /// The rows that are not sessions so far (`EdgeRows`).
+    private var edges = EdgeRows.Tracker()
+
+    init(layout: RowLayout, namesSeries: Bool) {
+        self.file = layout.file
+        self.namesSeries = namesSeries
+        self.bySymbol = layout.symbolIndex != nil
+        if !bySymbol { stores = layout.valueIndexes.map { Store(name: layout.header[$0]) } }
+    }
+
+    /// How many data rows were taken.
+    var rowCount: Int { dates.rows }
+
+    /// Gives each series of a file without a symbol column room for `rows` sessions (an
+    /// estimate from the file's size), so that it is not copied as it grows.
+    mutating func reserve(rows: Int) {
+        guard !bySymbol, rows > 0 else { return }
+        for k in stores.indices {
+            stores[k].days.reserveCapacity(rows)
+            stores[k].closes.reserveCapacity(rows)
+        }
+    }
+
+    /// Takes the rows that are not sessions of the next chunk in file order, one that failed:
+    /// those before its first session, and how many sessions it read before its error. Throws
+    /// when one of them, or one waiting from an earlier chunk, lies between two sessions (that
+    /// row comes before the chunk's error in the file).
+    mutating func takeEdges(of failed: EdgeRows, lineShift: Int) throws(MarketLinkError) {
+        try edges.take(leading: failed.leading.map { $0.shifted(by: lineShift) }, trailing: [], sessions: failed.sessions, file: file)
+    }
+
+    /// The rows that are not sessions at the file's edges, once every chunk is taken; throws for
+    /// a file with such rows and no session.
+    func edgeRows() throws(MarketLinkError) -> [DroppedRow] { try edges.finish(file: file) }
+
+    /// Takes the next chunk in file order; its lines are `lineShift` below the file's. The
+    /// chunk's storage is released. Throws when a row that is not a session lies between two
+    /// sessions (`EdgeRows`).
+    mutating func take(_ chunk: inout RowChunk, lineShift: Int) throws(MarketLinkError) {
+        try edges.take(
+            leading: chunk.edges.leading.map { $0.shifted(by: lineShift) }, trailing: chunk.edges.trailing.map { $0.shifted(by: lineShift) },
+            sessions: chunk.edges.sessions, file: file)
+        let rowsBefore = dates.rows
+        if first == nil, var sample = chunk.first {
+            sample.mark = sample.mark.shifted(by: lineShift)
+            first = sample
+        }
+        dates.append(chunk.dates)
+        for (row, sample) in chunk.failures {
+            let index = row + rowsBefore
+            guard DateColumnResolver.Tally.orders.contains(where: { dates.lane($0).firstFailure == index }) else { continue }
+            var moved = sample
+            moved.mark = moved.mark.shifted(by: lineShift)
+            failures[index] = moved
+        }
+        if lineShift == 0 {
+            dropped.append(contentsOf: chunk.dropped)
+        } else {
+            dropped.append(contentsOf: chunk.dropped.lazy.map { DroppedRow(line: $0.line + lineShift, series: $0.series, reason: $0.reason) })
+        }
+        for b in chunk.builders.indices {
+            let target: Int
+            if bySymbol {
+                let name = chunk.builders[b].name
+                if let existing = indexByName[name] {
+                    target = existing
+                } else {
+                    target = stores.count
+                    indexByName[name] = target
+                    stores.append(Store(name: name))
+                }
+            } else {
+                target = b
+            }
+            var piece = chunk.builders[b]
+            chunk.builders[b] = RowChunk.Builder(name: piece.name)
+            if lineShift != 0 { piece.order.mapMarks { $0.shifted(by: lineShift) } }
+            stores[target].days.append(contentsOf: piece.days)
+            stores[target].closes.append(contentsOf: piece.closes)
+            stores[target].decimals = max(stores[target].decimals, piece.decimals)
+            stores[target].order.append(piece.order)
+            let extremes = lineShift == 0 ? piece.extremes : piece.extremes.shifted(by: lineShift)
+            stores[target].extremes = stores[target].extremes.merged(with: extremes)
+        }
+        chunk = RowChunk()
+    }
+
+    /// Makes every series, oldest first, its days read under `order` (the column's day/month
+    /// order, `nil` when every date is unambiguous); the storage moves into the series.
+    /// Throws at the first series, in order, whose dates do not run one way.
+    mutating func finish(order: DateOrder?) throws(MarketLinkError) -> AssembledSeries {
         var assembled = AssembledSeries(series: [], newestFirst: false, notes: [])
-        for (name, pieces) in piecesByName(chunks) {
-            let count = pieces.reduce(0) { $0 + chunks[$1.chunk].builders[$1.builder].rows.count }
-            guard count > 0 else {
-                assembled.notes.append("\(name): no closes at all; no series")
+        assembled.series.reserveCapacity(stores.count)
+        let convert = dates.ambiguous && order != nil
+        for k in stores.indices {
+            var store = stores[k]
+            stores[k] = Store(name: store.name)
+            assembled.extremes[store.name] = store.extremes
+            guard !store.days.isEmpty else {
+                assembled.notes.append("\(store.name): no closes at all; no series")
                 continue
             }
-            var sessions = gather(pieces, from: &chunks, count: count, ordinals: ordinals, rows: rows)
-            if sessions.reverseIfNewestFirst() { assembled.newestFirst = true }
-            try sessions.checkIncreasing(ordinals: ordinals, rows: rows, source: source, series: namesSeries ? name : nil)
-            guard var made = Series(name: name, ordinals: sessions.days, closes: sessions.closes) else { continue }
-            made.decimals = min(sessions.decimals, 10)
+            if let step = store.order.problem(order) { throw problem(step, series: namesSeries ? store.name : nil) }
+            if convert {
+                store.days.withUnsafeMutableBufferPointer { days in
+                    for i in days.indices { days[i] = DateCode.day(of: days[i], order: order) }
+                }
+            }
+            if store.order.isNewestFirst(order) {
+                store.days.reverse()
+                store.closes.reverse()
+                assembled.newestFirst = true
+            }
+            guard let made = Series(name: store.name, ordinals: store.days, closes: store.closes, decimals: min(store.decimals, 10)) else { continue }
             assembled.series.append(made)
         }
+        stores = []
         return assembled
     }
 
-    /// Where each series' closes are: its builders across chunks, in chunk order, with the series
-    /// in the order their names first appear.
-    static func piecesByName(_ chunks: [RowChunk]) -> [(name: String, pieces: [(chunk: Int, builder: Int)])] {
-        var names: [String] = []
-        var parts: [String: [(chunk: Int, builder: Int)]] = [:]
-        for k in chunks.indices {
-            for (b, builder) in chunks[k].builders.enumerated() {
-                if parts[builder.name] == nil { names.append(builder.name) }
-                parts[builder.name, default: []].append((k, b))
-            }
+    /// The message about two sessions that break the rule: it points at the later line in the
+    /// file and names the earlier one; `series` is the name to mention, if any.
+    private func problem(_ step: SessionOrder.Step, series: String?) -> MarketLinkError {
+        let location = step.later.location(file: file)
+        if step.earlierDay == step.laterDay {
+            return MarketLinkError(.duplicateDate(Day(ordinal: step.laterDay), series: series, firstLine: step.earlier.line), at: location)
         }
-        return names.map { ($0, parts[$0] ?? []) }
-    }
-
-    /// One series' sessions in file order, taken out of the chunks' builders.
-    static func gather(
-        _ pieces: [(chunk: Int, builder: Int)], from chunks: inout [RowChunk], count: Int, ordinals: [Int32], rows: RowNumbering
-    ) -> SessionColumns {
-        var sessions = SessionColumns()
-        sessions.days.reserveCapacity(count)
-        sessions.closes.reserveCapacity(count)
-        sessions.rowOrder.reserveCapacity(count)
-        for (k, b) in pieces {
-            let base = Int32(rows.first[k])
-            for row in chunks[k].builders[b].rows {
-                sessions.days.append(ordinals[Int(row + base)])
-                sessions.rowOrder.append(row + base)
-            }
-            sessions.closes.append(contentsOf: chunks[k].builders[b].closes)
-            sessions.decimals = max(sessions.decimals, chunks[k].builders[b].decimals)
-            chunks[k].builders[b].rows = []
-            chunks[k].builders[b].closes = []
-        }
-        return sessions
-    }
-}
-
-// MARK: - Session columns
-
-/// One series' sessions side by side while it is assembled: day ordinal, close and the file row
-/// each came from (for messages), and the most decimals seen.
-struct SessionColumns {
-    var days: [Int32] = []
-    var closes: [Double] = []
-    var rowOrder: [Int32] = []
-    var decimals = 0
-
-    /// Reverses a series written newest first (its first day after its last); says whether it did.
-    mutating func reverseIfNewestFirst() -> Bool {
-        guard days.count >= 2, days[0] > days[days.count - 1] else { return false }
-        days.reverse()
-        closes.reverse()
-        rowOrder.reverse()
-        return true
-    }
-
-    /// Throws at the first session not after the one before it: a duplicate date, or a date out of
-    /// order. The message points at the later line in the file and names the earlier one; `series`
-    /// is the name to mention, if any.
-    func checkIncreasing(ordinals: [Int32], rows: RowNumbering, source: PriceFileBytes, series: String?) throws(MarketLinkError) {
-        for k in days.indices.dropFirst() where days[k - 1] >= days[k] {
-            let (earlierRow, laterRow) = (Int(rowOrder[k - 1]), Int(rowOrder[k]))
-            let (first, second) = earlierRow < laterRow ? (earlierRow, laterRow) : (laterRow, earlierRow)
-            let location = source.locate(offset: rows.dateOffset(ofRow: second))
-            let firstLine = source.line(ofOffset: rows.dateOffset(ofRow: first))
-            if days[k - 1] == days[k] {
-                throw MarketLinkError(.duplicateDate(Day(ordinal: days[k]), series: series, firstLine: firstLine), at: location)
-            }
-            throw MarketLinkError(
-                .dateOutOfOrder(Day(ordinal: ordinals[second]), series: series, firstLine: firstLine, firstLineDay: Day(ordinal: ordinals[first])),
-                at: location)
-        }
+        return MarketLinkError(
+            .dateOutOfOrder(Day(ordinal: step.laterDay), series: series, firstLine: step.earlier.line, firstLineDay: Day(ordinal: step.earlierDay)),
+            at: location)
     }
 }

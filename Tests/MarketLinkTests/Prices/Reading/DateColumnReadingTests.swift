@@ -15,9 +15,7 @@ import Testing
         _ bytes: [UInt8], file: String = "t.csv", override: DateOrder? = nil
     ) throws(MarketLinkError) -> DateColumnReading {
         try ReadingSteps.withRows(bytes, file: file) { (rows: inout ReadingSteps.Rows) throws(MarketLinkError) in
-            try DateColumnReading(
-                chunks: rows.chunks, rows: rows.rows, source: rows.source, column: rows.header.cells[rows.columns.dateIndex],
-                override: override)
+            try DateColumnReading(rows.assembly, column: rows.header.cells[rows.columns.dateIndex], override: override)
         }
     }
 
@@ -52,18 +50,18 @@ import Testing
         #expect(forced.decision.order == .dayMonthYear)
     }
 
-    @Test func ordinalsFollowTheOrderAcrossChunks() throws {
+    @Test func daysFollowTheOrderAcrossChunks() throws {
         // Split before line 10 (`1/13/2023`): rows 0–7 in the first chunk, 8–19 in the second.
         let bytes = try ReadingSteps.bytes(ofFixture: "fixtures/layouts/yahoo-excel-us.csv")
-        let (ordinals, emptied) = try ReadingSteps.withRows(bytes, splitBefore: [10]) { (rows: inout ReadingSteps.Rows) throws(MarketLinkError) in
-            let ordinals = try DateColumnReading.ordinals(of: &rows.chunks, order: .monthDayYear, rows: rows.rows, source: rows.source)
-            return (ordinals, rows.chunks.allSatisfy { $0.dates.isEmpty })
+        let (days, emptied) = try ReadingSteps.withRows(bytes, splitBefore: [10]) { (rows: inout ReadingSteps.Rows) throws(MarketLinkError) in
+            let assembled = try rows.assembly.finish(order: .monthDayYear)
+            return (assembled.series.first?.dayOrdinals ?? [], rows.assembly.stores.isEmpty)
         }
-        #expect(ordinals.count == 20)
-        #expect(ordinals.first == Day(year: 2023, month: 1, day: 3)?.ordinal)
-        #expect(ordinals[8] == Day(year: 2023, month: 1, day: 13)?.ordinal)
-        #expect(ordinals.last == Day(year: 2023, month: 1, day: 31)?.ordinal)
-        #expect(emptied, "raw dates are freed once converted")
+        #expect(days.count == 20)
+        #expect(days.first == Day(year: 2023, month: 1, day: 3)?.ordinal)
+        #expect(days[8] == Day(year: 2023, month: 1, day: 13)?.ordinal)
+        #expect(days.last == Day(year: 2023, month: 1, day: 31)?.ordinal)
+        #expect(emptied, "the storage moves into the series")
     }
 
     @Test func aDateThatIsNoDayIsRefusedWhereItIs() throws {
@@ -71,7 +69,8 @@ import Testing
         let bytes = try ReadingSteps.bytes(ofFixture: "fixtures/bad/february-30.csv")
         expectError("t.csv:3:1: error: \"2023-02-30\" is not a real date (") {
             try ReadingSteps.withRows(bytes) { (rows: inout ReadingSteps.Rows) throws(MarketLinkError) in
-                _ = try DateColumnReading.ordinals(of: &rows.chunks, order: nil, rows: rows.rows, source: rows.source)
+                let reading = try DateColumnReading(rows.assembly, column: "Date", override: nil)
+                try reading.checkReal(rows.assembly)
             }
         }
     }

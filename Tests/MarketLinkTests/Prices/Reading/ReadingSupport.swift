@@ -29,15 +29,15 @@ enum ReadingSteps {
 
     /// Everything the steps before date reading produce, handed to `body` while the bytes live.
     struct Rows {
-        var source: PriceFileBytes
         var header: DetectedHeader
         var columns: PriceColumns
-        var chunks: [RowChunk]
-        var rows: RowNumbering
+        /// The chunks, taken in order.
+        var assembly: SeriesAssembly
     }
 
     /// Reads the rows of `bytes` as `PriceFile.load` does, in chunks split before the data lines
-    /// listed in `splitBefore` (physical line numbers), and hands them to `body`.
+    /// listed in `splitBefore` (physical line numbers), each after the first counting its lines
+    /// from 1 as a block does, and hands them to `body`.
     static func withRows<T>(
         _ bytes: [UInt8], file: String = "t.csv", splitBefore: [Int] = [], _ body: (inout Rows) throws(MarketLinkError) -> T
     ) throws(MarketLinkError) -> T {
@@ -62,15 +62,16 @@ enum ReadingSteps {
                     lines.append(line)
                 }
             }
-            var chunks: [RowChunk] = []
+            var assembly = SeriesAssembly(layout: layout, namesSeries: columns.namesSeries)
             for k in starts.indices {
                 let end = k + 1 < starts.count ? starts[k + 1] : buffer.count
                 let quotes = buffer[starts[k]..<end].contains(34)
-                chunks.append(try RowChunk.parse(bytes: buffer, range: starts[k]..<end, line: lines[k], layout: layout, quotesPossible: quotes))
+                var edges = EdgeRows()
+                var chunk = try RowChunk.parse(
+                    bytes: buffer, range: starts[k]..<end, line: k == 0 ? lines[k] : 1, layout: layout, quotesPossible: quotes, edges: &edges)
+                try assembly.take(&chunk, lineShift: k == 0 ? 0 : lines[k] - 1)
             }
-            var rows = Rows(
-                source: PriceFileBytes(bytes: buffer, file: file), header: header, columns: columns, chunks: chunks,
-                rows: RowNumbering(chunks))
+            var rows = Rows(header: header, columns: columns, assembly: assembly)
             return try body(&rows)
         }
     }

@@ -12,11 +12,9 @@ import Testing
 @Suite struct SeriesAssemblyTests {
     static func assemble(_ bytes: [UInt8], splitBefore: [Int] = []) throws(MarketLinkError) -> AssembledSeries {
         try ReadingSteps.withRows(bytes, splitBefore: splitBefore) { (rows: inout ReadingSteps.Rows) throws(MarketLinkError) in
-            let dates = try DateColumnReading(
-                chunks: rows.chunks, rows: rows.rows, source: rows.source, column: rows.header.cells[rows.columns.dateIndex], override: nil)
-            let ordinals = try DateColumnReading.ordinals(of: &rows.chunks, order: dates.decision.order, rows: rows.rows, source: rows.source)
-            return try SeriesAssembly.assemble(
-                &rows.chunks, ordinals: ordinals, rows: rows.rows, source: rows.source, namesSeries: rows.columns.namesSeries)
+            let dates = try DateColumnReading(rows.assembly, column: rows.header.cells[rows.columns.dateIndex], override: nil)
+            try dates.checkReal(rows.assembly)
+            return try rows.assembly.finish(order: dates.decision.order)
         }
     }
 
@@ -81,23 +79,5 @@ import Testing
     @Test func decimalsAreTheMostWrittenAtMostTen() throws {
         let assembled = try Self.assemble("Date,A,B\n2023-06-01,1.5,1.123456789012\n2023-06-02,2.125,2\n")
         #expect(assembled.series.map(\.decimals) == [3, 10])
-    }
-}
-
-@Suite struct RowNumberingTests {
-    @Test func rowsAreNumberedAcrossChunks() {
-        var first = RowChunk()
-        first.dates = [0, 0, 0]
-        first.offsets = [10, 20, 30]
-        var empty = RowChunk()
-        empty.dates = []
-        empty.offsets = []
-        var second = RowChunk()
-        second.dates = [0, 0]
-        second.offsets = [40, 50]
-        let rows = RowNumbering([first, empty, second])
-        #expect(rows.count == 5)
-        #expect(rows.first == [0, 3, 3])
-        #expect((0..<5).map { rows.dateOffset(ofRow: $0) } == [10, 20, 30, 40, 50])
     }
 }
