@@ -9,8 +9,10 @@ extension EventListing {
     static let batchBytes = 1 << 20
 
     /// The CSV of `csv(_:extraColumns:)` for the events of `log` that `filter` keeps, with the
-    /// log's extra columns, handed to `sink` in pieces of about a megabyte.
-    public static func writeCSV(_ log: EventLog, matching filter: EventFilter = EventFilter(), to sink: ([UInt8]) throws -> Void) rethrows {
+    /// log's extra columns, handed to `sink` in pieces of about a megabyte. Returns the number of
+    /// events written (0 for none: the header alone).
+    @discardableResult
+    public static func writeCSV(_ log: EventLog, matching filter: EventFilter = EventFilter(), to sink: ([UInt8]) throws -> Void) rethrows -> Int {
         let rows = log.listedRows(matching: filter)
         let extraColumns = log.extraColumns
         // The first column of each extra name (`Event.extraFields.first { $0.name == name }`).
@@ -62,14 +64,19 @@ extension EventListing {
             }
         }
         try sink(out)
+        return rows.count
     }
 
     /// The terminal table of `table(_:)` for the events of `log` that `filter` keeps, handed to
     /// `sink` in pieces of about a megabyte. The rows are read twice: once for the column widths,
-    /// once to write them.
-    public static func writeTable(_ log: EventLog, matching filter: EventFilter = EventFilter(), to sink: ([UInt8]) throws -> Void) rethrows {
+    /// once to write them. Returns the number of events written (0 for none: "(no events)").
+    @discardableResult
+    public static func writeTable(_ log: EventLog, matching filter: EventFilter = EventFilter(), to sink: ([UInt8]) throws -> Void) rethrows -> Int {
         let rows = log.listedRows(matching: filter)
-        guard !rows.isEmpty else { return try sink(Array("(no events)\n".utf8)) }
+        guard !rows.isEmpty else {
+            try sink(Array("(no events)\n".utf8))
+            return 0
+        }
         let all = allDisplayColumns
         var cells = TableRowCells(count: all.count)
         var scratch: [UInt8] = []
@@ -117,6 +124,7 @@ extension EventListing {
             }
         }
         try sink(out)
+        return rows.count
     }
 
     private static func flush(_ out: inout [UInt8], _ sink: ([UInt8]) throws -> Void) rethrows {

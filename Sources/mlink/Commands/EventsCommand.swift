@@ -126,15 +126,18 @@ enum EventsCommand {
         case .table, .csv:
             // Streamed from the file's bytes: no event is made for a plain row.
             let writer = try openOutput(out.path, inputs: [path])
-            if out.format == .csv {
-                try EventListing.writeCSV(log, matching: filter) { try writer.write($0) }
-            } else {
-                try EventListing.writeTable(log, matching: filter) { try writer.write($0) }
-            }
-            try writer.commit()
-        case .json: try out.write(EventListing.json(log.events(matching: filter)), inputs: [path])
+            let rows =
+                out.format == .csv
+                ? try EventListing.writeCSV(log, matching: filter) { try writer.write($0) }
+                : try EventListing.writeTable(log, matching: filter) { try writer.write($0) }
+            try commit(writer, to: out.path, rows: rows)
+        case .json:
+            let events = log.events(matching: filter)
+            try out.write(EventListing.json(events), inputs: [path], rows: events.count)
         case .html: throw InternalError(message: "events list offers no HTML format (use mlink report)")
-        case .md: try out.write(EventListing.markdown(log.events(matching: filter)), inputs: [path])
+        case .md:
+            let events = log.events(matching: filter)
+            try out.write(EventListing.markdown(events), inputs: [path], rows: events.count)
         }
         return 0
     }
