@@ -80,6 +80,12 @@ enum MLink {
         options. A table goes to a terminal; to a pipe or a file, commands that write CSV write CSV
         unless --format says otherwise; report, chart and man write markup to a pipe or a file,
         never to a terminal. Colour only on a terminal, never with NO_COLOR set.
+
+        Work that takes more than a second shows its progress on standard error when that is a
+        terminal (rows read and the share of the file, events done, an estimate of the time left),
+        on one line redrawn in place and cleared at the end; never in a pipe or a file. A command
+        that writes -o FILE then says so on standard error ("wrote 1,858,747 rows to changes.csv").
+        -q/--quiet turns off both; warnings and errors are always shown.
         """
 
     /// `mlink --help`.
@@ -190,7 +196,9 @@ enum MLink {
         }
         do {
             if let problem = arguments.problem { throw problem }
-            return try command.run(&arguments)
+            // Progress on a terminal and the "wrote" line, unless the command offers --quiet and it is given.
+            let quiet = command.options.contains(ProgressOptions.quiet) && arguments.flag(ProgressOptions.quiet)
+            return try ProgressDisplay.run(quiet: quiet) { try command.run(&arguments) }
         } catch let error as MarketLinkError {
             switch error.kind {
             case .data:

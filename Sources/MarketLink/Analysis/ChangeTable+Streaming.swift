@@ -45,12 +45,15 @@ extension ChangeTable {
     /// and the windows placed on a worker thread (`OrderedWork`: both cores, a few batches
     /// ahead), the entries turned into output by `format` there too, and each output handed to
     /// `sink` on the calling thread strictly in batch order, so that writing overlaps the work and
-    /// memory holds a few batches, never the table.
+    /// memory holds a few batches, never the table. The events of each batch handed to `sink`
+    /// count as done in the current `WorkProgress`.
     static func streamBatches<Output: Sendable>(
         events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, batches: [Range<Int>],
         format: @escaping @Sendable (Range<Int>, [Entry]) -> Output, sink: (Output) throws -> Void
     ) throws {
         let counts = series.map(\.count)
+        let progress = WorkProgress.current
+        progress?.beginComputing("changes", total: batches.reduce(0) { $0 + $1.count }, unit: "events")
         try OrderedWork.run(
             count: batches.count,
             work: { index in
@@ -60,6 +63,9 @@ extension ChangeTable {
                 let entries = ChangeTable.entries(sessions: sessions, events: events, series: series, counts: counts, windows: windows, eventRange: range)
                 return format(range, entries)
             },
-            consume: { _, output in try sink(output) })
+            consume: { index, output in
+                try sink(output)
+                progress?.advance(by: batches[index].count)
+            })
     }
 }

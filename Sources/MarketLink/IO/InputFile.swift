@@ -17,7 +17,8 @@ import Foundation
 ///
 /// Contents come whole (`readAll()`) or piecewise (`read(into:)`, `forEachChunk`), so a reader
 /// that consumes its input as it comes can use the same checks without holding the whole file.
-/// Every error carries the file's path as its location.
+/// Every error carries the file's path as its location. What is read is counted in the current
+/// `WorkProgress`, if any (its bytes and line breaks).
 final class InputFile {
     /// What kind of file the path names, from `fstat`.
     enum Kind: Equatable, Sendable {
@@ -104,6 +105,7 @@ final class InputFile {
         self.descriptor = descriptor
         self.ownsDescriptor = owned
         self.checksText = text
+        WorkProgress.current?.beginReading(path, size: size)
     }
 
     deinit {
@@ -139,6 +141,7 @@ final class InputFile {
             if ended { break }
         }
         bytesRead += filled
+        WorkProgress.current?.read(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: filled))
         if bytesRead > limit { throw tooLarge() }
         if !prefixChecked {
             prefixChecked = true

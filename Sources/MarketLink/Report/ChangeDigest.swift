@@ -114,8 +114,12 @@ struct ChangeDigest: Sendable {
         let ranges = (0..<parts).map { k in (events * k / parts)..<(events * (k + 1) / parts) }
         let results = PartResults(count: parts)
         let keep = self.keep
+        // Each part's events count as done in the current progress as the part ends.
+        let progress = WorkProgress.current
+        progress?.beginComputing("changes", total: events, unit: "events")
         DispatchQueue.concurrentPerform(iterations: parts) { k in
             results.store(Part(sessions: sessions, windows: windows, events: ranges[k], keep: keep), at: k)
+            progress?.advance(by: ranges[k].count)
         }
         var statusCounts = [Int](repeating: 0, count: ChangeStatus.allCases.count)
         var percents = [[Double]](repeating: [], count: windows.count)

@@ -37,6 +37,9 @@ extension EventStudy {
         let batchEvents = max(1, min(events.count, 16_000 / series.count))
         let batches = stride(from: 0, to: events.count, by: batchEvents).map { $0..<min(events.count, $0 + batchEvents) }
         let formatter = StudyCSVFormatter(study: self)
+        // The events of each batch written count as done in the current progress.
+        let progress = WorkProgress.current
+        progress?.beginComputing("study rows", total: events.count, unit: "events")
         try OrderedWork.run(
             count: batches.count,
             work: { index in
@@ -45,7 +48,10 @@ extension EventStudy {
                 formatter.appendRows(events: batches[index], to: &buffer)
                 return buffer
             },
-            consume: { _, buffer in try sink(buffer) })
+            consume: { index, buffer in
+                try sink(buffer)
+                progress?.advance(by: batches[index].count)
+            })
     }
 
     /// The columns of `summaryCSV(_:)`.

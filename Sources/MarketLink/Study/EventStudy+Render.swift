@@ -197,9 +197,9 @@ extension EventStudy {
     func earliestEventSessions() -> [(series: Int, t0: Int)] {
         series.indices.compactMap { s in
             // Read from the stored rows (no result made): the code `estimationOffData` is that status.
-            let stored = rows[s].rows
+            let stored = events.indices.lazy.map { store.row(event: $0, series: s) }
             guard stored.contains(where: { $0.code == .estimationOffData }),
-                let earliest = stored.lazy.filter({ $0.eventSession >= 0 }).map({ Int($0.eventSession) }).min()
+                let earliest = stored.filter({ $0.eventSession >= 0 }).map({ Int($0.eventSession) }).min()
             else { return nil }
             return (s, earliest)
         }

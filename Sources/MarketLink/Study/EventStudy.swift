@@ -80,12 +80,15 @@ public struct EventStudy: Sendable {
     // MARK: - Every series
 
     /// The rows of every series, each series on a worker thread (`OrderedWork`), gathered on the
-    /// calling thread into the study's event-major store as each series is done.
+    /// calling thread into the study's event-major store as each series is done; each series counts
+    /// as done in the current `WorkProgress` as it is taken.
     static func study(sessions: EventSessions, benchmark: Series?, design: EventStudyDesign) -> StudyStore {
         let eventCount = sessions.events.count
         let seriesCount = sessions.series.count
         let stride = StudyStore.valuesPerRow(design)
         var store = StudyStore(eventCount: eventCount, seriesCount: seriesCount, valuesPerRow: stride)
+        let progress = WorkProgress.current
+        progress?.beginComputing("event study", total: seriesCount, unit: "series")
         OrderedWork.run(
             count: seriesCount,
             work: { s in
@@ -111,7 +114,10 @@ public struct EventStudy: Sendable {
                 }
                 return StudySeriesRows(rows: rows, values: values)
             },
-            consume: { s, series in store.insert(series, series: s) })
+            consume: { s, series in
+                store.insert(series, series: s)
+                progress?.advance(by: 1)
+            })
         return store
     }
 

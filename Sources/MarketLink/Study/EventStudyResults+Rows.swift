@@ -8,7 +8,7 @@ extension EventStudyResults {
     /// returns or arrays are made and the series is not copied. For what reads every result but
     /// needs only its status and CAR (a report's counts, distributions and largest CARs); make the
     /// `EventStudyResult` (`result(event:series:)`) only for the results shown.
-    func storedRow(event: Int, series s: Int) -> StudyRow { rows[s].rows[event] }
+    func storedRow(event: Int, series s: Int) -> StudyRow { store.row(event: event, series: s) }
 }
 
 extension StudyRow {

@@ -51,6 +51,8 @@ enum ChangesCommand {
         let collection = try prices.load(sources)
         let inputs = [eventsPath] + collection.paths
         try out.refuseInputs(inputs)
+        // One row per event, series and window, whatever the format: no row is dropped.
+        let rows = events.count * collection.series.count * window.windows.count
         if out.format == .csv {
             // Streamed: the report is never whole in memory, and a file appears only when complete.
             let writer = try openOutput(out.path, inputs: inputs)
@@ -59,7 +61,7 @@ enum ChangesCommand {
             ) { bytes in
                 try writer.write(bytes)
             }
-            try writer.commit()
+            try commit(writer, to: out.path, rows: rows)
             return 0
         }
         switch out.format {
@@ -67,7 +69,7 @@ enum ChangesCommand {
             break
         case .json:
             let table = ChangeTable(events: events, series: collection.series, windows: window.windows, rule: window.rule)
-            try out.write(table.json(sentences: out.sentences).serialized(), inputs: inputs)
+            try out.write(table.json(sentences: out.sentences).serialized(), inputs: inputs, rows: rows)
         case .html: throw InternalError(message: "changes offers no HTML format (use mlink report)")
         case .md, .table:
             // Streamed too: on a terminal the first rows print while the rest are computed.
@@ -81,7 +83,7 @@ enum ChangesCommand {
                     events: events, series: collection.series, windows: window.windows, rule: window.rule, color: out.color,
                     sentences: out.sentences, vocabulary: .mlink, sink: sink)
             }
-            try writer.commit()
+            try commit(writer, to: out.path, rows: rows)
         }
         return 0
     }

@@ -33,7 +33,7 @@ enum EventsImportCommand {
         path: ["events", "import"],
         summary: "add events from a GDELT, ICEWS or ACLED file, merged by day, actor pair and event type",
         positionals: [dataset, file, events],
-        groups: [OptionGroup(title: "filters (every one given must hold)", options: [actor, country, rootCode, quad, minMentions, from, to])],
+        groups: [OptionGroup(title: "filters (every one given must hold)", options: [actor, country, rootCode, quad, minMentions, from, to]), ProgressOptions.group],
         about: """
             Reads FILE once, in chunks, and adds its events to EVENTS in one locked, atomic write.
             GDELT 1.0 (57 or 58 fields) and 2.0 (61 fields) files are recognised from their field

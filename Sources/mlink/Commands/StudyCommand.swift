@@ -66,7 +66,7 @@ enum StudyCommand {
             // Streamed: the rows are never whole in memory (and no summary is computed for them).
             let writer = try openOutput(out.path, inputs: inputs)
             try study.streamCSV { bytes in try writer.write(bytes) }
-            try writer.commit()
+            try commit(writer, to: out.path, rows: events.count * collection.series.count)
             return 0
         }
         let summaries = study.summaries(groupBy: grouping)

@@ -49,16 +49,49 @@ enum Terminal {
     }
 
     static func writeBytes(_ bytes: [UInt8]) {
+        outputStarts()
         do throws(MarketLinkError) {
             try OutputFile.standardOutput().write(bytes)
         } catch {
+            ProgressDisplay.current?.stop()
             exit(finish(error))
         }
     }
 
-    /// Writes to standard error. A failure there has nowhere to be reported, so it is ignored.
+    /// Writes to standard error, the progress line cleared first (`ProgressDisplay`). A failure
+    /// there has nowhere to be reported, so it is ignored.
     static func error(_ text: String) {
-        try? OutputFile(descriptor: 2, name: "standard error").write(Array(text.utf8))
+        let write = { try? OutputFile(descriptor: 2, name: "standard error").write(Array(text.utf8)) }
+        if let display = ProgressDisplay.current {
+            display.clearing { _ = write() }
+        } else {
+            _ = write()
+        }
+    }
+
+    /// Says on standard error what a command wrote to `-o FILE` once it is there: "wrote 2,000,000
+    /// rows to out.csv" (`rows`), or "wrote 48,213 bytes to report.html" for a file of no rows.
+    /// Nothing with `--quiet`, or for standard output (no path, or `-`). The work is done: the
+    /// progress line goes for good first, so that it is not drawn again under this line.
+    static func wrote(rows: Int?, bytes: Int, to path: String?) {
+        guard let path, path != "-", !ProgressDisplay.isQuiet else { return }
+        ProgressDisplay.current?.stop()
+        let amount = rows.map { ProgressLine.count($0, $0 == 1 ? "row" : "rows") } ?? ProgressLine.count(bytes, bytes == 1 ? "byte" : "bytes")
+        error("wrote \(amount) to \(TerminalText.escaped(path))\n")
+    }
+
+    /// Standard output is about to be written: on a terminal, the output shows how far the work
+    /// has come, and the progress line goes for good.
+    static func outputStarts() {
+        if isatty(STDOUT_FILENO) == 1 { ProgressDisplay.current?.stop() }
+    }
+
+    /// The width of the terminal on `descriptor` in columns (`COLUMNS`, else 80, when it says none).
+    static func columns(of descriptor: Int32) -> Int {
+        var size = winsize()
+        let asked = withUnsafeMutablePointer(to: &size) { ioctl(descriptor, UInt(TIOCGWINSZ), $0) }
+        if asked == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
     }
 
     /// What a failed write to an output means for the run: nothing printed and exit 0 when the
@@ -85,17 +118,28 @@ enum Terminal {
 /// regular file, written through for a device, FIFO or `/dev/stdout`. Nothing appears at FILE
 /// before `commit()`.
 func openOutput(_ output: String?, inputs: [String]) throws(MarketLinkError) -> OutputFile {
-    guard let output, output != "-" else { return OutputFile.standardOutput() }
+    guard let output, output != "-" else {
+        Terminal.outputStarts()
+        return OutputFile.standardOutput()
+    }
     return try OutputFile(path: output, refusing: inputs)
 }
 
-/// Sends a whole result to standard output or to `-o FILE` (see `openOutput`).
-func emit(_ bytes: [UInt8], to output: String?, inputs: [String]) throws {
-    let writer = try openOutput(output, inputs: inputs)
-    try writer.write(bytes)
+/// Commits what `writer` (from `openOutput(output, ...)`) holds and, for `-o FILE`, says so on
+/// standard error (`Terminal.wrote`): `rows` rows, or `bytes` bytes when the output has no rows.
+func commit(_ writer: OutputFile, to output: String?, rows: Int?, bytes: Int = 0) throws {
     try writer.commit()
+    Terminal.wrote(rows: rows, bytes: bytes, to: output)
 }
 
-func emit(_ text: String, to output: String?, inputs: [String]) throws {
-    try emit(Array(text.utf8), to: output, inputs: inputs)
+/// Sends a whole result to standard output or to `-o FILE` (see `openOutput`); for a file, says
+/// that it was written (see `commit`).
+func emit(_ bytes: [UInt8], to output: String?, inputs: [String], rows: Int? = nil) throws {
+    let writer = try openOutput(output, inputs: inputs)
+    try writer.write(bytes)
+    try commit(writer, to: output, rows: rows, bytes: bytes.count)
+}
+
+func emit(_ text: String, to output: String?, inputs: [String], rows: Int? = nil) throws {
+    try emit(Array(text.utf8), to: output, inputs: inputs, rows: rows)
 }

@@ -80,6 +80,17 @@ enum CLI {
         return url
     }
 
+    /// `n` with a comma between groups of three digits, as people read counts: 1,234,567.
+    static func grouped(_ n: Int) -> String {
+        var digits = String(n)
+        var at = digits.count - 3
+        while at > 0 {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: at))
+            at -= 3
+        }
+        return digits
+    }
+
     /// Writes `text` to `name` in `directory` and returns its path.
     static func write(_ text: String, named name: String, in directory: URL) throws -> String {
         let url = directory.appendingPathComponent(name)

@@ -3,8 +3,8 @@ import MarketLink
 
 // MARK: - Output options
 
-/// `--format`, `-o/--output` and, where a command has sentences, `--sentences`: where a result
-/// goes and in which format.
+/// `--format`, `-o/--output`, where a command has sentences `--sentences`, and `-q/--quiet`
+/// (`ProgressOptions`): where a result goes, in which format, and what is said about it.
 ///
 /// The format is `--format` if given, else the extension of `-o FILE`, else the table when
 /// standard output is a terminal and CSV when it is not (a pipe or a file), for commands that
@@ -64,7 +64,9 @@ struct OutputOptions {
             help: "each row's newsroom sentence: after the table, or a sentence column (CSV, Markdown) or field (JSON)")
 
         var group: OptionGroup {
-            OptionGroup(title: "output options", options: (formats.isEmpty ? [] : [format]) + [output] + (sentences ? [Spec.sentencesOption] : []))
+            OptionGroup(
+                title: "output options",
+                options: (formats.isEmpty ? [] : [format]) + [output] + (sentences ? [Spec.sentencesOption] : []) + [ProgressOptions.quiet])
         }
     }
 
@@ -116,12 +118,14 @@ struct OutputOptions {
     var color: Bool { toStandardOutput && Terminal.useColor }
 
     /// Writes the result to standard output or atomically to `-o FILE`, never over an input.
-    func write(_ text: String, inputs: [String]) throws {
-        try emit(text, to: path, inputs: inputs)
+    /// For a file, says on standard error that it was written: `rows` rows, or its bytes when
+    /// the output has no rows (`nil`).
+    func write(_ text: String, inputs: [String], rows: Int? = nil) throws {
+        try emit(text, to: path, inputs: inputs, rows: rows)
     }
 
-    func write(_ bytes: [UInt8], inputs: [String]) throws {
-        try emit(bytes, to: path, inputs: inputs)
+    func write(_ bytes: [UInt8], inputs: [String], rows: Int? = nil) throws {
+        try emit(bytes, to: path, inputs: inputs, rows: rows)
     }
 
     /// Refuses, before any work, an output that would replace an input.
