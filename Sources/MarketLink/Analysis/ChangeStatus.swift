@@ -24,6 +24,11 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
     /// Both closes are in the data, but the base close is at or below 0 (a futures contract, not
     /// an index): the move has points, and a percent against such a base has no value.
     case noPercent = "no-percent"
+    /// A minute window around an event that has no time of day (a date-only event): minutes
+    /// are counted from an instant.
+    case noTime = "no-time"
+    /// A minute window on a series of daily closes: minutes need intraday bars.
+    case noBars = "no-bars"
 
     /// What the status means, in one lowercase sentence (for legends and notes) naming no
     /// setting of any program.
@@ -48,6 +53,22 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
             return "the event is dated to a month only: give it a day to align it to a session"
         case .noPercent:
             return "the base close is at or below 0: the points are measured, a percent against it has no value"
+        case .noTime:
+            return "a minute window needs an event with a time of day and zone; this event has a date only"
+        case .noBars:
+            return "a minute window needs intraday bars; this series has daily closes only"
+        }
+    }
+
+    /// What the status means for a row of a minute window (base at u+a, end at u+b on intraday
+    /// bars), where it differs from the session window's meaning; otherwise `explanation(vocabulary:)`.
+    public func minuteExplanation(vocabulary: ToolVocabulary = .none) -> String {
+        switch self {
+        case .ok: return "both prices found"
+        case .noBase: return "the base instant (u+a) is before the first bar of the data has ended"
+        case .noEnd: return "the end instant (u+b) is after the last bar of the data has ended"
+        case .afterData: return "the event is after the last bar of the data"
+        default: return explanation(vocabulary: vocabulary)
         }
     }
 }

@@ -12,8 +12,7 @@ extension ChangeTable {
     /// ("The Dow Jones Industrial Average rose 260.33 points, ..."), empty for a row without a move.
     public static let sentenceColumn = "sentence"
 
-    /// The header of a change report, with the sentence column when asked for.
-    /// A fixed position for each status (0 ..< 9), by a switch: the formatter keeps the status
+    /// A fixed position for each status (0 ..< 11), by a switch: the formatter keeps the status
     /// cells in this order (no array or dictionary lookup per row).
     @inline(__always)
     static func statusPosition(_ status: ChangeStatus) -> Int {
@@ -27,11 +26,23 @@ extension ChangeTable {
         case .noMarket: 6
         case .monthOnly: 7
         case .noPercent: 8
+        case .noTime: 9
+        case .noBars: 10
         }
     }
 
-    static func csvHeader(sentences: Bool) -> [String] {
-        sentences ? csvColumns + [sentenceColumn] : csvColumns
+    /// The columns a change report with minute windows adds after `csvColumns` (before the
+    /// sentence column): the instants the base and end prices are taken at (u′+a and u′+b, ISO
+    /// 8601 with the series' local offset), the instant u′ the window is measured from, and why the
+    /// event was moved there when it fell outside trading (`after the close`, `before the open`,
+    /// `in a break within the session`). Empty on the rows of session windows; a report without
+    /// minute windows has none of them.
+    public static let minuteColumns = ["base_at", "end_at", "measured_from", "moved"]
+
+    /// The header of a change report, with the minute columns when any window counts minutes and
+    /// the sentence column when asked for.
+    static func csvHeader(sentences: Bool, minutes: Bool = false) -> [String] {
+        (minutes ? csvColumns + minuteColumns : csvColumns) + (sentences ? [sentenceColumn] : [])
     }
 
     /// Significant digits written for percent: 12, for 1e-9 relative agreement with any other tool.
@@ -42,11 +53,13 @@ extension ChangeTable {
     /// Closes and points are written to the precision of the series as read (`Series.decimals`), so
     /// a move between two 2-decimal closes is exact (`260.33`, not `260.33000000000175`); percent
     /// has 12 significant digits; trailing zeros are trimmed. With `sentences`, each row ends with
-    /// its sentence (`sentenceColumn`).
+    /// its sentence (`sentenceColumn`). With minute windows, the `minuteColumns` follow
+    /// `csvColumns`; a minute row's `base_date` and `end_date` are the sessions of the bars its
+    /// prices come from, and its `event_session` the session it is measured in.
     public func csv(sentences: Bool = false) -> [UInt8] {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(entries.count * (sentences ? 260 : 120) + 256)
-        CSVWriter.appendHeader(ChangeTable.csvHeader(sentences: sentences), to: &buffer)
+        CSVWriter.appendHeader(ChangeTable.csvHeader(sentences: sentences, minutes: windows.contains(where: \.isMinuteWindow)), to: &buffer)
         ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences).append(entries[...], to: &buffer)
         return buffer
     }
@@ -71,16 +84,20 @@ struct ChangeCSVFormatter: Sendable {
     let firstOrdinal: Int32
     /// The series, kept only when rows end with their sentence.
     let sentenceSeries: [Series]?
-    /// Each status's cell, by `ChangeStatus.allCases` position.
+    /// Each status's cell, in `ChangeTable.statusPosition` order.
     let statusText: FlatCells
     /// The most bytes a row without its event cells takes (`bytes(_:)` sizes its buffer from it).
     let rowBound: Int
+    /// The events, series and windows, kept only when a window counts minutes (its rows are
+    /// measured again on the bars and written from their `ChangeRow`).
+    let minuteInputs: (events: [Event], series: [Series], windows: [EventWindow])?
 
     static let statusCells: [ChangeStatus: [UInt8]] = Dictionary(
         uniqueKeysWithValues: ChangeStatus.allCases.map { ($0, Array($0.rawValue.utf8)) })
 
     init(events: [Event], series: [Series], windows: [EventWindow], sentences: Bool = false) {
         sentenceSeries = sentences ? series : nil
+        minuteInputs = windows.contains(where: \.isMinuteWindow) ? (events, series, windows) : nil
         eventCells = FlatCells(events.map { event in
             var cell: [UInt8] = []
             CSVWriter.appendText(event.id, to: &cell)
@@ -139,7 +156,7 @@ struct ChangeCSVFormatter: Sendable {
     }
 
     func append(_ rows: ArraySlice<ChangeTable.Entry>, to buffer: inout [UInt8]) {
-        guard sentenceSeries != nil else {
+        guard sentenceSeries != nil || minuteInputs != nil else {
             buffer.append(contentsOf: bytes(rows))
             return
         }
@@ -174,9 +191,16 @@ struct ChangeCSVFormatter: Sendable {
         }
     }
 
-    /// The CSV rows of `rows` (without sentences), written straight into one buffer sized for
-    /// them: each cell copied and each number written in place, no array append per cell.
+    /// The CSV rows of `rows`, as `append` writes them. Without sentences and minute windows,
+    /// written straight into one buffer sized for them: each cell copied and each number written
+    /// in place, no array append per cell.
     func bytes(_ rows: ArraySlice<ChangeTable.Entry>) -> [UInt8] {
+        guard sentenceSeries == nil, minuteInputs == nil else {
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(rows.count * 260)
+            append(rows, to: &buffer)
+            return buffer
+        }
         var bound = rows.count * rowBound
         eventCells.starts.withUnsafeBufferPointer { starts in
             for row in rows { bound += starts[row.event + 1] - starts[row.event] }
@@ -223,8 +247,8 @@ struct ChangeCSVFormatter: Sendable {
         }
     }
 
-    /// Writes one row (the bytes `appendRow` appends without a sentence) at `out`; returns the
-    /// position after it.
+    /// Writes one row of a session window (the bytes `appendRow` appends without a sentence or
+    /// minute columns) at `out`; returns the position after it.
     @inline(__always)
     private func writeRow(
         _ row: ChangeTable.Entry, days: UnsafeBufferPointer<Int32>, closes: UnsafeBufferPointer<Double>, text: CellText,
@@ -323,6 +347,10 @@ struct ChangeCSVFormatter: Sendable {
         buffer.append(contentsOf: CellText.cell(text.events, text.eventStarts, row.event))
         buffer.append(contentsOf: CellText.cell(text.series, text.seriesStarts, row.series))
         buffer.append(contentsOf: CellText.cell(text.windows, text.windowStarts, row.window))
+        if let minuteInputs, minuteInputs.windows[row.window].isMinuteWindow {
+            appendMinuteRow(ChangeTable.row(row, events: minuteInputs.events, series: minuteInputs.series, windows: minuteInputs.windows), to: &buffer)
+            return
+        }
         let base = text.sessionStarts[row.series]
         let places = text.decimals[row.series]
         if row.baseSession >= 0 {
@@ -363,6 +391,7 @@ struct ChangeCSVFormatter: Sendable {
         }
         buffer.append(44)
         if row.eventSession >= 0 { appendDay(base + Int(row.eventSession)) }
+        if minuteInputs != nil { buffer.append(contentsOf: [44, 44, 44, 44]) }
         if let sentenceSeries {
             buffer.append(44)
             let item = sentenceSeries[row.series]
@@ -371,6 +400,58 @@ struct ChangeCSVFormatter: Sendable {
             }
         }
         buffer.append(10)
+    }
+}
+
+extension ChangeCSVFormatter {
+    /// The cells after the window of a minute window's row: base and end (the sessions of their
+    /// bars and the prices), points, percent, status, the session measured in, the instants and
+    /// the move's reason, then the sentence when asked for.
+    func appendMinuteRow(_ row: ChangeRow, to buffer: inout [UInt8]) {
+        guard let minuteInputs else { return }
+        let item = minuteInputs.series[row.seriesIndex]
+        let places = item.decimals
+        func appendClose(_ close: SessionClose?) {
+            if let close {
+                close.day.appendISO(to: &buffer)
+                buffer.append(44)
+                NumberFormat.append(close.close, decimals: places, trimZeros: true, to: &buffer)
+            } else {
+                buffer.append(44)
+            }
+            buffer.append(44)
+        }
+        appendClose(row.base)
+        appendClose(row.end)
+        if let points = row.points { NumberFormat.append(points, decimals: places, trimZeros: true, to: &buffer) }
+        buffer.append(44)
+        if let percent = row.percent { NumberFormat.appendSignificant(percent, digits: ChangeTable.percentDigits, to: &buffer) }
+        buffer.append(44)
+        buffer.append(contentsOf: ChangeCSVFormatter.statusCells[row.status] ?? [])
+        buffer.append(44)
+        row.eventSession?.day.appendISO(to: &buffer)
+        for text in ChangeTable.minuteCells(row, series: item) {
+            buffer.append(44)
+            buffer.append(contentsOf: Array((text ?? "").utf8))
+        }
+        if sentenceSeries != nil {
+            buffer.append(44)
+            if let sentence = ChangeTable.sentence(row, series: minuteInputs.series) { CSVWriter.appendText(sentence, to: &buffer) }
+        }
+        buffer.append(10)
+    }
+}
+
+extension ChangeTable {
+    /// The `minuteColumns` of a row, as text (`nil` where empty): the base and end instants and
+    /// the instant measured from in ISO 8601 with the series' local offset, and why the event was
+    /// moved. All `nil` for a session window's row.
+    static func minuteCells(_ row: ChangeRow, series item: Series) -> [String?] {
+        guard let minute = row.minute, let bars = item.intraday else { return [nil, nil, nil, nil] }
+        return [
+            minute.base.map { bars.isoText($0.instant) }, minute.end.map { bars.isoText($0.instant) },
+            minute.placement.measuredFrom.map(bars.isoText), minute.placement.moved?.rawValue,
+        ]
     }
 }
 

@@ -30,21 +30,33 @@ extension ChangeTable {
         var cells: [TextTable.Cell] = [
             .init(event.id), .init(event.dateText), .init(event.title), .init(row.series),
             .init(row.window.description),
-            .init(row.base?.day.iso ?? "—"), .init(row.base.map { display.text($0.close) } ?? ""),
-            .init(row.end?.day.iso ?? "—"), .init(row.end.map { display.text($0.close) } ?? ""),
+            .init(sessionText(row, base: true, series: series)), .init(row.base.map { display.text($0.close) } ?? ""),
+            .init(sessionText(row, base: false, series: series)), .init(row.end.map { display.text($0.close) } ?? ""),
         ]
-        if let move = row.move {
-            let points = display.points(from: move.baseClose, to: move.endClose)
+        if let (baseClose, endClose) = row.movedCloses {
+            let points = display.points(from: baseClose, to: endClose)
             let color = points > 0 ? 32 : (points < 0 ? 31 : nil)
-            cells.append(.init(display.pointsText(from: move.baseClose, to: move.endClose), color: color))
+            cells.append(.init(display.pointsText(from: baseClose, to: endClose), color: color))
             // No percent against a base at or below 0 (a tally of events, a futures contract): the status.
-            cells.append(.init(move.hasPercent ? ChangeTable.percentCell(move.percent) : row.status.rawValue, color: move.hasPercent ? color : 33))
+            let percent = row.percent
+            cells.append(.init(percent.map(ChangeTable.percentCell) ?? row.status.rawValue, color: percent != nil ? color : 33))
         } else {
             cells.append(.init(row.status.rawValue, color: 33))
             cells.append(.init(""))
         }
         if sentences { cells.append(.init(sentence(row, series: series) ?? "")) }
         return cells
+    }
+
+    /// The base (or end) cell: the session's date, or for a minute window the local date and time
+    /// of the instant its price is taken at (`2023-06-08 09:44`); `—` when there is none.
+    static func sessionText(_ row: ChangeRow, base: Bool, series: [Series]) -> String {
+        if let minute = row.minute, let bars = series[safe: row.seriesIndex]?.intraday {
+            guard let price = base ? minute.base : minute.end else { return "—" }
+            let iso = bars.isoText(price.instant)
+            return String(iso.prefix(10)) + " " + bars.clockText(price.instant)
+        }
+        return (base ? row.base : row.end)?.day.iso ?? "—"
     }
 
     /// A percent move for a table cell: signed, 2 decimals, no `%` (the header says it); a move
@@ -60,7 +72,8 @@ extension ChangeTable {
     /// and with `sentences` one sentence per row; every text from the inputs shown safely
     /// (`TerminalText`). `vocabulary` lets the statuses point to the caller's settings.
     public func textReport(color: Bool = false, sentences: Bool = false, vocabulary: ToolVocabulary = .none) -> String {
-        var text = textTable().render(color: color) + statusLegend(vocabulary: vocabulary)
+        let notes = rows.compactMap { ChangeTable.movedNote($0, series: series, windows: windows) }
+        var text = textTable().render(color: color) + statusLegend(vocabulary: vocabulary) + ChangeTable.movedNotes(notes)
         if sentences { text += "\n" + self.sentences(vocabulary: vocabulary).map(TerminalText.escaped).joined(separator: "\n") + "\n" }
         return text
     }
@@ -68,21 +81,51 @@ extension ChangeTable {
     /// The legend printed under a table that has rows without numbers; `vocabulary` lets each status
     /// point to the caller's setting that changes it.
     public func statusLegend(vocabulary: ToolVocabulary = .none) -> String {
-        ChangeTable.statusLegend(Set(rows.map(\.status)), vocabulary: vocabulary)
+        let used = rows.map { ($0.status, $0.window.isMinuteWindow) }
+        return ChangeTable.statusLegend(
+            Set(used.filter { !$0.1 }.map(\.0)), minutes: Set(used.filter(\.1).map(\.0)), vocabulary: vocabulary)
     }
 
-    /// The legend of the statuses in `used` other than `ok`, in their order; empty for none.
-    static func statusLegend(_ used: Set<ChangeStatus>, vocabulary: ToolVocabulary) -> String {
-        let shown = used.subtracting([.ok])
-        guard !shown.isEmpty else { return "" }
-        return ChangeStatus.allCases.filter(shown.contains).map { "  \($0.rawValue): \($0.explanation(vocabulary: vocabulary))" }.joined(separator: "\n")
-            + "\n"
+    /// The legend of the statuses in `used` (by rows of session windows) and `minutes` (by rows of
+    /// minute windows) other than `ok`, in their order; empty for none. A status whose meaning
+    /// differs for minute windows gets a line of its own, marked `(minute windows)`.
+    static func statusLegend(_ used: Set<ChangeStatus>, minutes: Set<ChangeStatus> = [], vocabulary: ToolVocabulary) -> String {
+        var lines: [String] = []
+        for status in ChangeStatus.allCases where status != .ok {
+            let session = status.explanation(vocabulary: vocabulary)
+            let minute = status.minuteExplanation(vocabulary: vocabulary)
+            if used.contains(status) { lines.append("  \(status.rawValue): \(session)") }
+            if minutes.contains(status), minute != session || !used.contains(status) {
+                lines.append("  \(status.rawValue)\(minute != session ? " (minute windows)" : ""): \(minute)")
+            }
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The note under the table for an event outside trading, once per event and series (on the
+    /// row of its first minute window): "event 4, SPX: the 5:05 p.m. announcement came after the
+    /// close; minute windows are measured from 9:30 a.m. on 2023-06-08".
+    static func movedNote(_ row: ChangeRow, series: [Series], windows: [EventWindow]) -> String? {
+        guard let minute = row.minute, let moved = minute.placement.moved, let from = minute.placement.measuredFrom,
+            row.windowIndex == windows.firstIndex(where: \.isMinuteWindow), let bars = series[safe: row.seriesIndex]?.intraday
+        else { return nil }
+        return "event \(row.event.id), \(row.series): the \(bars.sentenceTime(minute.placement.eventInstant)) announcement came \(moved.rawValue);"
+            + " minute windows are measured from \(bars.sentenceTime(from)) on \(bars.isoText(from).prefix(10))"
+    }
+
+    /// The notes of moved events, under the table: a heading line, then one indented line each; empty for none.
+    static func movedNotes(_ notes: [String]) -> String {
+        guard !notes.isEmpty else { return "" }
+        return "  moved outside trading:\n" + notes.map { "    " + TerminalText.escaped($0) + "\n" }.joined()
     }
 
     /// Every row as a JSON object, with the same fields as the CSV; with `sentences`, a
     /// `sentence` field too (the newsroom sentence, or `null` for a row without a move).
+    /// With minute windows, each row has the `minuteColumns` fields too (`null` on the rows of
+    /// session windows).
     public func json(sentences: Bool = false) -> JSONValue {
-        .array(
+        let minutes = windows.contains(where: \.isMinuteWindow)
+        return .array(
             rows.map { row in
                 let event = row.event
                 let decimals = series[row.seriesIndex].decimals
@@ -103,6 +146,11 @@ extension ChangeTable {
                     ("event_session", .string(row.eventSession?.day.iso)),
                     ("log_return", .number(row.logReturn)),
                 ]
+                if minutes {
+                    for (name, text) in zip(ChangeTable.minuteColumns, ChangeTable.minuteCells(row, series: series[row.seriesIndex])) {
+                        fields.append((name, .string(text)))
+                    }
+                }
                 if sentences { fields.append(("sentence", .string(sentence(row)))) }
                 return .object(fields)
             })
@@ -112,8 +160,9 @@ extension ChangeTable {
 // MARK: - Sentences
 
 extension ChangeTable {
-    /// The newsroom sentence for a row ("The Dow Jones Industrial Average rose 260.33 points, ..."),
-    /// or `nil` where the row has no move.
+    /// The newsroom sentence for a row ("The Dow Jones Industrial Average rose 260.33 points, ...";
+    /// for a minute window "The S&P 500 fell 0.30% in the 30 minutes after the 10:14 a.m.
+    /// announcement, to 4,260.89.", `MinuteMoveSentence`), or `nil` where the row has no move.
     /// `nil` too for a row of another table (whose series this table does not have).
     public func sentence(_ row: ChangeRow) -> String? {
         ChangeTable.sentence(row, series: series)
@@ -121,14 +170,20 @@ extension ChangeTable {
 
     /// The sentence of a row of a table of `series`.
     static func sentence(_ row: ChangeRow, series: [Series]) -> String? {
-        guard let move = row.move, let item = series[safe: row.seriesIndex], item.name == row.series else { return nil }
+        guard let item = series[safe: row.seriesIndex], item.name == row.series else { return nil }
+        if let minute = row.minute {
+            guard row.status == .ok, let bars = item.intraday else { return nil }
+            return MinuteMoveSentence.text(for: minute, bars: bars, series: item)
+        }
+        guard let move = row.move else { return nil }
         return MoveSentence.text(for: move, in: item)
     }
 
     /// The line `sentences(vocabulary:)` gives a row.
     static func sentenceLine(_ row: ChangeRow, series: [Series], vocabulary: ToolVocabulary) -> String {
         let label = "[\(row.event.id) \(row.series) \(row.window)]"
-        return "\(label) \(sentence(row, series: series) ?? "no move: \(row.status.rawValue) — \(row.status.explanation(vocabulary: vocabulary))")"
+        let why = row.window.isMinuteWindow ? row.status.minuteExplanation(vocabulary: vocabulary) : row.status.explanation(vocabulary: vocabulary)
+        return "\(label) \(sentence(row, series: series) ?? "no move: \(row.status.rawValue) — \(why)")"
     }
 
     /// One line per row: event id, series, window, and the sentence or the status (explained with

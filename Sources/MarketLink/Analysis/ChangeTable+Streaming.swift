@@ -13,7 +13,7 @@ extension ChangeTable {
         sink: ([UInt8]) throws -> Void
     ) throws {
         var header: [UInt8] = []
-        CSVWriter.appendHeader(csvHeader(sentences: sentences), to: &header)
+        CSVWriter.appendHeader(csvHeader(sentences: sentences, minutes: windows.contains(where: \.isMinuteWindow)), to: &header)
         try sink(header)
         // About 4 MB of CSV per batch.
         let rowsPerEvent = max(series.count * windows.count, 1)
@@ -21,13 +21,7 @@ extension ChangeTable {
         try streamBatches(
             events: events, series: series, windows: windows, rule: rule, batches: batches(events.indices, eventsPerBatch: 24_000 / rowsPerEvent),
             format: { _, entries in
-                if sentences {
-                    var buffer: [UInt8] = []
-                    buffer.reserveCapacity(entries.count * 260)
-                    formatter.append(entries[...], to: &buffer)
-                    return buffer
-                }
-                return formatter.bytes(entries[...])
+                formatter.bytes(entries[...])
             }, sink: sink)
     }
 
@@ -60,7 +54,7 @@ extension ChangeTable {
                 // t0 of this batch's events, found once, then every window placed around it.
                 let range = batches[index]
                 let sessions = EventSessions.find(events: events, range: range, series: series, rule: rule)
-                let entries = ChangeTable.entries(sessions: sessions, counts: counts, windows: windows, eventRange: range)
+                let entries = ChangeTable.entries(sessions: sessions, events: events, series: series, counts: counts, windows: windows, eventRange: range)
                 return format(range, entries)
             },
             consume: { _, output in try sink(output) })

@@ -35,8 +35,11 @@ extension ChangeTable {
         formatted?(0)
         var first = emptyTextTable(titleWidth: titleWidth, sentences: false)
         var used: Set<ChangeStatus> = []
+        var minuteUsed: Set<ChangeStatus> = []
+        var notes: [String] = []
         for row in rows(of: firstRange, events: events, series: series, windows: windows, rule: rule) {
-            used.insert(row.status)
+            if row.window.isMinuteWindow { minuteUsed.insert(row.status) } else { used.insert(row.status) }
+            if let note = movedNote(row, series: series, windows: windows) { notes.append(note) }
             first.append(textCells(row, series: series, sentences: false))
         }
         let rest = batches(firstRange.upperBound..<events.count, eventsPerBatch: rowsPerBatch / rowsPerEvent)
@@ -47,19 +50,23 @@ extension ChangeTable {
             format: { range, entries in
                 formatted?(range.lowerBound)
                 var table = emptyTextTable(titleWidth: titleWidth, sentences: false)
-                var used: Set<ChangeStatus> = []
+                var batch = TextBatch(text: "", statuses: [], minuteStatuses: [], notes: [])
                 for entry in entries {
                     let row = ChangeTable.row(entry, events: events, series: series, windows: windows)
-                    used.insert(row.status)
+                    if row.window.isMinuteWindow { batch.minuteStatuses.insert(row.status) } else { batch.statuses.insert(row.status) }
+                    if let note = movedNote(row, series: series, windows: windows) { batch.notes.append(note) }
                     table.append(textCells(row, series: series, sentences: false))
                 }
-                return TextBatch(text: table.renderRows(widths: widths, color: color), statuses: used)
+                batch.text = table.renderRows(widths: widths, color: color)
+                return batch
             },
             sink: { batch in
                 used.formUnion(batch.statuses)
+                minuteUsed.formUnion(batch.minuteStatuses)
+                notes += batch.notes
                 try sink(batch.text)
             })
-        let legend = statusLegend(used, vocabulary: vocabulary)
+        let legend = statusLegend(used, minutes: minuteUsed, vocabulary: vocabulary) + movedNotes(notes)
         guard sentences else {
             if !legend.isEmpty { try sink(legend) }
             return
@@ -103,12 +110,16 @@ extension ChangeTable {
     private struct TextBatch: Sendable {
         var text: String
         var statuses: Set<ChangeStatus>
+        /// The statuses of the rows of minute windows.
+        var minuteStatuses: Set<ChangeStatus>
+        /// The notes of events moved outside trading (`movedNote`).
+        var notes: [String]
     }
 
     /// The rows of the events in `range`, t0 found for them alone.
     private static func rows(of range: Range<Int>, events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule) -> [ChangeRow] {
         let sessions = EventSessions.find(events: events, range: range, series: series, rule: rule)
-        return entries(sessions: sessions, counts: series.map(\.count), windows: windows, eventRange: range).map {
+        return entries(sessions: sessions, events: events, series: series, counts: series.map(\.count), windows: windows, eventRange: range).map {
             ChangeTable.row($0, events: events, series: series, windows: windows)
         }
     }
@@ -121,7 +132,8 @@ extension ChangeTable {
     /// than the series' lowest or highest close as shown; points no wider than its highest less
     /// its lowest (or the reverse), or a status's name; percent no wider than the moves from its
     /// lowest positive close to its highest and back (and, with negative closes, the largest
-    /// magnitude over the smallest negative one).
+    /// magnitude over the smallest negative one). With minute windows, the intraday bars' closes
+    /// count too, and a base or end cell is as wide as a local date and time.
     static func textBounds(events: [Event], series: [Series], windows: [EventWindow], titleWidth: Int) -> [Int] {
         func width(_ text: String) -> Int { DisplayWidth.columns(TerminalText.escaped(text)) }
         var id = 0
@@ -137,7 +149,7 @@ extension ChangeTable {
         let date = max(lowest.map { width($0.iso) } ?? 0, highest.map { width($0.iso) } ?? 0)
         let name = series.map { width($0.name) }.max() ?? 0
         let window = windows.map { width($0.description) }.max() ?? 0
-        var session = 1  // "—"
+        var session = windows.contains(where: \.isMinuteWindow) ? 16 : 1  // "2023-06-08 09:44", or "—"
         var close = 0
         var points = ChangeStatus.allCases.map { $0.rawValue.count }.max() ?? 0
         var percent = 4  // "-inf"
@@ -147,11 +159,15 @@ extension ChangeTable {
             var high = -Double.infinity
             var lowPositive = Double.infinity
             var smallestNegative = Double.infinity
-            for value in item.closes where value.isFinite {
-                low = min(low, value)
-                high = max(high, value)
-                if value > 0 { lowPositive = min(lowPositive, value) }
-                if value < 0 { smallestNegative = min(smallestNegative, -value) }
+            // A minute window's prices are bar closes, which may reach past the daily closes.
+            let bars = windows.contains(where: \.isMinuteWindow) ? item.intraday?.closes ?? [] : []
+            for values in [item.closes, bars] {
+                for value in values where value.isFinite {
+                    low = min(low, value)
+                    high = max(high, value)
+                    if value > 0 { lowPositive = min(lowPositive, value) }
+                    if value < 0 { smallestNegative = min(smallestNegative, -value) }
+                }
             }
             guard low.isFinite, high.isFinite else { continue }
             let display = item.display

@@ -34,7 +34,8 @@ public struct ChangeTable: Sendable {
         self.sessions = sessions
         self.windows = windows
         self.entries = ChangeTable.entries(
-            sessions: sessions.all, counts: sessions.series.map(\.count), windows: windows, eventRange: sessions.events.indices)
+            sessions: sessions.all, events: sessions.events, series: sessions.series, counts: sessions.series.map(\.count), windows: windows,
+            eventRange: sessions.events.indices)
     }
 
     // MARK: - Rows
@@ -72,6 +73,9 @@ public struct ChangeTable: Sendable {
     /// table, or a batch of a streamed one).
     static func row(_ entry: Entry, events: [Event], series: [Series], windows: [EventWindow]) -> ChangeRow {
         let item = series[entry.series]
+        if windows[entry.window].isMinuteWindow {
+            return minuteRow(entry, event: events[entry.event], series: item, window: windows[entry.window])
+        }
         let base = entry.baseSession >= 0 ? SessionClose(Int(entry.baseSession), in: item) : nil
         let end = entry.endSession >= 0 ? SessionClose(Int(entry.endSession), in: item) : nil
         let move: Move? =
@@ -85,7 +89,39 @@ public struct ChangeTable: Sendable {
             event: events[entry.event], eventIndex: entry.event, series: item.name, seriesIndex: entry.series,
             window: windows[entry.window], windowIndex: entry.window, status: status,
             eventSession: entry.eventSession >= 0 ? SessionClose(Int(entry.eventSession), in: item) : nil,
-            base: base, end: end, move: move)
+            base: base, end: end, move: move, minute: nil)
+    }
+
+    // MARK: - Minute windows
+
+    /// A minute window's move and status for `event` in `series`: `no-time` for an event without a
+    /// time, `no-bars` for a series without intraday bars, else the status of
+    /// `IntradayBars.minuteMove(window:eventInstant:)` — with `no-percent` for an `ok` move from a
+    /// base at or below 0.
+    static func minuteResult(event: Event, series: Series, window: EventWindow) -> (status: ChangeStatus, move: MinuteMove?) {
+        guard let instant = event.instant else { return (.noTime, nil) }
+        guard let bars = series.intraday, let move = bars.minuteMove(window: window, eventInstant: instant) else { return (.noBars, nil) }
+        if move.status == .ok, let base = move.base?.close, !(base > 0) { return (.noPercent, move) }
+        return (move.status, move)
+    }
+
+    /// The row of a minute window: its base and end are the prices at u′+a and u′+b with the
+    /// sessions of their bars, its event session that of u′.
+    static func minuteRow(_ entry: Entry, event: Event, series item: Series, window: EventWindow) -> ChangeRow {
+        let (status, move) = minuteResult(event: event, series: item, window: window)
+        func close(_ price: BarPrice?) -> SessionClose? {
+            guard let bars = item.intraday, let price, let bar = price.bar, let value = price.close else { return nil }
+            let session = bars.session(ofBar: bar)
+            guard session >= 0, session < item.count else { return nil }
+            return SessionClose(session: session, day: item.day(at: session), close: value)
+        }
+        var eventSession: SessionClose?
+        if let bars = item.intraday, let from = move?.placement.measuredFrom, let bar = bars.bar(containing: from) {
+            eventSession = SessionClose(bars.session(ofBar: bar), in: item)
+        }
+        return ChangeRow(
+            event: event, eventIndex: entry.event, series: item.name, seriesIndex: entry.series, window: window, windowIndex: entry.window,
+            status: status, eventSession: eventSession, base: close(move?.base), end: close(move?.end), move: nil, minute: move)
     }
 
     // MARK: - Compact storage
@@ -105,15 +141,24 @@ public struct ChangeTable: Sendable {
     /// The entries of the events in `eventRange` (a whole table, or a batch of a streamed report),
     /// from their event sessions (event-major, one per event in the range × series) and each
     /// series' session count.
-    static func entries(sessions: [EventSession], counts: [Int], windows: [EventWindow], eventRange: Range<Int>) -> [Entry] {
+    /// A minute window's entry holds its status only (its row is measured again on the bars).
+    static func entries(
+        sessions: [EventSession], events: [Event], series: [Series], counts: [Int], windows: [EventWindow], eventRange: Range<Int>
+    ) -> [Entry] {
         var entries: [Entry] = []
         entries.reserveCapacity(sessions.count * windows.count)
+        let minutes = windows.contains(where: \.isMinuteWindow)
         var k = 0
         for e in eventRange {
             for s in counts.indices {
                 let t0 = sessions[k]
                 k += 1
                 for w in windows.indices {
+                    if minutes, windows[w].isMinuteWindow {
+                        let status = minuteResult(event: events[e], series: series[s], window: windows[w]).status
+                        entries.append(Entry(event: e, series: s, window: w, status: status, eventSession: -1, baseSession: -1, endSession: -1))
+                        continue
+                    }
                     let placement = windows[w].placement(around: t0, sessionCount: counts[s])
                     entries.append(
                         Entry(

@@ -258,7 +258,7 @@ struct ChangeDigest: Sendable {
         return ChangeRow(
             event: sessions.events[position.event], eventIndex: position.event, series: item.name, seriesIndex: position.series,
             window: window, windowIndex: position.window, status: placement.status,
-            eventSession: placement.eventSession.flatMap { SessionClose($0, in: item) }, base: base, end: end, move: move)
+            eventSession: placement.eventSession.flatMap { SessionClose($0, in: item) }, base: base, end: end, move: move, minute: nil)
     }
 }
 

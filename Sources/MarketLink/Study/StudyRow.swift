@@ -105,7 +105,7 @@ struct StudyRow: Sendable, Equatable {
         case .noMarket: .noMarket
         case .monthOnly: .monthOnly
         case .noBase: .noBase
-        case .noEnd, .noPercent, .ok: .noEnd
+        case .noEnd, .noPercent, .ok, .noTime, .noBars: .noEnd
         }
     }
 }

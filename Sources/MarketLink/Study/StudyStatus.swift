@@ -42,7 +42,8 @@ public enum StudyStatus: Sendable, Equatable {
         case .ok, .noPercent: self = .ok
         case .noBase: self = .noBase
         case .noEnd: self = .noEnd
-        case .beforeData, .afterData, .noSession, .noMarket, .monthOnly: self = .noEventSession(status)
+        // `no-time` and `no-bars` belong to minute windows, which a study does not take.
+        case .beforeData, .afterData, .noSession, .noMarket, .monthOnly, .noTime, .noBars: self = .noEventSession(status)
         }
     }
 

@@ -2,7 +2,8 @@ import MarketLink
 
 enum ChangesCommand {
     static let events = EventsOptions.events(required: true)
-    static let windows = WindowOptions.Spec(repeatable: true, defaults: EventWindow.changesDefault, purpose: "sessions around t0 to measure")
+    static let windows = WindowOptions.Spec(
+        repeatable: true, defaults: EventWindow.changesDefault, purpose: "sessions around t0 to measure", minutes: true)
     static let output = OutputOptions.Spec.formats(OutputFormat.reports, sentences: true)
 
     static let spec = CommandSpec(
@@ -17,12 +18,24 @@ enum ChangesCommand {
             last on or before it (previous), or the date itself (exact); for a timed event the first
             session whose close comes after the event, in each market's own zone.
 
+            A minute window Am:Bm (or Ah:Bh) is measured on intraday bars around a timed event at
+            instant u: from the price at u+A to that at u+B, the price at an instant being the close of
+            the last bar ending at or before it (--bar-label end for bars stamped by their end). An event
+            outside trading is measured from the next trading period's first bar, and the output says
+            so. Minute and session windows mix freely in one run; a date-only event gets no-time and a
+            daily series no-bars for a minute window.
+
             The table shows closes and points as the data has them and the percent to 2 decimals
             (its header says %); a move too small to show at 2 decimals reads +<0.01 or -<0.01.
             """,
-        examples: ["mlink changes --events events.csv DJIA=djia.csv SSE=sse.csv --window 0:1 --sentences"],
+        examples: [
+            "mlink changes --events events.csv DJIA=djia.csv SSE=sse.csv --window 0:1 --sentences",
+            "mlink changes --events timed.csv SPX=spx-1m.csv --window -30m:60m --window 0m:15m --window -1:1 --sentences",
+        ],
         notes: """
             CSV columns: \(ChangeTable.csvColumns.joined(separator: ",")) (and \(ChangeTable.sentenceColumn) with --sentences)
+            With minute windows, \(ChangeTable.minuteColumns.joined(separator: ",")) follow event_session (ISO 8601 instants with
+            the series' offset, and why an event outside trading was moved); empty on session windows' rows.
             Statuses: \(ChangeStatus.allCases.map(\.rawValue).joined(separator: ", ")) — no row is dropped.
             """,
         run: run)

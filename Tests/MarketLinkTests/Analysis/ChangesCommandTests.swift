@@ -137,3 +137,69 @@ import Testing
         #expect(badAlign.status == 64)
     }
 }
+
+/// `mlink changes` with minute windows mixed with a session window, end to end (issue 13, item 2):
+/// one CSV run with sentences, one JSON run. The prices were read off
+/// fixtures/intraday/spx-1m-date-time.csv by hand (see ChangeTableMinuteTests for each bar).
+@Suite struct ChangesMinuteWindowCommandTests {
+    static let arguments = [
+        "changes", "--events", "fixtures/intraday/events-intraday.csv", "SPX=fixtures/intraday/spx-1m-date-time.csv", "fixtures/sp500.csv",
+        "--window", "-30m:30m", "--window", "0m:30m", "--window", "-1h:2h", "--window", "0:0",
+    ]
+
+    @Test func csvMixesMinuteAndSessionWindowsWithInstantsAndSentences() throws {
+        let outcome = try CLIRunner.run(Self.arguments + ["--format", "csv", "--sentences"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = try ChangesCommandTests.cells(outcome.stdout)
+        #expect(rows[0] == ChangeTable.csvColumns + ["base_at", "end_at", "measured_from", "moved", "sentence"])
+        #expect(rows.count == 1 + 9 * 2 * 4)
+        func row(_ event: String, _ series: String, _ window: String) throws -> [String] {
+            try #require(rows.first { $0[0] == event && $0[4] == series && $0[5] == window })
+        }
+        // Event 1, 10:14 on 2023-06-08: 10:14 → bar 10:13 (4273.81), 10:44 → bar 10:43 (4260.89);
+        // −12.92 points, 100·(4260.89/4273.81 − 1) = −0.302306373002...%.
+        #expect(
+            Array(try row("1", "SPX", "0m:30m")[6...]) == [
+                "2023-06-08", "4273.81", "2023-06-08", "4260.89", "-12.92", "-0.302306373002", "ok", "2023-06-08",
+                "2023-06-08T10:14:00-04:00", "2023-06-08T10:44:00-04:00", "2023-06-08T10:14:00-04:00", "",
+                "The S&P 500 fell 0.30% in the 30 minutes after the 10:14 a.m. announcement, to 4,260.89.",
+            ])
+        // Event 1 -1h:2h: 09:14 is before the open → the 2023-06-07 close 4267.52 (bar 15:59);
+        // 12:14 → bar 12:13.
+        let hours = try row("1", "SPX", "-1h:2h")
+        #expect(hours[6...7] == ["2023-06-07", "4267.52"])
+        #expect(hours[14...15] == ["2023-06-08T09:14:00-04:00", "2023-06-08T12:14:00-04:00"])
+        // Event 4, 17:05 on 2023-06-07, after the close: measured from 09:30 on 2023-06-08;
+        // 09:00 → the 2023-06-07 close 4267.52, 10:00 → bar 09:59 (4272.67).
+        #expect(
+            Array(try row("4", "SPX", "-30m:30m")[6...]) == [
+                "2023-06-07", "4267.52", "2023-06-08", "4272.67", "5.15", "0.120678989202", "ok", "2023-06-08",
+                "2023-06-08T09:00:00-04:00", "2023-06-08T10:00:00-04:00", "2023-06-08T09:30:00-04:00", "after the close",
+                "The S&P 500 rose 0.12% from 30 minutes before to 30 minutes after the 5:05 p.m. announcement"
+                    + " (measured from 9:30 a.m., after the close), to 4,272.67.",
+            ])
+        // The session window in the same run: the daily view, 4267.52 → 4293.93 (+26.41), minute cells empty.
+        #expect(
+            Array(try row("1", "SPX", "0:0")[6...17]) == [
+                "2023-06-07", "4267.52", "2023-06-08", "4293.93", "26.41", "0.618860602879", "ok", "2023-06-08", "", "", "", "",
+            ])
+        #expect(try row("1", "sp500", "0m:30m")[12] == "no-bars")
+        #expect(try row("5", "SPX", "0m:30m")[12] == "after-data")
+        #expect(try row("7", "SPX", "-30m:30m")[12] == "no-end")
+    }
+
+    @Test func jsonCarriesTheInstants() throws {
+        let outcome = try CLIRunner.run(Self.arguments + ["--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        let moved = try #require(rows.first { $0["event_id"] as? String == "4" && $0["series"] as? String == "SPX" && $0["window"] as? String == "0m:30m" })
+        #expect(moved["base_at"] as? String == "2023-06-08T09:30:00-04:00")
+        #expect(moved["end_at"] as? String == "2023-06-08T10:00:00-04:00")
+        #expect(moved["measured_from"] as? String == "2023-06-08T09:30:00-04:00")
+        #expect(moved["moved"] as? String == "after the close")
+        #expect(moved["base_close"] as? Double == 4267.52)
+        #expect(moved["end_close"] as? Double == 4272.67)
+        let session = try #require(rows.first { $0["event_id"] as? String == "4" && $0["series"] as? String == "SPX" && $0["window"] as? String == "0:0" })
+        #expect(session["base_at"] is NSNull && session["moved"] is NSNull)
+    }
+}

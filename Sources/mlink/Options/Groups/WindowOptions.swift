@@ -13,12 +13,19 @@ struct WindowOptions {
         var defaults: [EventWindow]
         /// What the window is for, e.g. "sessions around t0 to measure".
         var purpose: String
+        /// Whether minute windows (`-30m:60m`, `-1h:2h`) are taken too, measured on intraday bars.
+        var minutes = false
 
         var window: OptionSpec {
             let shown = listed(defaults.map(\.description), conjunction: "and")
+            let minuteHelp =
+                minutes
+                ? "; or Am:Bm (Ah:Bh), minutes (hours) from a timed event's instant u on intraday bars: from the price at u+A to that at u+B"
+                : ""
             return .value(
                 "--window", short: "-w", "A:B", .window, repeatable: repeatable,
-                help: purpose + (repeatable ? ", repeatable" : "") + " (default \(shown)): from the close of session t0+A−1 to that of t0+B")
+                help: purpose + (repeatable ? ", repeatable" : "") + " (default \(shown)): from the close of session t0+A−1 to that of t0+B"
+                    + minuteHelp)
         }
 
         var group: OptionGroup { OptionGroup(title: "window options", options: [window, WindowOptions.align]) }
@@ -39,9 +46,9 @@ struct WindowOptions {
         var chosen: [EventWindow] = []
         for text in arguments.values(spec.window) {
             let window = try EventWindow(parsing: text)
-            if window.isMinuteWindow {
-                // Measured by the library on intraday bars (IntradayBars.minuteMove); no command reports them yet.
-                throw UsageError(message: "--window \(text): minute windows are not offered by this command yet; give session windows A:B")
+            if window.isMinuteWindow, !spec.minutes {
+                // Minute windows are measured on intraday bars by `changes`; the other commands count sessions.
+                throw UsageError(message: "--window \(text): minute windows are offered by mlink changes only; give session windows A:B")
             }
             if !chosen.contains(window) { chosen.append(window) }
         }
