@@ -127,6 +127,9 @@ enum EventTitle {
         // The last clause boundary in the part that fits, at least 30 characters in.
         var best: Int?
         for start in stride(from: cut - 1, through: 30, by: -1) {
+            // Every boundary starts with one of these: most places are passed over at one look.
+            let lead = title[start]
+            guard lead == " " || lead == "," || lead == "，" || lead == "；" else { continue }
             if boundaries.contains(where: { start + $0.count <= cut && title[start..<start + $0.count].elementsEqual($0) }) {
                 best = start
                 break

@@ -28,6 +28,22 @@ enum SentenceSplitter {
         "Dec.", "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thurs.", "Fri.", "Sat.", "Sun.", "Mt.", "Ft.", "Pt.", "fig.", "Fig.",
     ]
 
+    /// The abbreviations as `asciiKey`s: a word is looked up without building a `String` of it.
+    static let abbreviationKeys: Set<UInt64> = Set(abbreviations.compactMap { asciiKey(Array($0.unicodeScalars)[...]) })
+
+    /// Up to eight ASCII scalars packed into one number (every abbreviation is ASCII and at most
+    /// eight long; no NUL, so that keys of different lengths differ); `nil` for a longer or
+    /// non-ASCII word, which is no abbreviation.
+    static func asciiKey(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64? {
+        guard scalars.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for scalar in scalars {
+            guard scalar.value < 0x80, scalar.value != 0 else { return nil }
+            key = key << 8 | UInt64(scalar.value)
+        }
+        return key
+    }
+
     static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", ")", "]", "」", "』", "）", "》"]
     static let openers: Set<Unicode.Scalar> = ["(", "=", "\"", "“", "‘", "'", "[", "「", "『", "（", "《"]
 
@@ -87,8 +103,7 @@ enum SentenceSplitter {
         while first > start, end - first <= 9, !TextToken.isSpace(scalars[first - 1]), !openers.contains(scalars[first - 1]) { first -= 1 }
         // Every abbreviation is short: a longer word ends a sentence without building its text.
         if end - first > 8 { return false }
-        let word = String(String.UnicodeScalarView(scalars[first..<end]))
-        if abbreviations.contains(word) { return true }
+        if let key = asciiKey(scalars[first..<end]), abbreviationKeys.contains(key) { return true }
         // An initial: one letter and its period ("H.", "W.").
         return end - first == 2 && TextToken.isLetter(scalars[first]) && scalars[first].properties.isUppercase
     }

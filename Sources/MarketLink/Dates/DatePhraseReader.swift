@@ -69,6 +69,21 @@ public enum DatePhraseReader {
         return words
     }()
 
+    /// The leading words `Reader.read` tells apart, looked up once instead of compared one by one.
+    enum LeadGroup {
+        case on, fromBetween, overIn, ofYear, lastNextThis, today, yesterday, tomorrow, partOfMonth, other
+    }
+
+    static let leadGroups: [String: LeadGroup] = {
+        var groups: [String: LeadGroup] = ["on": .on, "today": .today, "yesterday": .yesterday, "tomorrow": .tomorrow]
+        for word in ["from", "between"] { groups[word] = .fromBetween }
+        for word in ["over", "in", "during", "across", "within"] { groups[word] = .overIn }
+        for word in ["for", "of", "since", "by", "until", "through"] { groups[word] = .ofYear }
+        for word in ["last", "next", "this"] { groups[word] = .lastNextThis }
+        for word in ["early", "mid", "late"] { groups[word] = .partOfMonth }
+        return groups
+    }()
+
     static func mayStart(_ token: TextToken) -> Bool {
         switch token.kind {
         case .number: return true
@@ -88,23 +103,44 @@ public enum DatePhraseReader {
 
     /// The scalars as one line: every run of white space one space, none at the ends.
     static func collapsedText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count + scalars.count / 4)
-        var space = false
+        // The UTF-8 length before collapsing is the most the line can take.
+        var capacity = 0
         for scalar in scalars {
-            if TextToken.isSpace(scalar) {
-                space = true
-                continue
-            }
-            if space, !bytes.isEmpty { bytes.append(0x20) }
-            space = false
-            if scalar.value < 0x80 {
-                bytes.append(UInt8(scalar.value))
-            } else {
-                UTF8.encode(scalar) { bytes.append($0) }
-            }
+            let value = scalar.value
+            capacity += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4
         }
-        return String(decoding: bytes, as: UTF8.self)
+        guard capacity > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var count = 0
+            var space = false
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    if value == 0x20 || (value >= 0x09 && value <= 0x0D) {
+                        space = true
+                        continue
+                    }
+                } else if TextToken.isSpace(scalar) {
+                    space = true
+                    continue
+                }
+                if space, count > 0 {
+                    buffer[count] = 0x20
+                    count += 1
+                }
+                space = false
+                if value < 0x80 {
+                    buffer[count] = UInt8(truncatingIfNeeded: value)
+                    count += 1
+                } else {
+                    UTF8.encode(scalar) { byte in
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+            }
+            return count
+        }
     }
 }
 
@@ -122,10 +158,10 @@ extension DatePhraseReader {
             guard k < tokens.count else { return nil }
             if let chinese = chinese(at: k) { return chinese }
             guard let lead = word(k), !tokens[k].isIdeograph else { return numericStart(at: k) }
-            switch lead {
-            case "on":
+            switch DatePhraseReader.leadGroups[lead] ?? .other {
+            case .on:
                 return weekdaysOrDates(at: k + 1, abbreviations: true)
-            case "from", "between":
+            case .fromBetween:
                 let joiners: Set<String> = lead == "between" ? ["and"] : DateVocabulary.rangeWords
                 if let (first, afterFirst) = weekday(at: k + 1, abbreviations: true), let joiner = joiner(at: afterFirst, words: joiners),
                     let (last, end) = weekday(at: joiner, abbreviations: true)
@@ -137,7 +173,7 @@ extension DatePhraseReader {
                 }
                 if lead == "from", let (year, end) = year(at: k + 1, comma: false) { return (.year(year), end) }
                 return nil
-            case "over", "in", "during", "across", "within":
+            case .overIn:
                 if let (count, end) = sessionCount(at: k + 1) { return (.sessions(count), end) }
                 guard lead == "in" || lead == "during" else { return nil }
                 var m = k + 1
@@ -153,10 +189,10 @@ extension DatePhraseReader {
                 if m > k + 1, let (year, end) = year(at: m, comma: false) { return (.year(year), end) }
                 if let (year, end) = year(at: k + 1, comma: false) { return (.year(year), end) }
                 return nil
-            case "for", "of", "since", "by", "until", "through":
+            case .ofYear:
                 if let (year, end) = year(at: k + 1, comma: false) { return (.year(year), end) }
                 return nil
-            case "last", "next", "this":
+            case .lastNextThis:
                 let modifier: DatePhrase.Modifier = lead == "last" ? .last : lead == "next" ? .next : .this
                 let offset = lead == "last" ? -1 : lead == "next" ? 1 : 0
                 if let (day, end) = weekday(at: k + 1, abbreviations: true) { return (.weekdays([day], modifier), end) }
@@ -167,16 +203,16 @@ extension DatePhraseReader {
                 case "year": return (.relativeYear(offset), k + 2)
                 default: return nil
                 }
-            case "today": return (.relativeDay(0), k + 1)
-            case "yesterday": return (.relativeDay(-1), k + 1)
-            case "tomorrow": return (.relativeDay(1), k + 1)
-            case "early", "mid", "late":
+            case .today: return (.relativeDay(0), k + 1)
+            case .yesterday: return (.relativeDay(-1), k + 1)
+            case .tomorrow: return (.relativeDay(1), k + 1)
+            case .partOfMonth:
                 var m = k + 1
                 if tokens.indices.contains(m), tokens[m].kind == .dash { m += 1 }
                 guard let (month, end) = monthName(at: m) else { return nil }
                 if let (year, afterYear) = year(at: end, comma: false) { return (.month(month, year: year, .none), afterYear) }
                 return (.month(month, year: nil, .none), end)
-            default:
+            case .other:
                 return weekdaysOrDates(at: k, abbreviations: abbreviations)
             }
         }

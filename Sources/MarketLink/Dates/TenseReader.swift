@@ -24,7 +24,7 @@ enum TenseReader {
         }
         for (k, token) in tokens.enumerated() {
             switch token.kind {
-            case .word(let text) where triggers.contains(text) || text.hasSuffix("ll"):
+            case .word(let text) where mayTrigger(text):
                 switch text {
                 case "will", "shall", "won't", "wont", "tomorrow": return .future
                 case "going":
@@ -57,6 +57,18 @@ enum TenseReader {
         "will", "shall", "won't", "wont", "tomorrow", "going", "due", "scheduled", "set", "expected", "slated", "poised", "plans", "plan",
         "将", "即", "下", "明",
     ]
+
+    /// `triggers.contains(text) || text.hasSuffix("ll")`, with most words passed over at a look
+    /// at their first and last bytes: every English trigger starts with one of d, e, g, p, s, t, w.
+    static func mayTrigger(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if last == 0x6C, utf8.count >= 2, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == 0x6C, text.hasSuffix("ll") { return true }
+        switch first {
+        case 0x64, 0x65, 0x67, 0x70, 0x73, 0x74, 0x77: return triggers.contains(text)
+        default: return false
+        }
+    }
 
     private static func word(_ tokens: [TextToken], _ k: Int) -> String? {
         tokens.indices.contains(k) && !tokens[k].isIdeograph ? tokens[k].word : nil

@@ -55,34 +55,37 @@ public enum EventListing {
             CSVWriter.appendText(name, to: &out)  // named in the events file
         }
         out.append(10)
-        for event in chronological(events) {
-            // Text from the file is guarded against formulas; dates, times and weekdays are made here.
-            CSVWriter.appendText(event.id, to: &out)
-            for made in [event.dateText, event.time ?? ""] {
-                out.append(UInt8(ascii: ","))
-                CSVWriter.appendEscaped(Array(made.utf8), to: &out)
-            }
-            out.append(UInt8(ascii: ","))
-            CSVWriter.appendText(event.timeZone ?? "", to: &out)
-            for made in [event.instant.map(utcText) ?? "", event.weekdayText] {
-                out.append(UInt8(ascii: ","))
-                CSVWriter.appendEscaped(Array(made.utf8), to: &out)
-            }
-            for text in [event.title, event.tags.joined(separator: ";")] {
-                out.append(UInt8(ascii: ","))
-                CSVWriter.appendText(text, to: &out)
-            }
-            out.append(UInt8(ascii: ","))
-            if let score = event.score { out.append(contentsOf: Array(NumberFormat.shortest(score).utf8)) }
-            out.append(UInt8(ascii: ","))
-            CSVWriter.appendText(event.source ?? "", to: &out)
-            for name in extraColumns {
-                out.append(UInt8(ascii: ","))
-                CSVWriter.appendText(event.extraFields.first { $0.name == name }?.value ?? "", to: &out)
-            }
-            out.append(10)
-        }
+        for event in chronological(events) { appendCSVRow(event, extraColumns: extraColumns, to: &out) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One row of `csv(_:extraColumns:)`.
+    static func appendCSVRow(_ event: Event, extraColumns: [String], to out: inout [UInt8]) {
+        // Text from the file is guarded against formulas; dates, times and weekdays are made here.
+        CSVWriter.appendText(event.id, to: &out)
+        for made in [event.dateText, event.time ?? ""] {
+            out.append(UInt8(ascii: ","))
+            CSVWriter.appendEscaped(Array(made.utf8), to: &out)
+        }
+        out.append(UInt8(ascii: ","))
+        CSVWriter.appendText(event.timeZone ?? "", to: &out)
+        for made in [event.instant.map(utcText) ?? "", event.weekdayText] {
+            out.append(UInt8(ascii: ","))
+            CSVWriter.appendEscaped(Array(made.utf8), to: &out)
+        }
+        for text in [event.title, event.tags.joined(separator: ";")] {
+            out.append(UInt8(ascii: ","))
+            CSVWriter.appendText(text, to: &out)
+        }
+        out.append(UInt8(ascii: ","))
+        if let score = event.score { out.append(contentsOf: Array(NumberFormat.shortest(score).utf8)) }
+        out.append(UInt8(ascii: ","))
+        CSVWriter.appendText(event.source ?? "", to: &out)
+        for name in extraColumns {
+            out.append(UInt8(ascii: ","))
+            CSVWriter.appendText(event.extraFields.first { $0.name == name }?.value ?? "", to: &out)
+        }
+        out.append(10)
     }
 
     // MARK: JSON
@@ -130,36 +133,41 @@ public enum EventListing {
         return text + "Z"
     }
 
-    struct DisplayColumn {
+    struct DisplayColumn: Sendable {
         var title: String
         var rightAligned: Bool
-        var value: (Event) -> String
+        var value: @Sendable (Event) -> String
     }
 
+    /// Every column a table may show, in order: id, date, time, weekday, title, tags, score.
+    static let allDisplayColumns = [
+        DisplayColumn(title: "id", rightAligned: false) { $0.id },
+        DisplayColumn(title: "date", rightAligned: false) { $0.dateText },
+        DisplayColumn(title: "time", rightAligned: false) { event in
+            guard let time = event.time else { return "" }
+            return event.timeZone.map { "\(time) \($0)" } ?? time
+        },
+        DisplayColumn(title: "weekday", rightAligned: false) { $0.hasDay ? $0.date.weekdayName : "(month)" },
+        DisplayColumn(title: "title", rightAligned: false) { $0.title },
+        DisplayColumn(title: "tags", rightAligned: false) { $0.tags.joined(separator: ";") },
+        DisplayColumn(title: "score", rightAligned: true) { event in
+            guard let score = event.score else { return "" }
+            return (score > 0 ? "+" : "") + NumberFormat.shortest(score)
+        },
+    ]
+
+    /// The columns shown for `events`: time, tags and score only when some event has one.
     static func displayColumns(_ events: [Event]) -> [DisplayColumn] {
-        var columns = [
-            DisplayColumn(title: "id", rightAligned: false) { $0.id },
-            DisplayColumn(title: "date", rightAligned: false) { $0.dateText },
-        ]
-        if events.contains(where: { $0.time != nil }) {
-            columns.append(
-                DisplayColumn(title: "time", rightAligned: false) { event in
-                    guard let time = event.time else { return "" }
-                    return event.timeZone.map { "\(time) \($0)" } ?? time
-                })
+        let hasTime = events.contains { $0.time != nil }
+        let hasTags = events.contains { !$0.tags.isEmpty }
+        let hasScore = events.contains { $0.score != nil }
+        return allDisplayColumns.filter { column in
+            switch column.title {
+            case "time": hasTime
+            case "tags": hasTags
+            case "score": hasScore
+            default: true
+            }
         }
-        columns.append(DisplayColumn(title: "weekday", rightAligned: false) { $0.hasDay ? $0.date.weekdayName : "(month)" })
-        columns.append(DisplayColumn(title: "title", rightAligned: false) { $0.title })
-        if events.contains(where: { !$0.tags.isEmpty }) {
-            columns.append(DisplayColumn(title: "tags", rightAligned: false) { $0.tags.joined(separator: ";") })
-        }
-        if events.contains(where: { $0.score != nil }) {
-            columns.append(
-                DisplayColumn(title: "score", rightAligned: true) { event in
-                    guard let score = event.score else { return "" }
-                    return (score > 0 ? "+" : "") + NumberFormat.shortest(score)
-                })
-        }
-        return columns
     }
 }

@@ -56,14 +56,14 @@ extension EventLog {
         let endsWithLineEnding = output.last.map { $0 == 10 || $0 == 13 } ?? false
         if !endsWithLineEnding { output += lineEnding }
 
-        var taken = Set(events.map(\.id))
-        var candidate = idColumn == nil ? 0 : Int(nextID()) ?? events.count + 1
+        var taken: Set<String> = []
+        var candidate = idColumn == nil ? 0 : Int(nextID()) ?? count + 1
         var ids: [String] = []
         ids.reserveCapacity(rowCount)
         for k in 0..<rowCount {
-            var id = String(events.count + k + 1)
+            var id = String(count + k + 1)
             if idColumn != nil {
-                while taken.contains(String(candidate)) { candidate += 1 }
+                while taken.contains(String(candidate)) || rowIndex(ofID: String(candidate)) != nil { candidate += 1 }
                 id = String(candidate)
                 taken.insert(id)
             }
@@ -78,7 +78,7 @@ extension EventLog {
         if endsWithLineEnding { output += lineEnding }
 
         let log = try reloaded(output)
-        guard log.events.count == events.count + rowCount, log.events.suffix(rowCount).map(\.id) == ids else {
+        guard log.count == count + rowCount, (count..<log.count).map({ log.event(at: $0).id }) == ids else {
             throw MarketLinkError(
                 "the \(rowCount) new rows did not read back as \(rowCount) events; the file was not changed", at: SourceLocation(file: file))
         }

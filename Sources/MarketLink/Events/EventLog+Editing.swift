@@ -160,7 +160,7 @@ extension EventLog {
         var cells = draft.cells
         let missing = cells.keys.filter { columnIndex($0) == nil }.sorted { $0.rawValue < $1.rawValue }
         if !missing.isEmpty { throw missingColumns(missing) }
-        let id = hasIDColumn ? nextID() : String(events.count + 1)
+        let id = hasIDColumn ? nextID() : String(count + 1)
         if hasIDColumn { cells[.id] = id }
 
         var row: [UInt8] = []
@@ -177,7 +177,7 @@ extension EventLog {
         }
         // Only the new row is read back; the rows before it were read when this log was loaded.
         let log = try appendingRows(of: output)
-        guard log.events.count == events.count + 1, let event = log.events.last, event.id == id else {
+        guard log.count == count + 1, case let event = log.event(at: count), event.id == id else {
             throw MarketLinkError("the new row did not read back as event \(quoted(id)); the file was not changed", at: SourceLocation(file: file))
         }
         let filled = columns.indices.filter { column in roles[column].map { cells[$0] != nil } ?? false }
@@ -199,8 +199,7 @@ extension EventLog {
         var accepted: [EventDraft] = []
         var skipped: [EventDraft] = []
         var ids: [String] = []
-        let taken = Set(events.map(\.id))
-        var nextNumber = Int(nextID()) ?? (events.count + 1)
+        var nextNumber = Int(nextID()) ?? (count + 1)
         for draft in drafts {
             let event = try draft.validated()
             let draftKey = key(event.dateText, event.title, event.source)
@@ -212,9 +211,9 @@ extension EventLog {
             var cells = draft.cells
             let missing = cells.keys.filter { columnIndex($0) == nil }.sorted { $0.rawValue < $1.rawValue }
             if !missing.isEmpty { throw missingColumns(missing) }
-            var id = String(events.count + accepted.count + 1)
+            var id = String(count + accepted.count + 1)
             if hasIDColumn {
-                while taken.contains(String(nextNumber)) { nextNumber += 1 }
+                while rowIndex(ofID: String(nextNumber)) != nil { nextNumber += 1 }
                 id = String(nextNumber)
                 nextNumber += 1
                 cells[.id] = id
@@ -248,8 +247,8 @@ extension EventLog {
         // As `adding(_:)`: rows end with a line ending when the file did.
         if endsWithLineEnding { output += lineEnding }
         let log = try appendingRows(of: output)
-        let added = Array(log.events.suffix(rows.count))
-        guard log.events.count == events.count + rows.count, added.map(\.id) == ids else {
+        let added = (count..<log.count).map(log.event(at:))
+        guard log.count == count + rows.count, added.map(\.id) == ids else {
             throw MarketLinkError("the new rows did not read back as the events added; the file was not changed", at: SourceLocation(file: file))
         }
         return EventLogBatchEdit(log: log, added: added, skipped: skipped)
@@ -258,7 +257,7 @@ extension EventLog {
     /// Rewrites the cells of event `id` that `changes` sets to a different value, and nothing else.
     public func editing(id: String, _ changes: EventChanges) throws(MarketLinkError) -> EventLogEdit {
         let index = try rowIndex(of: id)
-        let span = rows[index]
+        let span = rowSpan(index)
         let missing = changes.values.map(\.0).filter { columnIndex($0) == nil }
         if !missing.isEmpty { throw missingColumns(missing) }
 
@@ -289,7 +288,7 @@ extension EventLog {
             throw MarketLinkError(.editWouldBreakEvent(id: id, problem: error.message))
         }
         guard !changed.isEmpty else {
-            return EventLogEdit(log: self, event: events[index], changedColumns: [])
+            return EventLogEdit(log: self, event: event(at: index), changedColumns: [])
         }
 
         var output = Array(bytes[0..<span.start])
@@ -310,7 +309,7 @@ extension EventLog {
         }
         output += bytes[span.contentEnd...]
         let log = try reloaded(output)
-        guard log.events.count == events.count, let event = log.event(id: id) else {
+        guard log.count == count, let event = log.event(id: id) else {
             throw MarketLinkError("the edited row did not read back as event \(quoted(id)); the file was not changed", at: SourceLocation(file: file))
         }
         return EventLogEdit(log: log, event: event, changedColumns: changed.keys.sorted().map { columns[$0] })
@@ -321,7 +320,7 @@ extension EventLog {
     /// row was added.
     public func removing(id: String) throws(MarketLinkError) -> EventLogEdit {
         let index = try rowIndex(of: id)
-        let span = rows[index]
+        let span = rowSpan(index)
         var start = span.start
         if span.next == span.contentEnd {
             if start >= 2, bytes[start - 2] == 13, bytes[start - 1] == 10 {
@@ -332,30 +331,26 @@ extension EventLog {
         }
         let output = Array(bytes[0..<start]) + bytes[span.next...]
         let log = try reloaded(output)
-        guard log.events.count == events.count - 1 else {
+        guard log.count == count - 1 else {
             throw MarketLinkError(
                 "removing event \(quoted(id)) did not leave the other events; the file was not changed", at: SourceLocation(file: file))
         }
-        return EventLogEdit(log: log, event: events[index], changedColumns: columns)
+        return EventLogEdit(log: log, event: event(at: index), changedColumns: columns)
     }
 
     // MARK: Helpers
 
     /// The next id for `adding`.
     func nextID() -> String {
-        var largest: Int?
-        for event in events where (1...18).contains(event.id.utf8.count) && event.id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            if let value = Int(event.id) { largest = max(largest ?? value, value) }
-        }
-        var candidate = largest.map { $0 + 1 } ?? events.count + 1
-        let taken = Set(events.map(\.id))
-        while taken.contains(String(candidate)) { candidate += 1 }
+        let largest = ids.compactMap(\.largest).max()
+        var candidate = largest.map { $0 + 1 } ?? count + 1
+        while rowIndex(ofID: String(candidate)) != nil { candidate += 1 }
         return String(candidate)
     }
 
     func rowIndex(of id: String) throws(MarketLinkError) -> Int {
-        guard let index = events.firstIndex(where: { $0.id == id }) else {
-            throw MarketLinkError(.noSuchEvent(id: id, file: file, rowNumbered: hasIDColumn ? nil : events.count))
+        guard let index = rowIndex(ofID: id) else {
+            throw MarketLinkError(.noSuchEvent(id: id, file: file, rowNumbered: hasIDColumn ? nil : count))
         }
         return index
     }

@@ -34,8 +34,11 @@ public struct EventLog: Sendable {
     public let file: String
     /// Header names as written, trimmed of surrounding spaces, in file order.
     public let columns: [String]
-    /// The events, in file order.
-    public let events: [Event]
+    /// The events, in file order (made from the rows on first use; `events list` and
+    /// `events add` never need them all).
+    public var events: [Event] {
+        store.events { (0..<table.count).map { event(at: $0) } }
+    }
     /// `,`, `;` or tab.
     public let delimiter: UInt8
     /// The header's line ending (`\r\n`, `\n` or `\r`; `\n` when the file has a single line).
@@ -44,8 +47,12 @@ public struct EventLog: Sendable {
     let bytes: [UInt8]
     /// The role of each column, nil for columns kept verbatim.
     let roles: [EventColumn?]
-    /// Layout of each event's row, parallel to `events`.
-    let rows: [RowSpan]
+    /// Layout, date and kind of each event's row, parallel to `events`.
+    let table: EventRows
+    /// The ids of the rows: one index for the rows loaded, one more for each run of rows appended.
+    let ids: [EventIDIndex]
+    /// `events`, once made.
+    let store: EventStore
     let headerLine: Int
     /// Where the header row lies in the file.
     let headerSpan: RowSpan
@@ -74,8 +81,9 @@ public struct EventLog: Sendable {
         self.bytes = bytes
         self.columns = output.columns
         self.roles = output.roles
-        self.events = output.events
-        self.rows = output.rows
+        self.table = output.table
+        self.ids = [output.ids]
+        self.store = EventStore()
         self.delimiter = output.delimiter
         self.lineEnding = output.lineEnding
         self.headerLine = output.headerLine
@@ -89,8 +97,9 @@ public struct EventLog: Sendable {
         self.bytes = output
         self.columns = log.columns
         self.roles = log.roles
-        self.events = log.events + tail.events
-        self.rows = log.rows + tail.rows
+        self.table = tail.table
+        self.ids = log.ids + [tail.ids]
+        self.store = EventStore()
         self.delimiter = log.delimiter
         self.lineEnding = log.lineEnding
         self.headerLine = log.headerLine
@@ -109,7 +118,9 @@ public struct EventLog: Sendable {
                 try TextEncodingCheck.validate(UnsafeBufferPointer(rebasing: buffer[old...]), file: file)
                 let reader = EventLogReader(bytes: buffer, file: file)
                 var tokenizer = CSVTokenizer(bytes: buffer, delimiter: delimiter, file: file, start: old, line: endLine)
-                return .success(try reader.rows(&tokenizer, header: columns, roles: roles, firstRow: events.count + 1, expected: 4))
+                var table = self.table
+                let ids = try reader.rows(&tokenizer, header: columns, roles: roles, into: &table, expected: 4)
+                return .success(EventLogReader.Rows(table: table, ids: ids, endLine: tokenizer.line))
             } catch {
                 return .failure(error)
             }
@@ -133,7 +144,51 @@ public struct EventLog: Sendable {
 
     /// The event with this id (ids are unique within a file).
     public func event(id: String) -> Event? {
-        events.first { $0.id == id }
+        rowIndex(ofID: id).map(event(at:))
+    }
+
+    /// The number of events.
+    var count: Int { table.count }
+
+    /// The row index of the event with this id.
+    func rowIndex(ofID id: String) -> Int? {
+        let number = EventIDIndex.number(id.utf8)
+        for index in ids {
+            if let number {
+                if let row = index.numbers[number] { return row }
+            } else if let row = index.names[id] {
+                return row
+            }
+        }
+        return nil
+    }
+
+    /// The layout of row `index`.
+    func rowSpan(_ index: Int) -> RowSpan {
+        let row = table.rows[index]
+        return RowSpan(start: row.start, contentEnd: row.contentEnd, next: row.next, cells: table.cells(index), line: row.line)
+    }
+
+    /// The event of row `index`, read from its cells by the loader's rules (`EventBuilder`).
+    func event(at index: Int) -> Event {
+        let span = rowSpan(index)
+        var cells = EventCells()
+        var extra: [Event.Field] = []
+        for (column, role) in roles.enumerated() {
+            let text = column < span.cells.count ? CSVWriter.decode(bytes[span.cells[column]]) : ""
+            if let role {
+                cells[role] = text.trimmingWhitespace
+            } else {
+                extra.append(Event.Field(name: columns[column], value: text))
+            }
+        }
+        do throws(EventFieldProblem) {
+            return try EventBuilder.event(from: cells, row: index + 1, line: span.line, extraFields: extra)
+        } catch {
+            // The loader read this row without a problem, so this is not reached; keep what is known.
+            let row = table.rows[index]
+            return Event(id: String(index + 1), title: cells[.title] ?? "", date: Day(ordinal: row.day), line: row.line, extraFields: extra)
+        }
     }
 
     /// The names of the columns kept verbatim, in header order.
@@ -152,8 +207,8 @@ struct EventLogReader {
     struct Output {
         var columns: [String]
         var roles: [EventColumn?]
-        var events: [Event]
-        var rows: [EventLog.RowSpan]
+        var table: EventRows
+        var ids: EventIDIndex
         var delimiter: UInt8
         var lineEnding: [UInt8]
         var headerLine: Int
@@ -161,10 +216,10 @@ struct EventLogReader {
         var endLine: Int
     }
 
-    /// The events of a run of rows, their layout, and the line after them.
+    /// The rows of a log with a run of rows read after them, those rows' ids, and the line after them.
     struct Rows {
-        var events: [Event]
-        var rows: [EventLog.RowSpan]
+        var table: EventRows
+        var ids: EventIDIndex
         var endLine: Int
     }
 
@@ -223,64 +278,97 @@ struct EventLogReader {
 
         // MARK: Rows
         // Room for one row per line, so that a million rows are stored without growing.
-        let rows = try self.rows(&tokenizer, header: header, roles: roles, firstRow: 1, expected: lineCount())
+        var table = EventRows()
+        let ids = try self.rows(&tokenizer, header: header, roles: roles, into: &table, expected: lineCount())
         return Output(
-            columns: header, roles: roles, events: rows.events, rows: rows.rows, delimiter: tokenizer.delimiter, lineEnding: lineEnding,
-            headerLine: headerLine, headerSpan: headerSpan, endLine: rows.endLine)
+            columns: header, roles: roles, table: table, ids: ids, delimiter: tokenizer.delimiter, lineEnding: lineEnding,
+            headerLine: headerLine, headerSpan: headerSpan, endLine: tokenizer.line)
     }
 
-    /// Reads the rows from the tokenizer's position to the end: `firstRow` is the 1-based row number
-    /// of the first (an event without an id gets its row number), `expected` how many to make room for.
+    /// Reads the rows from the tokenizer's position to the end into `table` (after the rows it
+    /// holds: an event without an id gets its 1-based row number in the table), making room for
+    /// `expected` more, and returns their ids (checked for repeats among these rows only).
+    ///
+    /// A row whose cells are plain (`EventRows.Row.plain`) is checked from its bytes, by the same
+    /// rules as `EventBuilder` for what it holds (a non-empty title, an empty time and zone, a
+    /// `YYYY-MM-DD` date that exists, a score that reads); any other row is read by `EventBuilder`,
+    /// which gives each problem its message, and the location is added here.
     func rows(
-        _ tokenizer: inout CSVTokenizer, header: [String], roles: [EventColumn?], firstRow: Int, expected: Int
-    ) throws(MarketLinkError) -> Rows {
+        _ tokenizer: inout CSVTokenizer, header: [String], roles: [EventColumn?], into table: inout EventRows, expected: Int
+    ) throws(MarketLinkError) -> EventIDIndex {
         var fields: [CSVField] = []
-        var events: [Event] = []
-        var rows: [EventLog.RowSpan] = []
-        var firstLineOfID: [String: Int] = [:]
-        events.reserveCapacity(expected)
-        rows.reserveCapacity(expected)
-        firstLineOfID.reserveCapacity(expected)
+        table.reserve(table.count + expected, cellsPerRow: header.count)
+        var ids = EventIDIndexBuilder(expected: expected)
         let idIndex = roles.firstIndex(of: .id)
         let roleIndex = roles.map { role in role?.index }
+        var columnOf = [Int?](repeating: nil, count: EventColumn.allCases.count)
+        for (column, role) in roles.enumerated() { if let role { columnOf[role.index] = column } }
+        let plain = PlainCells(bytes: bytes, columnOf: columnOf)
         while try tokenizer.nextRow(into: &fields) {
             if isBlank(fields, tokenizer) { continue }
-            let rowSpan = span(of: fields, tokenizer: tokenizer)
+            let index = table.count
+            let line = tokenizer.rowLine
+            let contentEnd = appendCells(of: fields, tokenizer: tokenizer, to: &table.cellEnds)
             if fields.count > header.count {
                 throw MarketLinkError(
                     .tooManyFields(fields.count, header: header.count, in: .eventsFile), at: tokenizer.locate(fields[header.count]))
             }
-            var cells = EventCells()
-            var extra: [Event.Field] = []
-            for (index, role) in roleIndex.enumerated() {
-                let text = index < fields.count ? tokenizer.text(fields[index]) : ""
-                if let role {
-                    cells.values[role] = text.trimmingWhitespace
-                } else {
-                    extra.append(Event.Field(name: header[index], value: text))
-                }
-            }
             func location(_ index: Int?) -> SourceLocation {
                 if let index, index < fields.count { return tokenizer.locate(fields[index]) }
-                return tokenizer.locate(CSVField(start: rowSpan.contentEnd, end: rowSpan.contentEnd, isQuoted: false, hasEscapes: false))
+                return tokenizer.locate(CSVField(start: contentEnd, end: contentEnd, isQuoted: false, hasEscapes: false))
             }
-            let event: Event
-            do throws(EventFieldProblem) {
-                event = try EventBuilder.event(from: cells, row: firstRow + events.count, line: rowSpan.line, extraFields: extra)
-            } catch {
-                throw error.dataError(at: location(roles.firstIndex(of: error.column)))
+            var row = EventRows.Row(
+                start: tokenizer.rowStart, contentEnd: contentEnd, next: max(tokenizer.position, contentEnd), line: line,
+                cellsEnd: table.cellEnds.count, day: 0, isMonth: false, plain: false)
+            let repeated: Int?
+            let idWasEmpty: Bool
+            var idRange: Range<Int>?
+            var builtID: String?
+            if let reading = plain.read(fields) {
+                row.day = reading.day.ordinal
+                row.plain = true
+                idWasEmpty = reading.id.isEmpty
+                if idWasEmpty {
+                    repeated = ids.insert(number: index + 1, row: index)
+                } else {
+                    repeated = ids.insert(bytes: UnsafeBufferPointer(rebasing: bytes[reading.id]), row: index)
+                    idRange = reading.id
+                }
+            } else {
+                var cells = EventCells()
+                var extra: [Event.Field] = []
+                for (index, role) in roleIndex.enumerated() {
+                    let text = index < fields.count ? tokenizer.text(fields[index]) : ""
+                    if let role {
+                        cells.values[role] = text.trimmingWhitespace
+                    } else {
+                        extra.append(Event.Field(name: header[index], value: text))
+                    }
+                }
+                let event: Event
+                do throws(EventFieldProblem) {
+                    event = try EventBuilder.event(from: cells, row: index + 1, line: line, extraFields: extra)
+                } catch {
+                    throw error.dataError(at: location(roles.firstIndex(of: error.column)))
+                }
+                row.day = event.date.ordinal
+                row.isMonth = event.precision == .month
+                idWasEmpty = (cells[.id] ?? "").isEmpty
+                repeated = ids.insert(event.id, row: index)
+                builtID = event.id
             }
-            if let firstLine = firstLineOfID.updateValue(rowSpan.line, forKey: event.id) {
+            if let first = repeated {
+                let id = builtID ?? idRange.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) } ?? String(index + 1)
+                let firstLine = table.rows[first].line
                 let reason: MarketLinkError.Reason =
-                    (cells[.id] ?? "").isEmpty
-                    ? .duplicateRowNumberID(event.id, firstLine: firstLine, hasIDColumn: idIndex != nil)
-                    : .duplicateEventID(event.id, firstLine: firstLine)
+                    idWasEmpty
+                    ? .duplicateRowNumberID(id, firstLine: firstLine, hasIDColumn: idIndex != nil)
+                    : .duplicateEventID(id, firstLine: firstLine)
                 throw MarketLinkError(reason, at: location(idIndex))
             }
-            events.append(event)
-            rows.append(rowSpan)
+            table.rows.append(row)
         }
-        return Rows(events: events, rows: rows, endLine: tokenizer.line)
+        return ids.index
     }
 
     /// The number of line feeds in the bytes (carriage returns when there are none).
@@ -309,6 +397,22 @@ struct EventLogReader {
             }
         }
         return true
+    }
+
+    /// Appends where each cell of the row the tokenizer returned last ends (`EventRows.cellEnds`);
+    /// returns where its content ends.
+    func appendCells(of fields: [CSVField], tokenizer: CSVTokenizer, to cellEnds: inout [Int]) -> Int {
+        var contentEnd = tokenizer.rowStart
+        for field in fields {
+            var end = field.end
+            if field.isQuoted {
+                end += 1
+                while end < bytes.count, bytes[end] == 32 { end += 1 }
+            }
+            cellEnds.append(end)
+            contentEnd = end
+        }
+        return contentEnd
     }
 
     /// The byte layout of the row the tokenizer returned last.

@@ -214,7 +214,9 @@ struct ClaimParser {
     /// The longest verb phrase at `start`: its length in tokens and its direction.
     func verb(at start: Int) -> (Int, MoveDirection?)? {
         var best: (Int, MoveDirection?)?
-        for (words, direction) in ClaimVocabulary.verbs where matches(words, at: start) {
+        guard start < limit, start < tokens.count, let first = tokens[start].word, let candidates = ClaimVocabulary.verbsByFirstWord[first]
+        else { return nil }
+        for (words, direction) in candidates where matches(words, at: start) {
             if best.map({ words.count > $0.0 }) ?? true { best = (words.count, direction) }
         }
         return best

@@ -39,6 +39,14 @@ enum ClaimVocabulary {
         return table
     }()
 
+    /// `verbs` by their first word, each list in the order of `verbs`: a token is matched only
+    /// against the phrases it can start.
+    static let verbsByFirstWord: [String: [(words: [String], direction: MoveDirection?)]] = {
+        var table: [String: [(words: [String], direction: MoveDirection?)]] = [:]
+        for verb in verbs { if let first = verb.words.first { table[first, default: []].append(verb) } }
+        return table
+    }()
+
     /// Chinese verbs of a move, which are also direction words before a number (上证指数收报
     /// 3231.41点，涨0.55%): 涨, 上涨, 收涨, 涨幅 (the rise, as a percent), 升, 上升, 攀升, 走高,
     /// 跌, 下跌, 收跌, 跌幅, 下降, 回落, 走低, 持平 (flat).

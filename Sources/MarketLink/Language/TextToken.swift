@@ -120,8 +120,7 @@ extension TextToken {
         var index = scalars.startIndex
 
         func digit(_ i: Int) -> Bool { i < end && isDigit(scalars[i]) }
-        // One buffer for every ASCII word, so that a word costs no allocation of its own (most
-        // words fit a small string).
+        // One buffer for the bytes of every number.
         var ascii: [UInt8] = []
         ascii.reserveCapacity(32)
 
@@ -150,10 +149,11 @@ extension TextToken {
                     stop += 1
                     while digit(stop) { stop += 1 }
                 }
-                var written = String.UnicodeScalarView()
-                written.append(contentsOf: scalars[start..<stop])
-                let text = String(written)
-                if let number = ClaimedNumber(written: text) {
+                // Digits, `,` and `.`: ASCII, a byte a scalar.
+                ascii.removeAll(keepingCapacity: true)
+                for k in start..<stop { ascii.append(UInt8(truncatingIfNeeded: scalars[k].value)) }
+                let text = String(decoding: ascii, as: UTF8.self)
+                if let number = ascii.withUnsafeBufferPointer({ ClaimedNumber(asciiBytes: $0, text: text) }) {
                     tokens.append(TextToken(kind: .number(number), range: start..<stop))
                 } else {
                     tokens.append(TextToken(kind: .other(text), range: start..<stop))
@@ -168,39 +168,38 @@ extension TextToken {
             }
             if isLetter(scalar) {
                 var stop = index
-                var word = String.UnicodeScalarView()
-                // ASCII words (nearly all of English) are lowercased byte by byte.
-                ascii.removeAll(keepingCapacity: true)
                 var isASCII = true
                 while stop < end {
                     let next = scalars[stop]
                     if isLetter(next) {
-                        if isASCII, next.value < 0x80 {
-                            let byte = UInt8(next.value)
-                            ascii.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                        } else {
-                            if isASCII { word.append(contentsOf: ascii.map { Unicode.Scalar($0) }) }
-                            isASCII = false
-                            word.append(next)
-                        }
+                        if next.value >= 0x80 { isASCII = false }
                         stop += 1
                     } else if next == "'" || next == "’", stop + 1 < end, isLetter(scalars[stop + 1]) {
                         // `'s` ending the word is a possessive; `didn't`, `O'Neil` keep theirs.
                         let afterS = stop + 2
                         if scalars[stop + 1] == "s" || scalars[stop + 1] == "S", afterS >= end || !isLetter(scalars[afterS]) { break }
-                        if isASCII, next == "'" {
-                            ascii.append(0x27)
-                        } else {
-                            if isASCII { word.append(contentsOf: ascii.map { Unicode.Scalar($0) }) }
-                            isASCII = false
-                            word.append(next)
-                        }
+                        if next != "'" { isASCII = false }
                         stop += 1
                     } else {
                         break
                     }
                 }
-                let text = isASCII ? String(decoding: ascii, as: UTF8.self) : String(word).lowercased()
+                let text: String
+                if isASCII {
+                    // ASCII words (nearly all of English) are lowercased byte by byte, straight
+                    // into the string (most fit a small string, which costs no allocation).
+                    text = String(unsafeUninitializedCapacity: stop - start) { buffer in
+                        for k in start..<stop {
+                            let byte = UInt8(truncatingIfNeeded: scalars[k].value)
+                            buffer[k - start] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        }
+                        return stop - start
+                    }
+                } else {
+                    var word = String.UnicodeScalarView()
+                    word.append(contentsOf: scalars[start..<stop])
+                    text = String(word).lowercased()
+                }
                 tokens.append(TextToken(kind: .word(text), range: start..<stop))
                 index = stop
                 if index + 1 < end, scalars[index] == "'" || scalars[index] == "’", scalars[index + 1] == "s" || scalars[index + 1] == "S",

@@ -37,11 +37,17 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Serialized text, pretty-printed with two-space indentation (and a final newline), or on
     /// one line without spaces when `pretty` is false.
     public func serialized(pretty: Bool = true) -> String {
+        String(decoding: serializedUTF8(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The same text as `serialized(pretty:)`, as UTF-8 bytes: for writing a large document
+    /// without building (and validating) a `String` of it first.
+    public func serializedUTF8(pretty: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(to: &out, indent: 0, pretty: pretty)
         if pretty { out.append(0x0A) }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Appends this value's UTF-8 to `out`: bytes rather than `String` appends, which cost a
@@ -83,7 +89,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     private static func newline(_ out: inout [UInt8], indent: Int, pretty: Bool) {
         guard pretty else { return }
         out.append(0x0A)
-        for _ in 0..<(2 * indent) { out.append(0x20) }
+        out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
     }
 
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, every

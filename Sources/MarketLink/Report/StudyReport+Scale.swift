@@ -5,9 +5,6 @@ extension StudyReport {
     /// chart draws.
     var isLarge: Bool { study.results.count > limits.tableRows || study.series.count > limits.chartLines }
 
-    /// The results with status `ok`, the only ones with a CAR that enters the tests.
-    private var measured: [EventStudyResult] { study.results.filter(\.status.isOK) }
-
     /// The summaries shown for a large study: per series (and per tag, when that keeps the table
     /// within 200 rows) for up to `limits.listedSeries` series; none beyond.
     func limitedSummaries() -> [EventStudySummary] {
@@ -19,11 +16,12 @@ extension StudyReport {
     }
 
     /// What a large study's section leaves out, the distribution of every CAR, and (with more
-    /// series than a chart draws) each event's CAAR across the series.
-    func scaleBlocks() -> [ReportBlock] {
+    /// series than a chart draws) each event's CAAR across the series, from the study's `digest`
+    /// (made with the CARs, and the events across the series when there are more series than a
+    /// chart draws) and the section's `summaries` (`limitedSummaries()`).
+    func scaleBlocks(_ digest: StudyDigest, summaries: [EventStudySummary]) -> [ReportBlock] {
         var blocks: [ReportBlock] = []
-        let results = study.results.count
-        let ok = measured
+        let results = digest.resultCount
         var items: [ReportText] = []
         let command: [ReportText.Span] = vocabulary.name(.studyCommand).map { [.plain(": "), .code($0)] } ?? []
         if results > limits.tableRows {
@@ -32,7 +30,7 @@ extension StudyReport {
                     [
                         .plain(
                             "The study has " + ReportWords.plural(results, "result") + " (events × series); the table below shows the "
-                                + ReportWords.grouped(min(largestCount, ok.count)) + " largest CARs. Every result")
+                                + ReportWords.grouped(min(largestCount, digest.measured)) + " largest CARs. Every result")
                     ] + (command.isEmpty ? [.plain(" is in the study of the same events and series")] : command) + [.plain(".")]))
         }
         if study.series.count > limits.listedSeries {
@@ -40,8 +38,8 @@ extension StudyReport {
                 ReportText(
                     "No summary per series: " + ReportWords.grouped(study.series.count)
                         + " series are too many to list; each event's CAAR across them is below."))
-        } else if grouping == .tag, limitedSummaries().contains(where: { $0.group == nil }),
-            !limitedSummaries().contains(where: { $0.group != nil })
+        } else if grouping == .tag, summaries.contains(where: { $0.group == nil }),
+            !summaries.contains(where: { $0.group != nil })
         {
             items.append(ReportText("No summary per tag: with " + ReportWords.plural(study.series.count, "series", "series") + ", the table would be too long."))
         }
@@ -52,17 +50,17 @@ extension StudyReport {
             blocks.append(.heading("What this section leaves out"))
             blocks.append(.list(items))
         }
-        if !ok.isEmpty { blocks.append(.table(carDistributionTable(ok))) }
-        if study.series.count > limits.chartLines { blocks.append(.table(acrossSeriesTable(ok))) }
+        if digest.measured > 0 { blocks.append(.table(carDistributionTable(digest.cars))) }
+        if study.series.count > limits.chartLines { blocks.append(.table(acrossSeriesTable(digest.acrossEvents))) }
         return blocks
     }
 
     /// How many of the largest CARs a large study lists.
-    private var largestCount: Int { max(1, limits.largestRows / 2) }
+    var largestCount: Int { max(1, limits.largestRows / 2) }
 
-    /// The quantiles of every measured CAR, in percent.
-    func carDistributionTable(_ ok: [EventStudyResult]) -> ReportTable {
-        let cars = ok.compactMap { $0.fit?.car }.filter(\.isFinite).map { 100 * $0 }.sorted()
+    /// The quantiles of every measured CAR, in percent, from `cars` (every finite CAR of status
+    /// `ok`, in percent, in ascending order).
+    func carDistributionTable(_ cars: [Double]) -> ReportTable {
         let mean = cars.isEmpty ? Double.nan : cars.reduce(0, +) / Double(cars.count)
         var rows: [[ReportText]] = []
         if !cars.isEmpty {
@@ -79,22 +77,14 @@ extension StudyReport {
     /// Per event: how many series were measured, the CAAR across them (their mean CAR), its
     /// cross-sectional t (CAAR / (s/√n), s the sample standard deviation of the CARs, with n − 1
     /// degrees of freedom) and p, and the share of positive CARs. At most `limits.listedEvents`
-    /// events: those with the largest |t|, in the order of the events file.
-    func acrossSeriesTable(_ ok: [EventStudyResult]) -> ReportTable {
-        // Welford's running mean and sum of squared deviations, per event.
-        var count = [Int](repeating: 0, count: study.events.count)
-        var mean = [Double](repeating: 0, count: study.events.count)
-        var squares = [Double](repeating: 0, count: study.events.count)
-        var positive = [Int](repeating: 0, count: study.events.count)
-        for result in ok {
-            guard let car = result.fit?.car, car.isFinite, study.events.indices.contains(result.event) else { continue }
-            let e = result.event
-            count[e] += 1
-            let delta = car - mean[e]
-            mean[e] += delta / Double(count[e])
-            squares[e] += delta * (car - mean[e])
-            if car > 0 { positive[e] += 1 }
-        }
+    /// events: those with the largest |t|, in the order of the events file. `across` has each
+    /// event's CARs across the series (`StudyDigest.acrossEvents`, Welford's running mean and sum of
+    /// squared deviations).
+    func acrossSeriesTable(_ across: [StudyDigest.Across]) -> ReportTable {
+        let count = study.events.indices.map { across.indices.contains($0) ? across[$0].count : 0 }
+        let mean = study.events.indices.map { across.indices.contains($0) ? across[$0].mean : 0 }
+        let squares = study.events.indices.map { across.indices.contains($0) ? across[$0].squares : 0 }
+        let positive = study.events.indices.map { across.indices.contains($0) ? across[$0].positive : 0 }
         func t(_ e: Int) -> Double? {
             guard count[e] >= 2, squares[e] > 0 else { return nil }
             let s = (squares[e] / Double(count[e] - 1)).squareRoot()
@@ -136,15 +126,10 @@ extension StudyReport {
             ], rows: rows)
     }
 
-    /// The largest CARs by absolute value, in the order of the results.
-    func largestEventTable() -> ReportTable {
-        var top = TopMoves(capacity: largestCount)
-        for (k, result) in study.results.enumerated() where result.status.isOK {
-            guard let car = result.fit?.car, car.isFinite else { continue }
-            top.insert(
-                ChangeDigest.RankedMove(position: ChangeDigest.Position(event: result.event, series: result.series, window: 0), percent: car, order: k))
-        }
-        let chosen = top.ranked().map(\.order).sorted().map { study.results[$0] }
+    /// The largest CARs by absolute value, in the order of the results, from the digest's
+    /// `largest` (made with `largestCount`).
+    func largestEventTable(_ digest: StudyDigest) -> ReportTable {
+        let chosen = digest.largest.ranked().map(\.order).sorted().map { study.results[$0] }
         return eventTable(
             chosen,
             caption: ReportText(
@@ -153,19 +138,10 @@ extension StudyReport {
     }
 
     /// How many results were not measured, by status, before the first few are listed.
-    func notCountedText(_ notes: [EventStudyResult]) -> ReportText {
-        var counts: [(name: String, count: Int)] = []
-        var index: [String: Int] = [:]
-        for result in notes {
-            if let k = index[result.status.name] {
-                counts[k].count += 1
-            } else {
-                index[result.status.name] = counts.count
-                counts.append((result.status.name, 1))
-            }
-        }
+    func notCountedText(_ digest: StudyDigest) -> ReportText {
+        let counts = digest.statuses(of: study.results)
         return ReportText(
-            ReportWords.plural(notes.count, "result") + ": " + counts.map { $0.name + " " + ReportWords.grouped($0.count) }.joined(separator: ", ")
+            ReportWords.plural(digest.unmeasured, "result") + ": " + counts.map { $0.name + " " + ReportWords.grouped($0.count) }.joined(separator: ", ")
                 + ". The first " + ReportWords.grouped(limits.sentencesPerCard) + ":")
     }
 }

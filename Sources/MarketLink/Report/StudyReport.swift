@@ -38,17 +38,22 @@ public struct StudyReport: Sendable {
     /// The report section: method, summary, CAAR chart, per-event table and legend (id `study`).
     public func section() -> ReportSection {
         var blocks: [ReportBlock] = [.paragraph(method)]
-        let measured = study.results.filter(\.status.isOK).count
-        guard measured > 0 else {
-            blocks.append(.paragraph(ReportText([.strong("No event could be measured. ")]) + ReportText(absenceText)))
+        // One pass over the study's stored rows gives every count, distribution and largest CAR
+        // the section shows; only the results it prints are made (`StudyDigest`).
+        let large = isLarge
+        let digest = StudyDigest(
+            study: study,
+            options: StudyDigest.Options(
+                cars: large, acrossEvents: large && study.series.count > limits.chartLines, largest: large ? largestCount : 0))
+        guard digest.measured > 0 else {
+            blocks.append(.paragraph(ReportText([.strong("No event could be measured. ")]) + ReportText(absenceText(digest))))
             if let hint = study.estimationHint(vocabulary: vocabulary) { blocks.append(.paragraph(ReportText(hint))) }
             blocks.append(.paragraph(settingsText))
             return ReportSection(id: "study", heading: "Event study", blocks: blocks)
         }
         // A study of many series and events shows aggregates and the largest CARs (`StudyReport+Scale`).
-        let large = isLarge
         let summaries = large ? limitedSummaries() : study.summaries(groupBy: grouping)
-        if large { blocks += scaleBlocks() }
+        if large { blocks += scaleBlocks(digest, summaries: summaries) }
         if !summaries.isEmpty {
             blocks.append(.table(summaryTable(summaries)))
             blocks.append(.table(clusteredTable(summaries)))
@@ -68,14 +73,14 @@ public struct StudyReport: Sendable {
             blocks.append(.paragraph(ReportText("Merged into an earlier event of the same session: " + merges.joined(separator: "; ") + ".")))
         }
         blocks.append(.paragraph(ReportText(study.clusteringNote(merged: study.design.mergeSharedSessions, vocabulary: vocabulary))))
-        blocks.append(.table(large ? largestEventTable() : eventTable()))
-        let notes = study.results.filter { !$0.status.isOK }
-        if !notes.isEmpty {
+        blocks.append(.table(large ? largestEventTable(digest) : eventTable()))
+        if digest.unmeasured > 0 {
             blocks.append(.heading("Not measured, or measured without a test"))
-            if notes.count > limits.sentencesPerCard { blocks.append(.paragraph(notCountedText(notes))) }
+            if digest.unmeasured > limits.sentencesPerCard { blocks.append(.paragraph(notCountedText(digest))) }
+            let notes = digest.firstUnmeasured(limits.sentencesPerCard, of: study.results).map { study.results[$0] }
             blocks.append(
                 .list(
-                    notes.prefix(limits.sentencesPerCard).map { result in
+                    notes.map { result in
                         ReportText([
                             .plain("#" + study.events[result.event].id + " " + study.series[result.series].name + ": "),
                             .code(result.status.name), .plain(" — " + result.explanation + "."),
@@ -83,7 +88,7 @@ public struct StudyReport: Sendable {
                     }))
             if let hint = study.estimationHint(vocabulary: vocabulary) { blocks.append(.paragraph(ReportText(hint))) }
         }
-        blocks.append(.definitions(definitions))
+        blocks.append(.definitions(definitions(digest)))
         return ReportSection(id: "study", heading: "Event study", blocks: blocks)
     }
 
@@ -130,23 +135,18 @@ public struct StudyReport: Sendable {
         return ReportText(spans)
     }
 
-    /// `30 results: estimation-off-data (22), ...`.
-    var absenceText: String {
-        var counts: [(name: String, meaning: String, count: Int)] = []
-        for result in study.results {
-            if let index = counts.firstIndex(where: { $0.name == result.status.name }) {
-                counts[index].count += 1
-            } else {
-                counts.append((result.status.name, result.status.meaning, 1))
-            }
-        }
-        let total = study.results.count
+    /// `30 results: estimation-off-data (22), ...`, for a study without a result `ok` (so every
+    /// result has one of the digest's statuses).
+    func absenceText(_ digest: StudyDigest) -> String {
+        let counts = digest.statuses(of: study.results)
+        let total = digest.resultCount
         if total == 0 { return "There are no events or no series." }
         return "Of " + String(total) + " event and series pairs, "
             + counts.map { String($0.count) + " " + $0.name + " (" + $0.meaning + ")" }.joined(separator: "; ") + "."
     }
 
-    var definitions: [ReportDefinition] {
+    /// The legend: the columns, the tests, and each status of a result not `ok` in the study.
+    func definitions(_ digest: StudyDigest) -> [ReportDefinition] {
         var items: [ReportDefinition] = [
             ReportDefinition(
                 "AR, CAR",
@@ -165,9 +165,8 @@ public struct StudyReport: Sendable {
             ),
             ReportDefinition("Stars", ReportText(Significance.legend + ".")),
         ]
-        var seen: Set<String> = []
-        for result in study.results where !result.status.isOK && seen.insert(result.status.name).inserted {
-            items.append(ReportDefinition(ReportText([.code(result.status.name)]), ReportText(result.status.meaning + ".")))
+        for status in digest.statuses(of: study.results) {
+            items.append(ReportDefinition(ReportText([.code(status.name)]), ReportText(status.meaning + ".")))
         }
         items.append(ReportDefinition("Formulas", ReportText([.plain("Every formula and its reference: "), .code("docs/STATISTICS.md"), .plain(".")])))
         return items

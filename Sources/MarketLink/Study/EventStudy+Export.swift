@@ -41,10 +41,8 @@ extension EventStudy {
             count: batches.count,
             work: { index in
                 var buffer: [UInt8] = []
-                buffer.reserveCapacity(batches[index].count * formatter.series.count * 320)
-                for e in batches[index] {
-                    for s in formatter.series.indices { formatter.appendRow(event: e, series: s, to: &buffer) }
-                }
+                buffer.reserveCapacity(batches[index].count * formatter.seriesCount * 320)
+                formatter.appendRows(events: batches[index], to: &buffer)
                 return buffer
             },
             consume: { _, buffer in try sink(buffer) })
@@ -247,48 +245,69 @@ extension EventStudy {
 
 // MARK: - Row formatter
 
-/// Everything a row of `EventStudy.csv()` needs, prepared once: each event's escaped leading
-/// cells, each series' escaped name, the cells every row shares, and the explanation of every
-/// status whose explanation has no numbers in it.
+/// Everything a row of `EventStudy.csv()` needs, prepared once and held flat, so that formatting
+/// a row copies no array or `Series` (whose reference counts the two worker threads would
+/// otherwise contend for on every row): each event's escaped leading cells, each series' escaped
+/// name, the cells every row shares, the status names and every explanation without numbers in
+/// it, all in one byte buffer; and the `YYYY-MM-DD` text of every day the series span, so a
+/// date (which each row carries as a day ordinal) is a 10-byte copy.
 struct StudyCSVFormatter: Sendable {
     let study: EventStudy
-    let series: [Series]
-    let eventCells: [[UInt8]]
-    let seriesCells: [[UInt8]]
+    let store: StudyStore
+    let design: EventStudyDesign
+    let seriesCount: Int
+    /// The constant cells, one after another.
+    let cells: [UInt8]
+    /// Event e's cells (`id,date,title,tags,`) are `cells[eventBounds[e]..<eventBounds[e + 1]]`.
+    let eventBounds: [Int]
+    /// Series s's cell (`name,`) is `cells[seriesBounds[s]..<seriesBounds[s + 1]]`.
+    let seriesBounds: [Int]
     /// `model,returns,window,`
-    let designCells: [UInt8]
+    let designCells: Range<Int>
     /// The explanation cell of each `StudyRow.Code` (by raw value), empty where it depends on
-    /// the row.
-    let explanations: [[UInt8]]
-    let statusNames: [[UInt8]]
+    /// the row; and each code's status name.
+    let explanations: [Range<Int>]
+    let statusNames: [Range<Int>]
+    /// The ISO text of the days `firstDay`, `firstDay + 1`, … (10 bytes each), covering every
+    /// session of every series; empty when that span is too long for a table (more than
+    /// `StudyCSVFormatter.tableDays`) or reaches a year outside 0…9999, and `Day.appendISO`
+    /// writes each date instead.
+    let isoDays: [UInt8]
+    let firstDay: Int32
+
+    /// The most days the ISO table covers (1,100 years, 4 MB).
+    static let tableDays = 401_000
 
     init(study: EventStudy) {
         self.study = study
-        series = study.series
-        eventCells = study.events.map { event in
-            var cell: [UInt8] = []
-            CSVWriter.appendText(event.id, to: &cell)
-            cell.append(44)
-            CSVWriter.appendEscaped(Array(event.dateText.utf8), to: &cell)
-            cell.append(44)
-            CSVWriter.appendText(event.title, to: &cell)
-            cell.append(44)
-            CSVWriter.appendText(event.tags.joined(separator: ";"), to: &cell)
-            cell.append(44)
-            return cell
+        store = study.store
+        design = study.design
+        seriesCount = study.series.count
+        var cells: [UInt8] = []
+        var eventBounds = [0]
+        for event in study.events {
+            CSVWriter.appendText(event.id, to: &cells)
+            cells.append(44)
+            CSVWriter.appendEscaped(Array(event.dateText.utf8), to: &cells)
+            cells.append(44)
+            CSVWriter.appendText(event.title, to: &cells)
+            cells.append(44)
+            CSVWriter.appendText(event.tags.joined(separator: ";"), to: &cells)
+            cells.append(44)
+            eventBounds.append(cells.count)
         }
-        seriesCells = study.series.map { item in
-            var cell: [UInt8] = []
-            CSVWriter.appendText(item.name, to: &cell)
-            cell.append(44)
-            return cell
+        var seriesBounds = [cells.count]
+        for item in study.series {
+            CSVWriter.appendText(item.name, to: &cells)
+            cells.append(44)
+            seriesBounds.append(cells.count)
         }
-        var design: [UInt8] = []
+        let designStart = cells.count
         for text in [study.design.model.rawValue, study.design.returns.rawValue, study.design.window.description] {
-            CSVWriter.appendEscaped(Array(text.utf8), to: &design)
-            design.append(44)
+            CSVWriter.appendEscaped(Array(text.utf8), to: &cells)
+            cells.append(44)
         }
-        designCells = design
+        designCells = designStart..<cells.count
         // Each code's status; those marked `false` have numbers in their explanation.
         let day = Day(ordinal: 0)
         let statuses: [(StudyRow.Code, StudyStatus, constant: Bool)] = [
@@ -303,72 +322,133 @@ struct StudyCSVFormatter: Sendable {
             (.tooFewEstimationReturns, .computed(.tooFewEstimationReturns(count: 0, minimum: 0)), false),
             (.degenerateBenchmark, .computed(.degenerateBenchmark), true),
         ]
-        var explanations = [[UInt8]](repeating: [], count: statuses.count)
-        var names = [[UInt8]](repeating: [], count: statuses.count)
+        var explanations = [Range<Int>](repeating: 0..<0, count: statuses.count)
+        var names = [Range<Int>](repeating: 0..<0, count: statuses.count)
         for (code, status, constant) in statuses {
-            if constant { CSVWriter.appendText(status.explanation, to: &explanations[Int(code.rawValue)]) }
-            CSVWriter.appendEscaped(Array(status.name.utf8), to: &names[Int(code.rawValue)])
+            if constant {
+                let start = cells.count
+                CSVWriter.appendText(status.explanation, to: &cells)
+                explanations[Int(code.rawValue)] = start..<cells.count
+            }
+            let start = cells.count
+            CSVWriter.appendEscaped(Array(status.name.utf8), to: &cells)
+            names[Int(code.rawValue)] = start..<cells.count
         }
+        self.cells = cells
+        self.eventBounds = eventBounds
+        self.seriesBounds = seriesBounds
         self.explanations = explanations
         statusNames = names
+
+        let low = study.series.compactMap { $0.dayOrdinals.first }.min() ?? 0
+        let high = study.series.compactMap { $0.dayOrdinals.last }.max() ?? -1
+        var isoDays: [UInt8] = []
+        if low <= high, Int(high) - Int(low) < StudyCSVFormatter.tableDays,
+            (0...9999).contains(Day(ordinal: low).year), (0...9999).contains(Day(ordinal: high).year)
+        {
+            isoDays.reserveCapacity((Int(high) - Int(low) + 1) * 10)
+            for ordinal in low...high { Day(ordinal: ordinal).appendISO(to: &isoDays) }
+        }
+        self.isoDays = isoDays
+        firstDay = low
     }
 
-    /// Appends the row of event `e` in series `s`, as `EventStudy.csvColumns` lists the columns.
-    func appendRow(event e: Int, series s: Int, to out: inout [UInt8]) {
-        let stored = study.rows[s]
-        let row = stored.rows[e]
-        let item = series[s]
-        let design = study.design
-        out.append(contentsOf: eventCells[e])
-        out.append(contentsOf: seriesCells[s])
-        out.append(contentsOf: designCells)
-        let t0 = Int(row.eventSession)
-        if t0 >= 0 { item.day(at: t0).appendISO(to: &out) }
-        out.append(44)
-        if row.code.hasEstimationWindow {
-            item.day(at: t0 + design.estimation.start).appendISO(to: &out)
-            out.append(44)
-            item.day(at: t0 + design.estimation.end).appendISO(to: &out)
-            out.append(44)
-        } else {
-            out.append(44)
-            out.append(44)
+    /// Appends the rows of `events` (every series of each, in order), as `EventStudy.csvColumns`
+    /// lists the columns.
+    func appendRows(events: Range<Int>, to out: inout [UInt8]) {
+        store.rows.withUnsafeBufferPointer { rows in
+            store.values.withUnsafeBufferPointer { values in
+                cells.withUnsafeBufferPointer { cells in
+                    isoDays.withUnsafeBufferPointer { iso in
+                        let row = Row(formatter: self, rows: rows, values: values, cells: cells, iso: iso)
+                        for e in events where e < store.eventCount {
+                            for s in 0..<seriesCount { row.append(event: e, series: s, to: &out) }
+                        }
+                    }
+                }
+            }
         }
-        if row.code.isComputed { StudyCSVFormatter.appendInteger(Int(row.count), to: &out) }
-        out.append(44)
-        StudyCSVFormatter.appendInteger(row.code.isComputed ? Int(row.droppedForBenchmark) : 0, to: &out)
-        out.append(44)
-        StudyCSVFormatter.appendInteger(row.code.isComputed ? Int(row.droppedForClean) : 0, to: &out)
-        out.append(44)
-        let k = design.window.sessionCount
-        let fit = row.code.hasAbnormalReturns
-        let ok = row.code == .ok
-        func number(_ value: Double, _ present: Bool) {
-            if present { StatisticText.appendCSV(value, to: &out) }
+    }
+
+    /// The formatter's arrays as buffers, for the rows of one batch.
+    private struct Row {
+        let formatter: StudyCSVFormatter
+        let rows: UnsafeBufferPointer<StudyRow>
+        let values: UnsafeBufferPointer<Double>
+        let cells: UnsafeBufferPointer<UInt8>
+        let iso: UnsafeBufferPointer<UInt8>
+
+        @inline(__always)
+        func appendCells(_ range: Range<Int>, to out: inout [UInt8]) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: cells[range]))
+        }
+
+        /// `YYYY-MM-DD` of the day `ordinal`.
+        @inline(__always)
+        func appendDay(_ ordinal: Int32, to out: inout [UInt8]) {
+            let at = (Int(ordinal) - Int(formatter.firstDay)) * 10
+            if at >= 0, at + 10 <= iso.count {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: iso[at..<(at + 10)]))
+            } else {
+                Day(ordinal: ordinal).appendISO(to: &out)
+            }
+        }
+
+        /// Appends the row of event `e` in series `s`.
+        func append(event e: Int, series s: Int, to out: inout [UInt8]) {
+            let index = e * formatter.seriesCount + s
+            let row = rows[index]
+            let design = formatter.design
+            appendCells(formatter.eventBounds[e]..<formatter.eventBounds[e + 1], to: &out)
+            appendCells(formatter.seriesBounds[s]..<formatter.seriesBounds[s + 1], to: &out)
+            appendCells(formatter.designCells, to: &out)
+            if row.eventSession >= 0 { appendDay(row.eventDay, to: &out) }
             out.append(44)
+            if row.code.hasEstimationWindow {
+                appendDay(row.estimationFirstDay, to: &out)
+                out.append(44)
+                appendDay(row.estimationLastDay, to: &out)
+                out.append(44)
+            } else {
+                out.append(44)
+                out.append(44)
+            }
+            if row.code.isComputed { StudyCSVFormatter.appendInteger(Int(row.count), to: &out) }
+            out.append(44)
+            StudyCSVFormatter.appendInteger(row.code.isComputed ? Int(row.droppedForBenchmark) : 0, to: &out)
+            out.append(44)
+            StudyCSVFormatter.appendInteger(row.code.isComputed ? Int(row.droppedForClean) : 0, to: &out)
+            out.append(44)
+            let k = design.window.sessionCount
+            let fit = row.code.hasAbnormalReturns
+            let ok = row.code == .ok
+            func number(_ value: Double, _ present: Bool) {
+                if present { StatisticText.appendCSV(value, to: &out) }
+                out.append(44)
+            }
+            number(100 * row.alpha, fit)
+            number(row.beta, fit)
+            number(100 * row.sigma, ok)
+            let offset = index * formatter.store.valuesPerRow
+            for session in 0..<k { number(fit ? 100 * values[offset + session] : 0, fit) }
+            number(100 * row.car, fit)
+            number(100 * row.standardError, ok)
+            number(row.t, ok)
+            if ok { StudyCSVFormatter.appendInteger(Int(row.count) - design.model.estimatedParameters, to: &out) }
+            out.append(44)
+            number(row.pValue, ok)
+            number(row.sigmaUnits(k: k), ok)
+            number(100 * row.bhar, fit && design.buyAndHold)
+            appendCells(formatter.statusNames[Int(row.code.rawValue)], to: &out)
+            out.append(44)
+            let explanation = formatter.explanations[Int(row.code.rawValue)]
+            if explanation.isEmpty {
+                CSVWriter.appendText(formatter.study.results.result(event: e, series: s).explanation, to: &out)
+            } else {
+                appendCells(explanation, to: &out)
+            }
+            out.append(10)
         }
-        number(100 * row.alpha, fit)
-        number(row.beta, fit)
-        number(100 * row.sigma, ok)
-        let offset = Int(row.valuesOffset)
-        for session in 0..<k { number(fit ? 100 * stored.values[offset + session] : 0, fit) }
-        number(100 * row.car, fit)
-        number(100 * row.standardError, ok)
-        number(row.t, ok)
-        if ok { StudyCSVFormatter.appendInteger(Int(row.count) - design.model.estimatedParameters, to: &out) }
-        out.append(44)
-        number(row.pValue, ok)
-        number(row.sigmaUnits(k: k), ok)
-        number(100 * row.bhar, fit && design.buyAndHold)
-        out.append(contentsOf: statusNames[Int(row.code.rawValue)])
-        out.append(44)
-        let explanation = explanations[Int(row.code.rawValue)]
-        if explanation.isEmpty {
-            CSVWriter.appendText(study.results.result(event: e, series: s).explanation, to: &out)
-        } else {
-            out.append(contentsOf: explanation)
-        }
-        out.append(10)
     }
 
     /// Appends a whole number in decimal.

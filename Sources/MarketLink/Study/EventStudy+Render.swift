@@ -196,9 +196,10 @@ extension EventStudy {
     /// index of its events with an event session (the sessions of data before that t0).
     func earliestEventSessions() -> [(series: Int, t0: Int)] {
         series.indices.compactMap { s in
-            let sessions = events.indices.map { result(event: $0, series: s) }
-            guard sessions.contains(where: { if case .estimationOffData = $0.status { true } else { false } }),
-                let earliest = sessions.compactMap(\.eventSession).min()
+            // Read from the stored rows (no result made): the code `estimationOffData` is that status.
+            let stored = events.indices.lazy.map { store.row(event: $0, series: s) }
+            guard stored.contains(where: { $0.code == .estimationOffData }),
+                let earliest = stored.filter({ $0.eventSession >= 0 }).map({ Int($0.eventSession) }).min()
             else { return nil }
             return (s, earliest)
         }

@@ -41,7 +41,7 @@ extension EventStudy {
     func summary(series s: Int, group: String?, events members: [Int], contributions: [CrossSectionEvent?]) -> EventStudySummary {
         var measured: [(event: Int, session: Int, day: Day, contribution: CrossSectionEvent)] = []
         for e in members {
-            let session = Int(rows[s].rows[e].eventSession)
+            let session = Int(store.row(event: e, series: s).eventSession)
             if let contribution = contributions[e], session >= 0 {
                 measured.append((e, session, series[s].day(at: session), contribution))
             }
@@ -71,14 +71,14 @@ extension EventStudy {
     /// then O(estimation window) per event: the rank and sign tests need every one of them).
     func crossSectionEvents(series s: Int, events members: some Sequence<Int>) -> [CrossSectionEvent?] {
         var contributions = [CrossSectionEvent?](repeating: nil, count: events.count)
-        let stored = rows[s]
-        guard stored.rows.contains(where: { $0.code == .ok }) else { return contributions }
+        let stored = store
+        guard (0..<stored.eventCount).contains(where: { stored.row(event: $0, series: s).code == .ok }) else { return contributions }
         let returns = returns(series: s)
         let k = design.window.sessionCount
         for e in members {
-            let row = stored.rows[e]
+            let row = stored.row(event: e, series: s)
             guard row.code == .ok else { continue }
-            let offset = Int(row.valuesOffset)
+            let offset = stored.valuesStart(event: e, series: s)
             contributions[e] = CrossSectionEvent(
                 car: row.car, standardError: row.standardError,
                 degreesOfFreedom: Int(row.count) - design.model.estimatedParameters,

@@ -37,8 +37,8 @@ public struct EventStudy: Sendable {
     /// One result per event and series: event order, then series order. A view over the
     /// study's compact storage: each `EventStudyResult` is made when read.
     public let results: EventStudyResults
-    /// Per series (in order): its rows, in event order, and their per-session values.
-    var rows: [StudySeriesRows] { results.rows }
+    /// Every row, event-major, and their per-session values.
+    var store: StudyStore { results.store }
 
     /// The events, in the order of the events file.
     public var events: [Event] { sessions.events }
@@ -69,7 +69,7 @@ public struct EventStudy: Sendable {
         self.design = design
         self.results = EventStudyResults(
             series: sessions.series, eventCount: sessions.events.count, design: design,
-            rows: EventStudy.study(sessions: sessions, benchmark: benchmark, design: design))
+            store: EventStudy.study(sessions: sessions, benchmark: benchmark, design: design))
     }
 
     /// The result of event `event` in series `series` (indexes).
@@ -79,18 +79,40 @@ public struct EventStudy: Sendable {
 
     // MARK: - Every series
 
-    /// The rows of every series, each series on a worker thread (`OrderedWork`), in series order.
-    static func study(sessions: EventSessions, benchmark: Series?, design: EventStudyDesign) -> [StudySeriesRows] {
+    /// The rows of every series, each series on a worker thread (`OrderedWork`), gathered on the
+    /// calling thread into the study's event-major store as each series is done.
+    static func study(sessions: EventSessions, benchmark: Series?, design: EventStudyDesign) -> StudyStore {
         let eventCount = sessions.events.count
-        return OrderedWork.map(count: sessions.series.count) { s in
-            let outcomes = (0..<eventCount).map { sessions.at(event: $0, series: s) }
-            let returns = StudyReturns(
-                series: sessions.series[s], benchmark: benchmark, design: design, eventSessions: outcomes.compactMap(\.index))
-            var values: [Double] = []
-            values.reserveCapacity(eventCount * 2 * design.window.sessionCount)
-            let rows = outcomes.map { returns.row($0, design: design, values: &values) }
-            return StudySeriesRows(rows: rows, values: values)
-        }
+        let seriesCount = sessions.series.count
+        let stride = StudyStore.valuesPerRow(design)
+        var store = StudyStore(eventCount: eventCount, seriesCount: seriesCount, valuesPerRow: stride)
+        OrderedWork.run(
+            count: seriesCount,
+            work: { s in
+                let outcomes = (0..<eventCount).map { sessions.at(event: $0, series: s) }
+                let returns = StudyReturns(
+                    series: sessions.series[s], benchmark: benchmark, design: design, eventSessions: outcomes.compactMap(\.index))
+                // Each row's values at e · stride, zeros where a row has fewer.
+                var values: [Double] = []
+                values.reserveCapacity(eventCount * stride)
+                var rows: [StudyRow] = []
+                rows.reserveCapacity(eventCount)
+                let days = sessions.series[s].dayOrdinals
+                for (e, outcome) in outcomes.enumerated() {
+                    var row = returns.row(outcome, design: design, values: &values)
+                    let t0 = Int(row.eventSession)
+                    if t0 >= 0 { row.eventDay = days[t0] }
+                    if row.code.hasEstimationWindow {
+                        row.estimationFirstDay = days[t0 + design.estimation.start]
+                        row.estimationLastDay = days[t0 + design.estimation.end]
+                    }
+                    rows.append(row)
+                    values.append(contentsOf: repeatElement(0, count: (e + 1) * stride - values.count))
+                }
+                return StudySeriesRows(rows: rows, values: values)
+            },
+            consume: { s, series in store.insert(series, series: s) })
+        return store
     }
 
     /// The prepared returns of series `s` (O(its sessions + events)), for what needs the
@@ -111,15 +133,69 @@ public struct EventStudy: Sendable {
 
     /// The same, from the series' prepared returns.
     func estimationAbnormalReturns(event: Int, series s: Int, returns: StudyReturns) -> [Double] {
-        let row = rows[s].rows[event]
+        let row = store.row(event: event, series: s)
         guard row.code.hasAbnormalReturns else { return [] }
         let estimation = design.estimation.coveredSessions(around: Int(row.eventSession))
         return returns.abnormalReturns(estimation, alpha: row.alpha, beta: row.beta)
     }
 }
 
-/// The rows of one series, in event order, and the per-session values they point into.
+/// The rows of one series, in event order, and their per-session values (row e's at
+/// e · `StudyStore.valuesPerRow`), as a worker makes them.
 struct StudySeriesRows: Sendable, Equatable {
     var rows: [StudyRow]
     var values: [Double]
+}
+
+/// Every row of a study in one array, event-major (row e · seriesCount + s, the order of
+/// `EventStudy.results` and of the CSV), and their per-session values in another: row i's k
+/// abnormal returns, then its k cumulative standard errors, at i · `valuesPerRow` (zeros where
+/// the row has none). Two arrays for the whole study, so that reading it in output order walks
+/// memory in order and shares no reference count between threads.
+struct StudyStore: Sendable, Equatable {
+    let eventCount: Int
+    let seriesCount: Int
+    /// 2k: the values each row has room for.
+    let valuesPerRow: Int
+    private(set) var rows: [StudyRow]
+    private(set) var values: [Double]
+
+    /// Room for every row, each `StudyRow(code: .noSession)` until its series is inserted.
+    init(eventCount: Int, seriesCount: Int, valuesPerRow: Int) {
+        self.eventCount = eventCount
+        self.seriesCount = seriesCount
+        self.valuesPerRow = valuesPerRow
+        rows = [StudyRow](repeating: StudyRow(code: .noSession), count: eventCount * seriesCount)
+        values = [Double](repeating: 0, count: eventCount * seriesCount * valuesPerRow)
+    }
+
+    /// The values a row of `design` has room for: 2k.
+    static func valuesPerRow(_ design: EventStudyDesign) -> Int { 2 * design.window.sessionCount }
+
+    /// The row of event `e` in series `s`.
+    @inline(__always)
+    func row(event e: Int, series s: Int) -> StudyRow { rows[e * seriesCount + s] }
+
+    /// Where the values of event `e` in series `s` start in `values`.
+    @inline(__always)
+    func valuesStart(event e: Int, series s: Int) -> Int { (e * seriesCount + s) * valuesPerRow }
+
+    /// Puts series `s`'s rows (in event order, values at e · `valuesPerRow`) in their places.
+    mutating func insert(_ series: StudySeriesRows, series s: Int) {
+        let stride = valuesPerRow
+        let count = seriesCount
+        rows.withUnsafeMutableBufferPointer { rows in
+            for (e, row) in series.rows.enumerated() where e < eventCount { rows[e * count + s] = row }
+        }
+        guard stride > 0 else { return }
+        values.withUnsafeMutableBufferPointer { values in
+            series.values.withUnsafeBufferPointer { source in
+                for e in 0..<min(eventCount, source.count / stride) {
+                    let from = e * stride
+                    let to = (e * count + s) * stride
+                    for j in 0..<stride { values[to + j] = source[from + j] }
+                }
+            }
+        }
+    }
 }

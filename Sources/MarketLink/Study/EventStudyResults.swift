@@ -9,8 +9,8 @@ public struct EventStudyResults: RandomAccessCollection, Sendable {
     let series: [Series]
     let eventCount: Int
     let design: EventStudyDesign
-    /// Per series: its rows in event order.
-    let rows: [StudySeriesRows]
+    /// Every row, event-major.
+    let store: StudyStore
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { eventCount * series.count }
@@ -21,7 +21,7 @@ public struct EventStudyResults: RandomAccessCollection, Sendable {
 
     /// The result of event `event` in series `s` (indexes in range).
     func result(event: Int, series s: Int) -> EventStudyResult {
-        let row = rows[s].rows[event]
+        let row = store.row(event: event, series: s)
         let item = series[s]
         var result = EventStudyResult(
             event: event, series: s, status: .ok, eventSession: nil, eventDay: nil, eventDays: [], eventReturns: [],
@@ -49,8 +49,8 @@ public struct EventStudyResults: RandomAccessCollection, Sendable {
             model: design.model, status: row.engineStatus(design: design), estimationCount: length, eventCount: k, fit: nil,
             inference: nil)
         if row.code.hasAbnormalReturns {
-            let values = rows[s].values
-            let offset = Int(row.valuesOffset)
+            let values = store.values
+            let offset = store.valuesStart(event: event, series: s)
             abnormal.fit = EventAbnormalReturns.Fit(
                 alpha: row.alpha, beta: row.beta, estimationAbnormalReturns: [], abnormalReturns: Array(values[offset..<(offset + k)]),
                 car: row.car, bhar: design.buyAndHold ? row.bhar : nil)

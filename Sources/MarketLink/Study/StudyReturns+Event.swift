@@ -92,7 +92,6 @@ extension StudyReturns {
 
         // MARK: Event window
         let k = last - first + 1
-        row.valuesOffset = Int32(values.count)
         var car = 0.0
         var held = 1.0
         var normal = 1.0

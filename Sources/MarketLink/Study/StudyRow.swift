@@ -1,8 +1,8 @@
 // MARK: - One event × series, compactly
 
-/// The outcome of one event in one series, as `EventStudy` stores it: a fixed-size value (80
+/// The outcome of one event in one series, as `EventStudy` stores it: a fixed-size value (88
 /// bytes) with no array of its own. The per-session values (the k abnormal returns, then the k
-/// cumulative standard errors) live in the series' shared buffer at `valuesOffset`, and whatever
+/// cumulative standard errors) live in the study's shared buffer (`StudyStore`), and whatever
 /// follows from the series and the design (dates, returns, df, SE, t, σ units) is recomputed
 /// when an `EventStudyResult` is made (`EventStudy.result(event:series:)`), by the same
 /// arithmetic, so it is the same bits.
@@ -37,8 +37,12 @@ struct StudyRow: Sendable, Equatable {
     /// Estimation sessions left out for the benchmark and for `clean` (computed statuses).
     var droppedForBenchmark: Int32 = 0
     var droppedForClean: Int32 = 0
-    /// Where this row's per-session values start in the series' buffer.
-    var valuesOffset: Int32 = 0
+    /// The day ordinals of t0 (with an event session) and of the estimation window's first and
+    /// last sessions (`code.hasEstimationWindow`), copied from the series when the row is made so
+    /// that writing rows in event order reads no series' dates.
+    var eventDay: Int32 = 0
+    var estimationFirstDay: Int32 = 0
+    var estimationLastDay: Int32 = 0
     /// α, β, CAR and BHAR (NaN unless requested) where `code.hasAbnormalReturns`.
     var alpha = 0.0
     var beta = 0.0

@@ -20,10 +20,16 @@ enum CSVWriter {
 
     /// Appends a text cell, guarded against formulas and quoted as needed.
     static func appendText(_ text: String, to buffer: inout [UInt8]) {
-        if startsFormula(text) {
-            appendEscaped([UInt8(ascii: "'")] + Array(text.utf8), to: &buffer)
+        var text = text
+        text.withUTF8 { appendText(utf8: $0, to: &buffer) }
+    }
+
+    /// `appendText` for text given as UTF-8 bytes (cells read straight from a file).
+    static func appendText(utf8 text: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        if let first = text.first, startsFormula(first) {
+            appendEscaped([UInt8(ascii: "'")] + Array(text), to: &buffer)
         } else {
-            appendEscaped(Array(text.utf8), to: &buffer)
+            append(text, delimiter: UInt8(ascii: ","), quote: false, to: &buffer)
         }
     }
 
@@ -59,6 +65,11 @@ enum CSVWriter {
     /// The formula guard's test: the first byte is `=`, `+`, `-`, `@`, tab or carriage return.
     static func startsFormula(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
+        return startsFormula(first)
+    }
+
+    /// `startsFormula` for a text's first byte.
+    static func startsFormula(_ first: UInt8) -> Bool {
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: return true
         default: return false
@@ -109,7 +120,9 @@ enum CSVWriter {
 
     // MARK: - The quoting rule
 
-    private static func append(_ bytes: [UInt8], delimiter: UInt8, quote: Bool, to buffer: inout [UInt8]) {
+    private static func append<Bytes: RandomAccessCollection>(
+        _ bytes: Bytes, delimiter: UInt8, quote: Bool, to buffer: inout [UInt8]
+    ) where Bytes.Element == UInt8 {
         let quoteMark = UInt8(ascii: "\"")
         guard quote || needsQuotes(bytes, delimiter: delimiter) else {
             buffer.append(contentsOf: bytes)

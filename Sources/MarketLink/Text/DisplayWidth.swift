@@ -23,9 +23,34 @@ public enum DisplayWidth {
     public static func columns(_ text: String) -> Int {
         // Fast path: printable ASCII is one column a byte.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // Text of scalars that are each a character of their own (Latin, general punctuation
+        // such as ’ “ ” — …): counted a scalar at a time, without finding character boundaries.
+        if text.unicodeScalars.allSatisfy(isAlone) {
+            var total = 0
+            for scalar in text.unicodeScalars { total += columns(alone: scalar) }
+            return total
+        }
         var total = 0
         for character in text { total += columns(character) }
         return total
+    }
+
+    /// Whether `scalar` is always a character (grapheme cluster) of its own, whatever is beside
+    /// it, when every scalar beside it is one of these too: no combining mark, joiner, variation
+    /// selector, regional indicator, Hangul jamo or prepended letter is among them. (CR LF is
+    /// one character, and 0 columns either way.)
+    static func isAlone(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x300 || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2030 && value <= 0x205E)
+    }
+
+    /// `columns(_:)` of the character that is `scalar` alone.
+    static func columns(alone scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value >= 0x20, value < 0x7F { return 1 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        if isZeroWidth(scalar) { return 0 }
+        return isWide(scalar) ? 2 : 1
     }
 
     /// The columns one character (grapheme cluster) takes.
@@ -61,6 +86,19 @@ public enum DisplayWidth {
     public static func truncated(_ text: String, toColumns limit: Int) -> String {
         guard limit > 0 else { return "" }
         guard columns(text) > limit else { return text }
+        if text.unicodeScalars.allSatisfy(isAlone) {
+            // A character a scalar (see `columns(_:)`): cut between scalars.
+            var used = 0
+            let scalars = text.unicodeScalars
+            var end = scalars.startIndex
+            while end < scalars.endIndex {
+                let width = columns(alone: scalars[end])
+                if used + width > limit - 1 { break }
+                used += width
+                end = scalars.index(after: end)
+            }
+            return String(scalars[..<end]) + "\u{2026}"
+        }
         var kept = ""
         var used = 0
         for character in text {

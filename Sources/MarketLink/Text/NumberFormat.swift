@@ -107,20 +107,40 @@ public enum NumberFormat {
                 at -= 1
                 scratch[at] = byte
             }
+            // Two digits per 64-bit division where no separator can fall between them (the
+            // same digits as one at a time: d₀ = n mod 10, d₁ = ⌊n/10⌋ mod 10 = (n mod 100) div 10).
+            @inline(__always) func putPair() {
+                let pair = UInt32(truncatingIfNeeded: integer % 100)
+                integer /= 100
+                put(UInt8(truncatingIfNeeded: 48 &+ pair % 10))
+                put(UInt8(truncatingIfNeeded: 48 &+ pair / 10))
+            }
             var fraction = 0
-            while fraction < places {
+            while fraction + 2 <= places {
+                putPair()
+                fraction += 2
+            }
+            if fraction < places {
                 put(UInt8(truncatingIfNeeded: 48 &+ integer % 10))
                 integer /= 10
-                fraction += 1
             }
             if places > 0 { put(UInt8(ascii: ".")) }
-            var count = 0
-            repeat {
-                if grouping, count > 0, count % 3 == 0 { put(UInt8(ascii: ",")) }
-                put(UInt8(truncatingIfNeeded: 48 &+ integer % 10))
-                integer /= 10
-                count += 1
-            } while integer > 0
+            if grouping {
+                var count = 0
+                repeat {
+                    if count > 0, count % 3 == 0 { put(UInt8(ascii: ",")) }
+                    put(UInt8(truncatingIfNeeded: 48 &+ integer % 10))
+                    integer /= 10
+                    count += 1
+                } while integer > 0
+            } else {
+                while integer >= 100 { putPair() }
+                if integer >= 10 {
+                    putPair()
+                } else {
+                    put(UInt8(truncatingIfNeeded: 48 &+ integer))
+                }
+            }
             // The sign follows the value, so a rise too small to show still reads "+0.00".
             if value < 0, !isZero || plus {
                 switch minus {

@@ -1,3 +1,4 @@
+import Foundation
 import MarketLink
 
 /// `mlink article FILE [SERIES...]`: every market claim of a news article checked against the
@@ -90,13 +91,19 @@ enum ArticleCommand {
             Terminal.error("mlink article: " + line + "\n")
         }
 
+        var json: JSONValue?
         switch out.format {
         case .table: try out.write(check.reportText(color: out.color), inputs: inputs)
-        case .json: try out.write(check.reportJSON().serialized(), inputs: inputs)
+        case .json:
+            json = check.reportJSON()
+            try out.write(json?.serializedUTF8() ?? [], inputs: inputs)
         case .csv: try out.write(check.reportCSV(), inputs: inputs)
         case .md: try out.write(check.markdownReport(), inputs: inputs)
         case .html: try out.write(check.reportHTML(), inputs: inputs)
         }
-        return 0
+        // The report is written and committed: end here, without taking apart the article, its
+        // check and the JSON tree piece by piece (for a 1 MB article, hundreds of thousands of
+        // tokens, strings and arrays), which the process's exit frees at once.
+        withExtendedLifetime((article, check, json)) { exit(0) }
     }
 }

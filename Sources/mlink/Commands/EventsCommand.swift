@@ -121,16 +121,21 @@ enum EventsCommand {
         let path = try onePath(&arguments)
         if let from, let to, to < from { throw UsageError(message: "--to \(to.iso) is before --from \(from.iso)") }
         let log = try EventLog.load(path: path)
-        let events = log.events(matching: EventFilter(tags: tags.filter { !$0.isEmpty }, from: from, to: to))
-        let text: String
+        let filter = EventFilter(tags: tags.filter { !$0.isEmpty }, from: from, to: to)
         switch out.format {
-        case .table: text = EventListing.table(events)
-        case .csv: text = EventListing.csv(events, extraColumns: log.extraColumns)
-        case .json: text = EventListing.json(events)
+        case .table, .csv:
+            // Streamed from the file's bytes: no event is made for a plain row.
+            let writer = try openOutput(out.path, inputs: [path])
+            if out.format == .csv {
+                try EventListing.writeCSV(log, matching: filter) { try writer.write($0) }
+            } else {
+                try EventListing.writeTable(log, matching: filter) { try writer.write($0) }
+            }
+            try writer.commit()
+        case .json: try out.write(EventListing.json(log.events(matching: filter)), inputs: [path])
         case .html: throw InternalError(message: "events list offers no HTML format (use mlink report)")
-        case .md: text = EventListing.markdown(events)
+        case .md: try out.write(EventListing.markdown(log.events(matching: filter)), inputs: [path])
         }
-        try out.write(text, inputs: [path])
         return 0
     }
 

@@ -75,7 +75,7 @@ enum ReportCommand {
         // Sections from other analyses join here with `report.insert(section, after: "changes")`.
         if !skipStudy {
             let study = try EventStudy(sessions: sessions, benchmark: benchmark?.series, design: design)
-            let section = StudyReport(study: study, grouping: .tag, benchmarkFile: benchmark?.file.path, vocabulary: .mlink).section()
+            let section = StudyReport(study: study, grouping: .tag, benchmarkFile: benchmark?.file.path, vocabulary: vocabulary).section()
             report.insert(section, after: "changes")
         }
         try out.write(report.html(), inputs: inputs)

@@ -75,6 +75,62 @@ import Testing
             ]), "\(statuses.sorted())")
     }
 
+    /// The CSV (written from the study's store with its own date table) says, row by row, what
+    /// the direct computation gives: the same event, series, status and dates, and the CAR and
+    /// abnormal returns in percent to its 12 significant digits.
+    @Test(arguments: [UInt64(1), 3])
+    func csvRowsAreTheDirectResults(seed: UInt64) throws {
+        let scenario = try Self.scenario(seed: seed)
+        let study = try EventStudy(events: scenario.events, series: scenario.series, benchmark: scenario.benchmark, design: scenario.design)
+        let direct = DirectEventStudy.results(
+            events: scenario.events, series: scenario.series, benchmark: scenario.benchmark, design: scenario.design)
+        let cells = try ChangesCommandTests.cells(String(decoding: study.csv(), as: UTF8.self))
+        let header = try #require(cells.first)
+        #expect(cells.count == direct.count + 1)
+        let arColumns = header.filter { $0.hasPrefix("ar_percent_") }
+        #expect(arColumns.count == scenario.design.window.sessionCount)
+        for (row, reference) in zip(cells.dropFirst(), direct) {
+            let record = Dictionary(uniqueKeysWithValues: zip(header, row))
+            #expect(record["event_id"] == scenario.events[reference.event].id)
+            #expect(record["series"] == scenario.series[reference.series].name)
+            #expect(record["status"] == reference.status.name)
+            #expect(record["event_session"] == (reference.eventDay?.iso ?? ""))
+            #expect(record["estimation_first"] == (reference.estimationFirstDay?.iso ?? ""))
+            #expect(record["estimation_last"] == (reference.estimationLastDay?.iso ?? ""))
+            guard let fit = reference.fit else {
+                #expect(record["car_percent"] == "")
+                continue
+            }
+            let size = 100 * max(abs(fit.car), fit.abnormalReturns.map(abs).max() ?? 0, 1e-300)
+            let car = try #require(record["car_percent"].flatMap(Double.init))
+            #expect(abs(car - 100 * fit.car) <= 1e-10 * size, "\(scenario): car \(car) vs \(100 * fit.car)")
+            for (column, abnormal) in zip(arColumns, fit.abnormalReturns) {
+                let value = try #require(record[column].flatMap(Double.init))
+                #expect(abs(value - 100 * abnormal) <= 1e-10 * size, "\(scenario): \(column)")
+            }
+        }
+    }
+
+    /// A series whose sessions span more days than the CSV's date table holds (a first session
+    /// in the year 792, the rest in 2023) has its dates written one by one, the same text.
+    @Test func csvDatesBeyondTheDateTable() throws {
+        let recent = StudyData.weekdays(60)
+        let days = [Day(ordinal: -430_000)] + recent
+        let far = try #require(Series(name: "FAR", days: days, closes: [100] + StudyData.wobbly(60)))
+        let near = try StudyData.series("NEAR", StudyData.wobbly(60, seed: 3))
+        #expect(Day(ordinal: -430_000).iso.hasPrefix("0792-"))
+        let study = try EventStudy(
+            events: [StudyData.event("1", on: 50)], series: [far, near], design: try EventStudyTests.design(estimation: (-30, -2), minimum: 10))
+        let cells = try ChangesCommandTests.cells(String(decoding: study.csv(), as: UTF8.self))
+        let header = try #require(cells.first)
+        let records = cells.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        #expect(records.map { $0["series"] } == ["FAR", "NEAR"])
+        // Event day: weekday 50 from 2023-01-02, session 51 of FAR (after its one old session), 50 of NEAR.
+        #expect(records.map { $0["event_session"] } == [recent[50].iso, recent[50].iso])
+        #expect(records.map { $0["estimation_first"] } == [recent[20].iso, recent[20].iso])
+        #expect(records.map { $0["estimation_last"] } == [recent[48].iso, recent[48].iso])
+    }
+
     /// The summaries (which recompute the estimation-window abnormal returns from the prepared
     /// returns) equal those of the direct results' contributions. On panels without a constant
     /// stretch in the benchmark: an estimation window where the benchmark moves on one session
