@@ -12,6 +12,25 @@ extension ChangeTable {
     /// ("The Dow Jones Industrial Average rose 260.33 points, ..."), empty for a row without a move.
     public static let sentenceColumn = "sentence"
 
+    /// A fixed position for each status (0 ..< 11), by a switch: the formatter keeps the status
+    /// cells in this order (no array or dictionary lookup per row).
+    @inline(__always)
+    static func statusPosition(_ status: ChangeStatus) -> Int {
+        switch status {
+        case .ok: 0
+        case .noBase: 1
+        case .noEnd: 2
+        case .beforeData: 3
+        case .afterData: 4
+        case .noSession: 5
+        case .noMarket: 6
+        case .monthOnly: 7
+        case .noPercent: 8
+        case .noTime: 9
+        case .noBars: 10
+        }
+    }
+
     /// The columns a change report with minute windows adds after `csvColumns` (before the
     /// sentence column): the instants the base and end prices are taken at (u′+a and u′+b, ISO
     /// 8601 with the series' local offset), the instant u′ the window is measured from, and why the
@@ -65,6 +84,10 @@ struct ChangeCSVFormatter: Sendable {
     let firstOrdinal: Int32
     /// The series, kept only when rows end with their sentence.
     let sentenceSeries: [Series]?
+    /// Each status's cell, in `ChangeTable.statusPosition` order.
+    let statusText: FlatCells
+    /// The most bytes a row without its event cells takes (`bytes(_:)` sizes its buffer from it).
+    let rowBound: Int
     /// The events, series and windows, kept only when a window counts minutes (its rows are
     /// measured again on the bars and written from their `ChangeRow`).
     let minuteInputs: (events: [Event], series: [Series], windows: [EventWindow])?
@@ -94,6 +117,11 @@ struct ChangeCSVFormatter: Sendable {
             return cell
         })
         windowCells = FlatCells(windows.map { Array(($0.description + ",").utf8) })
+        statusText = FlatCells(
+            ChangeStatus.allCases.sorted { ChangeTable.statusPosition($0) < ChangeTable.statusPosition($1) }.map { Array($0.rawValue.utf8) })
+        // Series and window cells, three dates, four numbers, a status and the commas and line end.
+        rowBound =
+            (seriesCells.longest + windowCells.longest + 3 * 10 + 4 * NumberFormat.maxBytes + statusText.longest + 16)
         decimals = series.map(\.decimals)
         var start: [Int] = []
         var days: [Int32] = []
@@ -128,6 +156,10 @@ struct ChangeCSVFormatter: Sendable {
     }
 
     func append(_ rows: ArraySlice<ChangeTable.Entry>, to buffer: inout [UInt8]) {
+        guard sentenceSeries != nil || minuteInputs != nil else {
+            buffer.append(contentsOf: bytes(rows))
+            return
+        }
         days.withUnsafeBufferPointer { days in
             closes.withUnsafeBufferPointer { closes in
                 dayText.withUnsafeBufferPointer { dayText in
@@ -157,6 +189,132 @@ struct ChangeCSVFormatter: Sendable {
                 }
             }
         }
+    }
+
+    /// The CSV rows of `rows`, as `append` writes them. Without sentences and minute windows,
+    /// written straight into one buffer sized for them: each cell copied and each number written
+    /// in place, no array append per cell.
+    func bytes(_ rows: ArraySlice<ChangeTable.Entry>) -> [UInt8] {
+        guard sentenceSeries == nil, minuteInputs == nil else {
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(rows.count * 260)
+            append(rows, to: &buffer)
+            return buffer
+        }
+        var bound = rows.count * rowBound
+        eventCells.starts.withUnsafeBufferPointer { starts in
+            for row in rows { bound += starts[row.event + 1] - starts[row.event] }
+        }
+        return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
+            guard let start = output.baseAddress else { return }
+            var end = start
+            days.withUnsafeBufferPointer { days in
+                closes.withUnsafeBufferPointer { closes in
+                    dayText.withUnsafeBufferPointer { dayText in
+                        eventCells.bytes.withUnsafeBufferPointer { eventBytes in
+                            seriesCells.bytes.withUnsafeBufferPointer { seriesBytes in
+                                windowCells.bytes.withUnsafeBufferPointer { windowBytes in
+                                    eventCells.starts.withUnsafeBufferPointer { eventStarts in
+                                        seriesCells.starts.withUnsafeBufferPointer { seriesStarts in
+                                            windowCells.starts.withUnsafeBufferPointer { windowStarts in
+                                                seriesStart.withUnsafeBufferPointer { sessionStarts in
+                                                    decimals.withUnsafeBufferPointer { decimals in
+                                                        statusText.bytes.withUnsafeBufferPointer { statusBytes in
+                                                            statusText.starts.withUnsafeBufferPointer { statusStarts in
+                                                                let text = CellText(
+                                                                    events: eventBytes, eventStarts: eventStarts, series: seriesBytes,
+                                                                    seriesStarts: seriesStarts, windows: windowBytes, windowStarts: windowStarts,
+                                                                    days: dayText, sessionStarts: sessionStarts, decimals: decimals)
+                                                                for row in rows {
+                                                                    end = writeRow(
+                                                                        row, days: days, closes: closes, text: text, statusBytes: statusBytes,
+                                                                        statusStarts: statusStarts, at: end)
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            written = end - start
+        }
+    }
+
+    /// Writes one row of a session window (the bytes `appendRow` appends without a sentence or
+    /// minute columns) at `out`; returns the position after it.
+    @inline(__always)
+    private func writeRow(
+        _ row: ChangeTable.Entry, days: UnsafeBufferPointer<Int32>, closes: UnsafeBufferPointer<Double>, text: CellText,
+        statusBytes: UnsafeBufferPointer<UInt8>, statusStarts: UnsafeBufferPointer<Int>, at out: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
+        var p = out
+        @inline(__always) func put(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) {
+            if count > 0, let base = bytes.baseAddress { p.update(from: base + from, count: count) }
+            p += count
+        }
+        @inline(__always) func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>, _ index: Int) {
+            put(bytes, starts[index], starts[index + 1] - starts[index])
+        }
+        @inline(__always) func day(_ index: Int) {
+            put(text.days, Int(days[index] - firstOrdinal) * 10, 10)
+        }
+        @inline(__always) func comma() {
+            p.pointee = 44
+            p += 1
+        }
+        cell(text.events, text.eventStarts, row.event)
+        cell(text.series, text.seriesStarts, row.series)
+        cell(text.windows, text.windowStarts, row.window)
+        let base = text.sessionStarts[row.series]
+        let places = text.decimals[row.series]
+        if row.baseSession >= 0 {
+            day(base + Int(row.baseSession))
+            comma()
+            p += NumberFormat.write(closes[base + Int(row.baseSession)], decimals: places, trimZeros: true, to: p)
+        } else {
+            comma()
+        }
+        comma()
+        if row.endSession >= 0 {
+            day(base + Int(row.endSession))
+            comma()
+            p += NumberFormat.write(closes[base + Int(row.endSession)], decimals: places, trimZeros: true, to: p)
+        } else {
+            comma()
+        }
+        comma()
+        let status: ChangeStatus
+        if row.status == .ok {
+            let from = closes[base + Int(row.baseSession)]
+            let to = closes[base + Int(row.endSession)]
+            p += NumberFormat.write(to - from, decimals: places, trimZeros: true, to: p)
+            comma()
+            if from > 0 {
+                p += NumberFormat.writeSignificant(100 * (to / from - 1), digits: ChangeTable.percentDigits, to: p)
+                comma()
+                status = .ok
+            } else {
+                // A base at or below 0 (not an index): points, and no percent.
+                comma()
+                status = .noPercent
+            }
+        } else {
+            comma()
+            comma()
+            status = row.status
+        }
+        cell(statusBytes, statusStarts, ChangeTable.statusPosition(status))
+        comma()
+        if row.eventSession >= 0 { day(base + Int(row.eventSession)) }
+        p.pointee = 10
+        return p + 1
     }
 
     /// Everything a row reads, borrowed as pointers for one batch: no reference counting per row.
@@ -311,6 +469,10 @@ struct FlatCells: Sendable {
         }
         self.bytes = bytes
         self.starts = starts
+        longest = cells.reduce(0) { max($0, $1.count) }
     }
+
+    /// The length of the longest cell (0 for none).
+    let longest: Int
 
 }

@@ -21,10 +21,7 @@ extension ChangeTable {
         try streamBatches(
             events: events, series: series, windows: windows, rule: rule, batches: batches(events.indices, eventsPerBatch: 24_000 / rowsPerEvent),
             format: { _, entries in
-                var buffer: [UInt8] = []
-                buffer.reserveCapacity(entries.count * 200)
-                formatter.append(entries[...], to: &buffer)
-                return buffer
+                formatter.bytes(entries[...])
             }, sink: sink)
     }
 

@@ -62,16 +62,34 @@ public enum NumberFormat {
         _ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false, trimZeros: Bool = false,
         minus: Minus = .hyphen, to buffer: inout [UInt8]
     ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxBytes) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            let count = write(value, decimals: decimals, grouping: grouping, plus: plus, trimZeros: trimZeros, minus: minus, to: base)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        }
+    }
+
+    /// The most bytes `write` and `writeSignificant` write for one number: 19 integer digits, 6
+    /// group marks, the decimal mark, 17 decimals and a 3-byte minus (46), or Swift's shortest
+    /// text of a large value (at most 24).
+    static let maxBytes = 48
+
+    /// Writes `value` as `append` does, with the same options, at `out`, which must have room for
+    /// `maxBytes` bytes; returns the number of bytes written. For writers that fill a buffer of
+    /// known size without an array append per number.
+    @inline(__always)
+    static func write(
+        _ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false, trimZeros: Bool = false,
+        minus: Minus = .hyphen, to out: UnsafeMutablePointer<UInt8>
+    ) -> Int {
         guard value.isFinite else {
-            buffer.append(contentsOf: value.isNaN ? Array("nan".utf8) : (value < 0 ? Array("-inf".utf8) : Array("inf".utf8)))
-            return
+            return copy(value.isNaN ? Array("nan".utf8) : (value < 0 ? Array("-inf".utf8) : Array("inf".utf8)), to: out)
         }
         let requested = max(0, min(decimals, 17))
         let product = abs(value) * power(requested)
         guard product < 9.0e18 else {
             // Too large for integer digits: Swift's shortest round-trip text, also locale-free.
-            buffer.append(contentsOf: Array(String(value).utf8))
-            return
+            return copy(Array(String(value).utf8), to: out)
         }
         var integer = UInt64(product.rounded(.toNearestOrAwayFromZero))
         let isZero = integer == 0
@@ -82,9 +100,9 @@ public enum NumberFormat {
                 places -= 1
             }
         }
-        // Digits go right to left into a small stack buffer, then into `buffer` in one append.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { scratch in
-            var at = 48
+        // Digits go right to left into a small stack buffer, then to `out` in one copy.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxBytes) { scratch in
+            var at = maxBytes
             @inline(__always) func put(_ byte: UInt8) {
                 at -= 1
                 scratch[at] = byte
@@ -136,8 +154,19 @@ public enum NumberFormat {
             } else if plus, value > 0 {
                 put(UInt8(ascii: "+"))
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[at..<48]))
+            guard let base = scratch.baseAddress else { return 0 }
+            out.update(from: base + at, count: maxBytes - at)
+            return maxBytes - at
         }
+    }
+
+    /// Copies `bytes` (at most `maxBytes`) to `out`; returns their count.
+    private static func copy(_ bytes: [UInt8], to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let count = min(bytes.count, maxBytes)
+        bytes.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { out.update(from: base, count: count) }
+        }
+        return count
     }
 
     /// `value` with `decimals` decimals as a `String` (see `append`).
@@ -159,6 +188,17 @@ public enum NumberFormat {
     ///   return, which 17 fixed decimals would cut to a few digits or to `0`).
     /// Non-finite values are written as `append` writes them; 0 is `0`.
     public static func appendSignificant(_ value: Double, digits: Int, to buffer: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxBytes) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            let count = writeSignificant(value, digits: digits, to: base)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        }
+    }
+
+    /// Writes `value` as `appendSignificant` does at `out`, which must have room for `maxBytes`
+    /// bytes; returns the number of bytes written.
+    @inline(__always)
+    static func writeSignificant(_ value: Double, digits: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let digits = max(1, min(digits, 15))
         let magnitude = abs(value)
         var exponent = 0  // floor(log10(magnitude)), found by comparison
@@ -172,10 +212,11 @@ public enum NumberFormat {
             }
         }
         guard digits - 1 - exponent > 17, magnitude.isFinite else {
-            append(value, decimals: max(0, digits - 1 - exponent), trimZeros: true, to: &buffer)
-            return
+            return write(value, decimals: max(0, digits - 1 - exponent), trimZeros: true, to: out)
         }
-        appendExponent(value, digits: digits, to: &buffer)
+        var text: [UInt8] = []
+        appendExponent(value, digits: digits, to: &text)
+        return copy(text, to: out)
     }
 
     /// `value` (finite, not zero) as `d.ddde-N` with `digits` significant digits (1…15), the
