@@ -55,4 +55,6 @@ enum ChartStyle {
     /// The shaded band of a band chart and its edges (greyscale 214 and 162).
     static let bandFill = "#cbd8e6"
     static let bandEdge = "#8fa6bf"
+    /// The shading of hours a time axis compresses (a break, the night): the market was closed.
+    static let gapFill = "#f0f0f0"
 }

@@ -19,7 +19,7 @@ extension LineChart {
     func render(width: Int, height: Int, standalone: Bool) -> String {
         // MARK: Data
         let prepared = lines.enumerated().map { index, line in
-            PreparedLine(line: line, style: ChartStyle.lineStyle(index))
+            PreparedLine(line: line, style: ChartStyle.lineStyle(index), timeAxis: timeAxis)
         }
         let values = prepared.flatMap { $0.finitePoints.map(\.value) }
         let days =
@@ -33,8 +33,18 @@ extension LineChart {
         let showsShapes = maxPoints > 0 && (ChartFrame.clamped(width: width) - 120) / Double(maxPoints) >= 10
 
         // MARK: Layout
+        // The x axis: calendar days (day ordinals), or a time axis (seconds of axis time).
+        let timeSegments = timeAxis?.segments ?? []
+        func position(day: Day, instant: Double?) -> Double {
+            guard let timeAxis else { return Double(day.ordinal) }
+            return timeAxis.position(instant ?? .nan, in: timeSegments)
+        }
         var xRange = (low: 0.0, high: 1.0)
-        if let firstDay, let lastDay {
+        if timeAxis != nil {
+            let length = timeSegments.reduce(0) { $0 + $1.width }
+            let pad = length * 0.01
+            xRange = (-pad, length + pad)
+        } else if let firstDay, let lastDay {
             let span = Double(lastDay.ordinal) - Double(firstDay.ordinal)
             let pad = max(0.5, span * 0.02)
             xRange = (Double(firstDay.ordinal) - pad, Double(lastDay.ordinal) + pad)
@@ -45,9 +55,12 @@ extension LineChart {
         let frame = ChartFrame(
             width: width, height: height, title: title, subject: subject, subtitle: subtitle, yLabel: yLabel, xLabel: "",
             legend: legend,
-            markers: markers.map { ChartFrame.Marker(position: Double($0.day.ordinal), label: $0.label) },
+            markers: markers.filter { timeAxis == nil || $0.instant != nil }.map {
+                ChartFrame.Marker(position: position(day: $0.day, instant: $0.instant), label: $0.label)
+            },
             yRange: (values.min() ?? 0, values.max() ?? 1), xRange: xRange, hasData: !values.isEmpty,
             xTicks: { plotWidth in
+                if let timeAxis { return timeAxis.ticks(pixelsPerSecond: plotWidth / (xRange.high - xRange.low)) }
                 guard let firstDay, let lastDay else { return [] }
                 let pixelsPerDay = plotWidth / (xRange.high - xRange.low)
                 return DateTicks(from: firstDay, to: lastDay, pixelsPerDay: pixelsPerDay).ticks.map {
@@ -64,6 +77,7 @@ extension LineChart {
         svg.text("title", [], ChartText.singleLine(title) + (ChartText.singleLine(subject ?? "").isEmpty ? "" : ": " + ChartText.singleLine(subject ?? "")))
         svg.text("desc", [], description(of: prepared))
         frame.drawBackground(into: &svg)
+        if let timeAxis { drawGaps(timeAxis, frame: frame, into: &svg) }
         // The level every rebased line passes through, or zero for lines that cross it.
         frame.drawReferenceLine(at: prepared.contains(where: \.rebased) ? 100 : 0, into: &svg)
         frame.drawMarkerLines(into: &svg)
@@ -72,13 +86,13 @@ extension LineChart {
             svg.open("g", [])
             svg.text("title", [], ChartText.singleLine(line.line.name))
             for segment in line.segments where segment.count > 1 {
-                let pixels = segment.map { (x: frame.x(Double($0.point.day.ordinal)), y: frame.y($0.point.value)) }
+                let pixels = segment.map { (x: frame.x(position(day: $0.point.day, instant: $0.point.instant)), y: frame.y($0.point.value)) }
                 ChartShapes.drawLine(LineChart.thinned(pixels), style: line.style, into: &svg)
             }
             for segment in line.segments where showsShapes || segment.count == 1 {
                 for drawn in segment {
                     ChartShapes.drawPoint(
-                        line.style.shape, x: frame.x(Double(drawn.point.day.ordinal)), y: frame.y(drawn.point.value),
+                        line.style.shape, x: frame.x(position(day: drawn.point.day, instant: drawn.point.instant)), y: frame.y(drawn.point.value),
                         colour: line.style.colour, tooltip: line.tooltip(drawn), into: &svg)
                 }
             }
@@ -124,6 +138,31 @@ extension LineChart {
         return kept
     }
 
+    /// `16:00 Wed Jun 7 to 09:30 Thu Jun 8`, or `11:30 to 13:00` within one day: a gap in words.
+    static func gapText(_ gap: TimeAxis.Span, axis: TimeAxis) -> String {
+        let (first, last) = (axis.wallClock(gap.start).day, axis.wallClock(gap.end).day)
+        if first == last { return axis.clockLabel(gap.start) + " to " + axis.clockLabel(gap.end) }
+        return axis.clockLabel(gap.start) + " " + TimeAxis.dateContext(first) + " to " + axis.clockLabel(gap.end) + " " + TimeAxis.dateContext(last)
+    }
+
+    /// Shades each compressed gap of a time axis (the market closed), with a tooltip saying when.
+    private func drawGaps(_ axis: TimeAxis, frame: ChartFrame, into svg: inout MarkupWriter) {
+        let gaps = axis.compressedGaps
+        guard !gaps.isEmpty else { return }
+        svg.open("g", [("fill", ChartStyle.gapFill)])
+        for gap in gaps {
+            let left = max(frame.x(axis.position(gap.start)), frame.plotLeft)
+            let right = min(frame.x(axis.position(gap.end)), frame.plotRight)
+            guard right > left else { continue }
+            svg.open(
+                "rect",
+                [("x", n(left)), ("y", n(frame.plotTop)), ("width", n(right - left)), ("height", n(frame.plotBottom - frame.plotTop))])
+            svg.text("title", [], "No trading " + Self.gapText(gap, axis: axis) + " (drawn narrower)")
+            svg.close()
+        }
+        svg.close()
+    }
+
     /// The text of `<desc>`: what a reader who cannot see the chart needs.
     private func description(of prepared: [PreparedLine]) -> String {
         var parts: [String] = []
@@ -131,7 +170,14 @@ extension LineChart {
             let name = ChartText.singleLine(line.line.name)
             let finite = line.line.points.filter(\.value.isFinite)
             var text = "\(name): \(finite.count) " + (finite.count == 1 ? "value" : "values")
-            if let first = finite.map(\.day).min(), let last = finite.map(\.day).max() {
+            if let timeAxis {
+                let instants = finite.compactMap(\.instant)
+                if let first = instants.min(), let last = instants.max() {
+                    text +=
+                        first == last
+                        ? " at \(timeAxis.dateTimeLabel(first))" : " from \(timeAxis.dateTimeLabel(first)) to \(timeAxis.dateTimeLabel(last))"
+                }
+            } else if let first = finite.map(\.day).min(), let last = finite.map(\.day).max() {
                 text += first == last ? " on \(first.iso)" : " from \(first.iso) to \(last.iso)"
             }
             if let day = line.line.rebaseDay {
@@ -141,6 +187,22 @@ extension LineChart {
             parts.append(text)
         }
         var description = "Line chart. " + (parts.isEmpty ? "No lines." : parts.joined(separator: "; ") + ".")
+        if let timeAxis {
+            description += " Times in \(timeAxis.zoneIdentifier)"
+            let gaps = timeAxis.compressedGaps
+            if !gaps.isEmpty {
+                description += "; no trading, drawn narrower: " + gaps.map { Self.gapText($0, axis: timeAxis) }.joined(separator: ", ")
+            }
+            description += "."
+            let timed = markers.compactMap { marker in marker.instant.map { (instant: $0, label: marker.label) } }
+                .enumerated().sorted { $0.element.instant != $1.element.instant ? $0.element.instant < $1.element.instant : $0.offset < $1.offset }
+            if !timed.isEmpty {
+                description +=
+                    " Marked: " + timed.map { timeAxis.dateTimeLabel($0.element.instant) + " " + ChartText.singleLine($0.element.label) }
+                    .joined(separator: "; ") + "."
+            }
+            return description
+        }
         let ordered = markers.indices.sorted { a, b in
             markers[a].day != markers[b].day ? markers[a].day < markers[b].day : a < b
         }
@@ -170,14 +232,18 @@ private struct PreparedLine {
     var pointCount: Int
     var rebased: Bool
     var segments: [[Drawn]]
+    var timeAxis: TimeAxis?
 
-    init(line: LineChart.Line, style: ChartStyle.LineStyle) {
+    init(line: LineChart.Line, style: ChartStyle.LineStyle, timeAxis: TimeAxis?) {
         self.line = line
         self.style = style
-        let plotted = line.plottedPoints()
+        self.timeAxis = timeAxis
+        // On a time axis only points with an instant have a place.
+        let placed = { (points: [LineChart.Point]) in timeAxis == nil ? points : points.filter { $0.instant != nil } }
+        let plotted = line.plottedPoints().map(placed)
         let isRebased = plotted != nil && line.rebaseDay != nil
         rebased = isRebased
-        let originals = line.orderedPoints()
+        let originals = placed(line.orderedPoints())
         let drawn = (plotted ?? []).enumerated().map { index, point in
             Drawn(point: point, original: isRebased ? originals[index].value : nil)
         }
@@ -207,7 +273,12 @@ private struct PreparedLine {
     /// the line's precision, as is the value of a line not rebased (`DJIA, Thu 2023-06-08: 33,833.61`).
     func tooltip(_ drawn: Drawn) -> String {
         let day = drawn.point.day
-        var text = ChartText.singleLine(line.name) + ", " + String(day.weekdayName.prefix(3)) + " " + day.iso + ": "
+        var text = ChartText.singleLine(line.name) + ", " + String(day.weekdayName.prefix(3)) + " "
+        if let timeAxis, let instant = drawn.point.instant {
+            text += timeAxis.dateTimeLabel(instant) + ": "
+        } else {
+            text += day.iso + ": "
+        }
         if let original = drawn.original {
             text += NumberFormat.label(drawn.point.value, decimals: 2) + " (" + given(original) + ")"
         } else {

@@ -15,10 +15,21 @@ public struct LineChart: Sendable, Equatable {
         /// The value, a close in index points (or 100 at the rebase day when rebased).
         public var value: Double
 
+        /// The instant the value is at (seconds since 1970-01-01T00:00Z), the x position on a
+        /// chart with a `timeAxis`; `day` is then its local date. `nil` on a daily chart.
+        public var instant: Double?
+
         /// A value on a day.
         public init(day: Day, value: Double) {
             self.day = day
             self.value = value
+        }
+
+        /// A value at an instant on a chart with a time axis; `day` is the instant's local date.
+        public init(instant: Double, day: Day, value: Double) {
+            self.day = day
+            self.value = value
+            self.instant = instant
         }
     }
 
@@ -53,10 +64,21 @@ public struct LineChart: Sendable, Equatable {
         /// The label written above the plot (an event id, `Event session`).
         public var label: String
 
+        /// The instant the marker stands at on a chart with a `timeAxis` (an announcement);
+        /// `nil` on a daily chart.
+        public var instant: Double?
+
         /// A marker at `day`.
         public init(day: Day, label: String) {
             self.day = day
             self.label = label
+        }
+
+        /// A marker at an instant on a chart with a time axis; `day` is the instant's local date.
+        public init(instant: Double, day: Day, label: String) {
+            self.day = day
+            self.label = label
+            self.instant = instant
         }
     }
 
@@ -77,11 +99,15 @@ public struct LineChart: Sendable, Equatable {
     /// Days the x axis spans at least, whatever the lines hold: charts drawn side by side (small
     /// multiples) share their dates this way. `nil`: the days of the points and markers only.
     public var dayRange: ClosedRange<Day>?
+    /// When set, the x axis is this time axis instead of calendar days: points and markers stand
+    /// at their `instant` (those without one are not drawn), ticks are clock times in its zone,
+    /// and the hours the market is closed are compressed and shaded. `nil`: calendar days.
+    public var timeAxis: TimeAxis?
 
     /// A chart of `lines` with `markers`, headed by `title` (and `subject`, `subtitle` beneath).
     public init(
         title: String, subject: String? = nil, subtitle: String? = nil, yLabel: String = "", lines: [Line], markers: [Marker] = [],
-        dayRange: ClosedRange<Day>? = nil
+        dayRange: ClosedRange<Day>? = nil, timeAxis: TimeAxis? = nil
     ) {
         self.title = title
         self.subject = subject
@@ -90,6 +116,7 @@ public struct LineChart: Sendable, Equatable {
         self.lines = lines
         self.markers = markers
         self.dayRange = dayRange
+        self.timeAxis = timeAxis
     }
 }
 
@@ -106,13 +133,19 @@ extension LineChart.Line {
         guard let base = ordered.first(where: { $0.day == rebaseDay })?.value, base.isFinite, base != 0 else {
             return nil
         }
-        return ordered.map { LineChart.Point(day: $0.day, value: 100 * $0.value / base) }
+        return ordered.map { point in
+            var rebased = point
+            rebased.value = 100 * point.value / base
+            return rebased
+        }
     }
 
-    /// The points in day order; points on the same day keep their given order.
+    /// The points in day order (instant order for points that both have an instant); points on
+    /// the same day (at the same instant) keep their given order.
     func orderedPoints() -> [LineChart.Point] {
         points.indices.sorted { a, b in
-            points[a].day != points[b].day ? points[a].day < points[b].day : a < b
+            if let first = points[a].instant, let second = points[b].instant, first != second { return first < second }
+            return points[a].day != points[b].day ? points[a].day < points[b].day : a < b
         }.map { points[$0] }
     }
 }

@@ -3,7 +3,7 @@ import MarketLink
 
 enum ChartCommand {
     static let events = EventsOptions.events(required: false, help: "the events file (required for charts around events; see `mlink events --help`)")
-    static let windows = WindowOptions.Spec(repeatable: false, defaults: [.chartDefault], purpose: "sessions around t0 to draw")
+    static let windows = WindowOptions.Spec(repeatable: false, defaults: [.chartDefault], purpose: "sessions around t0 to draw", minutes: true)
     static let output = OutputOptions.Spec.file(
         "SVG", extensions: ["svg"], onTerminal: "the charts are SVG; write them to a file with -o charts.svg (or pipe them)")
     static let rebase = OptionSpec.flag(
@@ -40,10 +40,19 @@ enum ChartCommand {
             chart. Two or more series are rebased to 100 at their first session in the range (the
             axis says "Index, first session = 100"); --no-rebase draws the closes on one axis, and
             --layout multiples draws one chart per series, each on its own axis, on the same dates.
+
+            With a minute window (--window -30m:60m) and intraday prices: for each timed event and
+            series, the price at each bar's end from u+A to u+B on a time axis in the series' zone,
+            as mlink changes measures the window (u moved to the next trading period's start when
+            the event is outside trading). Clock-time ticks, the date under the first and on each
+            new day; the hours the market is closed are drawn narrower and shaded; markers at the
+            announcement ("10:14 a.m. announcement"), the base and the end with their prices.
+            One chart per event and series, of closes (not rebased).
             """,
         examples: [
             "mlink chart --events events.csv DJIA=djia.csv SSE=sse.csv --event 11 -o around.svg",
             "mlink chart DJIA=djia.csv SSE=sse.csv --from 2023-05-01 --to 2023-06-30 --layout multiples -o range.svg",
+            "mlink chart --events events.csv spx-1m.csv --event 1 --window -30m:60m -o minutes.svg",
         ],
         notes: """
             The same inputs always give the same bytes. Event titles are escaped. Without -o the SVG
@@ -102,9 +111,16 @@ enum ChartCommand {
                 events = events.filter { eventIDs.contains($0.id) }
             }
             guard !events.isEmpty else { throw MarketLinkError("the events file has no events to chart", at: SourceLocation(file: eventsPath ?? "")) }
-            panel = EventCharts.panel(
-                EventSessions(events: events, series: collection.series, rule: window.rule), window: window.window, rebase: rebased,
-                layout: chosenLayout, eventsFile: eventsPath.map { ($0 as NSString).lastPathComponent })
+            let eventsFile = eventsPath.map { ($0 as NSString).lastPathComponent }
+            if window.window.isMinuteWindow {
+                // Each series on its own time axis, in its own zone: closes, one chart per event and series.
+                if wantsRebase { throw UsageError(message: "--rebase is for session windows; a minute window draws each series' closes on its own time axis") }
+                panel = EventCharts.minutePanel(around: events, series: collection.series, window: window.window, eventsFile: eventsFile)
+            } else {
+                panel = EventCharts.panel(
+                    EventSessions(events: events, series: collection.series, rule: window.rule), window: window.window, rebase: rebased,
+                    layout: chosenLayout, eventsFile: eventsFile)
+            }
         }
         try out.write(panel.svg(width: chartWidth, chartHeight: chartHeight), inputs: inputs)
         return 0

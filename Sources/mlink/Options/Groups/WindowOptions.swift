@@ -47,8 +47,8 @@ struct WindowOptions {
         for text in arguments.values(spec.window) {
             let window = try EventWindow(parsing: text)
             if window.isMinuteWindow, !spec.minutes {
-                // Minute windows are measured on intraday bars by `changes`; the other commands count sessions.
-                throw UsageError(message: "--window \(text): minute windows are offered by mlink changes only; give session windows A:B")
+                // Minute windows are measured on intraday bars by `changes` and drawn by `chart`; the other commands count sessions.
+                throw UsageError(message: "--window \(text): minute windows are offered by mlink changes and mlink chart only; give session windows A:B")
             }
             if !chosen.contains(window) { chosen.append(window) }
         }
