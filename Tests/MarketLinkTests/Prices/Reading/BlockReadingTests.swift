@@ -310,7 +310,7 @@ import Testing
         // 400 short inputs drawn (seeded, so the same each run) from the bytes that move block
         // ends: quotes, delimiters, CR and LF, digits and a header's letters. Each must end, and
         // read in blocks of 1, 3, 7 and 64 bytes on one and two threads just as in one block.
-        var generator = SplitMix(seed: 12)
+        var generator = SeededGenerator(seed: 12)
         let alphabet = Array("Date,Close;\"\"\r\n\n\n0123456789-/ .x".utf8)
         let prefixes = ["", "Date,Close\n", "Date,Close\r\n2023-06-01,1\r\n", "Date;Close\n2023-06-01;1,5\n"]
         for k in 0..<400 {
@@ -369,18 +369,5 @@ import Testing
         #expect(loaded.series.count == columns)
         #expect(loaded.series.last?.name == "S100001")
         #expect(loaded.series.last?.closes == [100_001, 100_002])
-    }
-}
-
-/// A small seeded generator (SplitMix64), so that the drawn inputs are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
