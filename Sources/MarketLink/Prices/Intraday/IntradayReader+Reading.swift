@@ -38,7 +38,7 @@ extension IntradayReader {
         let nameNote = try SeriesNaming.name(&named, file: file, header: columns.header, namedByColumns: false, given: options.name)
         let name = named[0].name
         let market = options.market ?? named[0].market
-        let zones = try ZoneChoice(stamps: rows.stamps, market: market, given: options.timeZone, series: name, file: file)
+        let zones = try ZoneChoice(stamps: rows.stamps, lines: rows.lines, market: market, given: options.timeZone, series: name, file: file)
         let instants = zones.instants(of: rows.stamps)
         try checkIncreasing(instants, rows: rows, bytes: bytes, file: file, delimiter: delimiter, columns: columns)
         let barSeconds = barLength(instants)
@@ -214,7 +214,8 @@ struct ZoneChoice {
     /// In words, for `inspect`.
     var decision: String
 
-    init(stamps: [IntradayStamp], market: Market?, given: String?, series: String, file: String) throws(MarketLinkError) {
+    /// `lines` are the stamps' lines in the file: an error points at the first stamp without an offset.
+    init(stamps: [IntradayStamp], lines: [Int32], market: Market?, given: String?, series: String, file: String) throws(MarketLinkError) {
         let marketZone = market.flatMap { m in m.timeZone.map { (zone: $0, id: m.timeZoneIdentifier, name: m.id) } }
         let givenZone = given.flatMap { name in Market.timeZone(named: name).map { (zone: $0, id: name) } }
         let allUTC = stamps.allSatisfy(\.isUTC)
@@ -235,7 +236,9 @@ struct ZoneChoice {
             wall = marketZone.zone
             how = "no offset in the data: wall-clock time in \(marketZone.id), from the market \(marketZone.name)"
         } else {
-            throw MarketLinkError(.intradayZoneUnknown(series: series), at: SourceLocation(file: file))
+            let wallClock = stamps.firstIndex { !$0.isUTC }
+            let line = wallClock.flatMap { $0 < lines.count ? Int(lines[$0]) : nil } ?? 1
+            throw MarketLinkError(.intradayZoneUnknown(series: series), at: SourceLocation(file: file, line: line, column: 1))
         }
         if let marketZone {
             local = marketZone.zone

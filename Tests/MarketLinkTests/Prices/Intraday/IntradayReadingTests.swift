@@ -49,6 +49,16 @@ import Testing
             _ = try Self.load("Datetime,Close\n2023-06-08 09:30:00,10\n2023-06-08 09:31:00,11\n")
         } catch {
             #expect(error.reason == .intradayZoneUnknown(series: "bars"))
+            #expect(error.location?.line == 2)
+            #expect(error.location?.column == 1)
+        }
+        // The error points at the first stamp written without an offset, not at the file.
+        do {
+            _ = try Self.load("Datetime,Close\n2023-06-08 09:30:00-04:00,10\n2023-06-08 09:31:00,11\n")
+            Issue.record("a wall-clock stamp after offset stamps was read without a zone")
+        } catch {
+            #expect(error.reason == .intradayZoneUnknown(series: "bars"))
+            #expect(error.location?.line == 3)
         }
     }
 
