@@ -84,7 +84,7 @@ enum MLink {
         Work that takes more than a second shows its progress on standard error when that is a
         terminal (rows read and the share of the file, events done, an estimate of the time left),
         on one line redrawn in place and cleared at the end; never in a pipe or a file. A command
-        that writes -o FILE then says so on standard error ("wrote 1,858,747 rows to changes.csv").
+        that writes -o FILE then says so on standard error ("wrote 2,000,000 rows to changes.csv").
         -q/--quiet turns off both; warnings and errors are always shown.
         """
 
