@@ -49,11 +49,12 @@ import Testing
         #expect(lines.count == wholeLines.count)
         // The same cells, row by row (cells are two or more spaces apart; titles have single spaces).
         func cells(_ line: String) -> [String] { line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-        // Known issue since merging main (month-only events, no percent against a base at or
-        // below 0): one streamed line's cells differ from the whole table's. To be found and fixed.
-        withKnownIssue("streamed cells differ from the whole table's since the merge of main") {
-            #expect(lines.map(cells) == wholeLines.map(cells))
-        }
+        // The rule under the header is as wide as the streamed columns, which past the first batch
+        // are the columns' bounds (a points column can be wider than its widest cell): the same
+        // number of columns, not the same dashes. Every other line has the same cells.
+        #expect(cells(lines[1]).count == cells(wholeLines[1]).count)
+        let withoutRules = { (all: [String]) in all.enumerated().filter { $0.offset != 1 }.map { cells($0.element) } }
+        #expect(withoutRules(lines) == withoutRules(wholeLines))
         // Every row (all of them `ok`, so each ends with its right-aligned percent) as wide as the rule.
         let rule = DisplayWidth.columns(lines[1])
         #expect(lines.dropFirst(2).allSatisfy { DisplayWidth.columns($0) == rule })
