@@ -5,6 +5,19 @@ extension ChartFrame {
     struct Marker: Equatable {
         var position: Double
         var label: String
+        /// Written whole instead of `label` cut with `…` (`LineChart.Marker.shortLabel`).
+        var shortLabel: String? = nil
+
+        /// `label` if it fits in `width`, else `shortLabel` if that fits, else `label` cut to fit.
+        func fitted(toWidth width: Double, size: Double) -> String {
+            let full = ChartText.singleLine(label)
+            if ChartText.width(full, size: size) <= width { return full }
+            if let shortLabel {
+                let short = ChartText.singleLine(shortLabel)
+                if ChartText.width(short, size: size) <= width { return short }
+            }
+            return ChartText.truncated(full, toWidth: width, size: size)
+        }
     }
 
     /// A marker laid out: its pixel position, its label as shortened to fit (empty when no room
@@ -44,14 +57,14 @@ extension ChartFrame {
         for index in order {
             let marker = markers[index]
             let px = map(marker.position, from: (xLower, xUpper), to: (plotLeft, plotRight))
-            var label = ChartText.truncated(ChartText.singleLine(marker.label), toWidth: maxLabelWidth, size: size)
+            var label = marker.fitted(toWidth: maxLabelWidth, size: size)
             var textWidth = ChartText.width(label, size: size)
             let rightLimit = width - margin
             let roomRight = rightLimit - (px + 4)
             let roomLeft = (px - 4) - margin
             let anchorsAtEnd = textWidth > roomRight && roomLeft > roomRight
             if textWidth > max(roomRight, roomLeft) {
-                label = ChartText.truncated(label, toWidth: max(roomRight, roomLeft), size: size)
+                label = marker.fitted(toWidth: min(maxLabelWidth, max(roomRight, roomLeft)), size: size)
                 textWidth = ChartText.width(label, size: size)
             }
             func span(_ labelWidth: Double) -> (Double, Double) {
@@ -90,7 +103,7 @@ extension ChartFrame {
                 let stub = label.count > 4 ? String(label.prefix(4)) + "\u{2026}" : label
                 let shortest = ChartText.width(stub, size: size)
                 if best.room >= shortest {
-                    label = ChartText.truncated(label, toWidth: best.room, size: size)
+                    label = marker.fitted(toWidth: min(best.room, maxLabelWidth, max(roomRight, roomLeft)), size: size)
                     textWidth = ChartText.width(label, size: size)
                     (low, high) = span(textWidth)
                     chosen = best.row

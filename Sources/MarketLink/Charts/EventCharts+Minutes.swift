@@ -69,7 +69,9 @@ extension EventCharts {
         // Markers: the announcement, the base and the end.
         var announcement = bars.sentenceTime(instant) + " announcement"
         if let moved = move.placement.moved { announcement += " (" + moved.rawValue + ")" }
-        var markers = [LineChart.Marker(instant: instant, day: bars.localDay(of: instant), label: announcement)]
+        var announced = LineChart.Marker(instant: instant, day: bars.localDay(of: instant), label: announcement)
+        announced.shortLabel = bars.sentenceTime(instant)
+        var markers = [announced]
         if from != instant {
             markers.append(LineChart.Marker(instant: from, day: bars.localDay(of: from), label: "Measured from " + bars.sentenceTime(from)))
         }

@@ -56,7 +56,7 @@ extension LineChart {
             width: width, height: height, title: title, subject: subject, subtitle: subtitle, yLabel: yLabel, xLabel: "",
             legend: legend,
             markers: markers.filter { timeAxis == nil || $0.instant != nil }.map {
-                ChartFrame.Marker(position: position(day: $0.day, instant: $0.instant), label: $0.label)
+                ChartFrame.Marker(position: position(day: $0.day, instant: $0.instant), label: $0.label, shortLabel: $0.shortLabel)
             },
             yRange: (values.min() ?? 0, values.max() ?? 1), xRange: xRange, hasData: !values.isEmpty,
             xTicks: { plotWidth in

@@ -68,6 +68,10 @@ public struct LineChart: Sendable, Equatable {
         /// `nil` on a daily chart.
         public var instant: Double?
 
+        /// A shorter label (`10:14 a.m.` for `10:14 a.m. announcement`), written whole instead of
+        /// `label` cut with `…` when `label` does not fit; `nil`: cut `label`.
+        public var shortLabel: String?
+
         /// A marker at `day`.
         public init(day: Day, label: String) {
             self.day = day

@@ -203,6 +203,28 @@ import Testing
         #expect(abs(placed[0].high - 47.24) < 1e-9 && abs(placed[2].high - 96.92) < 1e-9)
     }
 
+    @Test func aShortLabelIsWrittenWholeWhereTheLabelWouldBeCut() {
+        // A marker at the right edge of a 200 px plot (x = 200 of a 232 px chart, margins 16): 12 px
+        // of room on its right, 180 on its left, and a label is at most 45% of the plot (90 px). The
+        // label needs more; the short form fits.
+        let size = ChartStyle.labelSize
+        let long = "10:14 a.m. announcement"
+        let short = "10:14 a.m."
+        let room = 200 * 0.45
+        #expect(ChartText.width(long, size: size) > room && ChartText.width(short, size: size) <= room)
+        let placed = ChartFrame.placeMarkers(
+            [.init(position: 100, label: long, shortLabel: short)], plotLeft: 0, plotRight: 200, width: 232, xLower: 0, xUpper: 100)
+        #expect(placed.map(\.label) == [short])
+        // Without a short form the label is cut, as before.
+        let cut = ChartFrame.placeMarkers(
+            [.init(position: 100, label: long)], plotLeft: 0, plotRight: 200, width: 232, xLower: 0, xUpper: 100)
+        #expect(cut.first?.label.hasSuffix("\u{2026}") == true)
+        // A label that fits is kept whole even when a short form is given.
+        let wide = ChartFrame.placeMarkers(
+            [.init(position: 10, label: long, shortLabel: short)], plotLeft: 0, plotRight: 800, width: 832, xLower: 0, xUpper: 100)
+        #expect(wide.map(\.label) == [long])
+    }
+
     @Test func markerLabelsInOneRowNeverOverlap() {
         // Markers on every other day of June 2023 with labels of growing length.
         let markers = (0..<15).map { k in
