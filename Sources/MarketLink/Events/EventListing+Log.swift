@@ -11,28 +11,55 @@ extension EventListing {
     /// The CSV of `csv(_:extraColumns:)` for the events of `log` that `filter` keeps, with the
     /// log's extra columns, handed to `sink` in pieces of about a megabyte. Returns the number of
     /// events written (0 for none: the header alone).
+    ///
+    /// The rows are formatted in batches on both cores (`OrderedWork`) and handed to `sink` in order
+    /// on the calling thread.
     @discardableResult
     public static func writeCSV(_ log: EventLog, matching filter: EventFilter = EventFilter(), to sink: ([UInt8]) throws -> Void) rethrows -> Int {
         let rows = log.listedRows(matching: filter)
         let extraColumns = log.extraColumns
         // The first column of each extra name (`Event.extraFields.first { $0.name == name }`).
         let extraCells = extraColumns.map { name in log.columns.indices.first { log.roles[$0] == nil && log.columns[$0] == name } }
-        var out: [UInt8] = []
-        out.reserveCapacity(batchBytes + 4096)
-        out += Array("id,date,time,timezone,instant_utc,weekday,title,tags,score,source".utf8)
+        var header: [UInt8] = Array("id,date,time,timezone,instant_utc,weekday,title,tags,score,source".utf8)
         for name in extraColumns {
-            out.append(UInt8(ascii: ","))
-            CSVWriter.appendText(name, to: &out)
+            header.append(UInt8(ascii: ","))
+            CSVWriter.appendText(name, to: &header)
         }
-        out.append(10)
-        try log.bytes.withUnsafeBufferPointer { bytes in
+        header.append(10)
+        let batches = batches(of: rows.count)
+        guard batches.count > 1 else {
+            header += csvRows(log, rows[...], extraColumns: extraColumns, extraCells: extraCells)
+            try sink(header)
+            return rows.count
+        }
+        try sink(header)
+        try OrderedWork.run(count: batches.count) { batch in
+            csvRows(log, rows[batches[batch]], extraColumns: extraColumns, extraCells: extraCells)
+        } consume: { _, piece in
+            try sink(piece)
+        }
+        return rows.count
+    }
+
+    /// Rows written a batch at a time: about a megabyte of output each (a generated event is about 90 bytes).
+    static let batchRows = 12_000
+
+    /// `0..<count` cut into runs of `batchRows`.
+    static func batches(of count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: batchRows).map { $0..<min($0 + batchRows, count) }
+    }
+
+    /// The CSV lines of `rows` (`writeCSV`).
+    static func csvRows(_ log: EventLog, _ rows: ArraySlice<Int>, extraColumns: [String], extraCells: [Int?]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 100)
+        log.bytes.withUnsafeBufferPointer { bytes in
             let reader = PlainRowReader(log: log, bytes: bytes)
             var scratch: [UInt8] = []
             var joined: [UInt8] = []
             for index in rows {
                 guard log.table.rows[index].plain else {
                     appendCSVRow(log.event(at: index), extraColumns: extraColumns, to: &out)
-                    if out.count >= batchBytes { try flush(&out, sink) }
                     continue
                 }
                 reader.withText(index, .id, trimmed: true, scratch: &scratch) { id in
@@ -60,16 +87,16 @@ extension EventListing {
                     reader.withText(index, column: column, trimmed: false, scratch: &scratch) { CSVWriter.appendText(utf8: $0, to: &out) }
                 }
                 out.append(10)
-                if out.count >= batchBytes { try flush(&out, sink) }
             }
         }
-        try sink(out)
-        return rows.count
+        return out
     }
 
     /// The terminal table of `table(_:)` for the events of `log` that `filter` keeps, handed to
     /// `sink` in pieces of about a megabyte. The rows are read twice: once for the column widths,
-    /// once to write them. Returns the number of events written (0 for none: "(no events)").
+    /// once to write them, each time in batches on both cores (`OrderedWork`), the pieces handed to
+    /// `sink` in order on the calling thread. Returns the number of events written (0 for none:
+    /// "(no events)").
     @discardableResult
     public static func writeTable(_ log: EventLog, matching filter: EventFilter = EventFilter(), to sink: ([UInt8]) throws -> Void) rethrows -> Int {
         let rows = log.listedRows(matching: filter)
@@ -78,19 +105,15 @@ extension EventListing {
             return 0
         }
         let all = allDisplayColumns
-        var cells = TableRowCells(count: all.count)
-        var scratch: [UInt8] = []
-        var joined: [UInt8] = []
+        let batches = batches(of: rows.count)
         var widths = all.map { DisplayWidth.columns($0.title) }
         var present = [Bool](repeating: false, count: all.count)
-        log.bytes.withUnsafeBufferPointer { bytes in
-            let reader = PlainRowReader(log: log, bytes: bytes)
-            for index in rows {
-                cells.fill(index, log: log, reader: reader, columns: all, scratch: &scratch, joined: &joined)
-                for column in all.indices {
-                    widths[column] = max(widths[column], cells.width(column))
-                    if cells.present[column] { present[column] = true }
-                }
+        OrderedWork.run(count: batches.count) { batch in
+            tableWidths(log, rows[batches[batch]], columns: all)
+        } consume: { _, measured in
+            for column in all.indices {
+                widths[column] = max(widths[column], measured.widths[column])
+                if measured.present[column] { present[column] = true }
             }
         }
         // As `displayColumns`: time, tags and score only when some event has one.
@@ -102,9 +125,43 @@ extension EventListing {
         }
         let shownWidths = shown.map { widths[$0] }
         let header = TextTable(headers: shown.map { all[$0].title }, alignments: shown.map { all[$0].rightAligned ? .right : .left })
-        var out = Array(header.renderHeader(widths: shownWidths).utf8)
-        out.reserveCapacity(batchBytes + 4096)
-        try log.bytes.withUnsafeBufferPointer { bytes in
+        try sink(Array(header.renderHeader(widths: shownWidths).utf8))
+        try OrderedWork.run(count: batches.count) { batch in
+            tableLines(log, rows[batches[batch]], columns: all, shown: shown, widths: shownWidths)
+        } consume: { _, piece in
+            try sink(piece)
+        }
+        return rows.count
+    }
+
+    /// The widest cell of each column among `rows`, and whether any of them has a value there (`writeTable`).
+    static func tableWidths(_ log: EventLog, _ rows: ArraySlice<Int>, columns all: [DisplayColumn]) -> (widths: [Int], present: [Bool]) {
+        var cells = TableRowCells(count: all.count)
+        var scratch: [UInt8] = []
+        var joined: [UInt8] = []
+        var widths = [Int](repeating: 0, count: all.count)
+        var present = [Bool](repeating: false, count: all.count)
+        log.bytes.withUnsafeBufferPointer { bytes in
+            let reader = PlainRowReader(log: log, bytes: bytes)
+            for index in rows {
+                cells.fill(index, log: log, reader: reader, columns: all, scratch: &scratch, joined: &joined)
+                for column in all.indices {
+                    widths[column] = max(widths[column], cells.width(column))
+                    if cells.present[column] { present[column] = true }
+                }
+            }
+        }
+        return (widths, present)
+    }
+
+    /// The table lines of `rows`, the columns `shown` padded to `widths` (`writeTable`).
+    static func tableLines(_ log: EventLog, _ rows: ArraySlice<Int>, columns all: [DisplayColumn], shown: [Int], widths: [Int]) -> [UInt8] {
+        var cells = TableRowCells(count: all.count)
+        var scratch: [UInt8] = []
+        var joined: [UInt8] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count))
+        log.bytes.withUnsafeBufferPointer { bytes in
             let reader = PlainRowReader(log: log, bytes: bytes)
             for index in rows {
                 cells.fill(index, log: log, reader: reader, columns: all, scratch: &scratch, joined: &joined)
@@ -113,23 +170,16 @@ extension EventListing {
                         out.append(32)
                         out.append(32)
                     }
-                    let pad = max(0, shownWidths[k] - cells.width(column))
+                    let pad = max(0, widths[k] - cells.width(column))
                     if all[column].rightAligned { out += repeatElement(UInt8(32), count: pad) }
                     cells.withShown(column) { out.append(contentsOf: $0) }
                     if !all[column].rightAligned { out += repeatElement(UInt8(32), count: pad) }
                 }
                 while out.last == 32 { out.removeLast() }
                 out.append(10)
-                if out.count >= batchBytes { try flush(&out, sink) }
             }
         }
-        try sink(out)
-        return rows.count
-    }
-
-    private static func flush(_ out: inout [UInt8], _ sink: ([UInt8]) throws -> Void) rethrows {
-        try sink(out)
-        out.removeAll(keepingCapacity: true)
+        return out
     }
 }
 
@@ -302,25 +352,34 @@ struct PlainRowReader {
 // MARK: - Table cells
 
 /// One row's cells for `writeTable`, as `TextTable` shows them (escaped for a terminal) with their
-/// widths, in the order of `EventListing.allDisplayColumns`; the buffers are reused row after row.
+/// widths, in the order of `EventListing.allDisplayColumns`; one buffer holds the row's cells one
+/// after another and is reused row after row. `fill` sets the cells in column order.
 struct TableRowCells {
-    private var texts: [[UInt8]]
+    private var buffer: [UInt8] = []
+    /// Where each column's text ends in `buffer` (it starts where the previous one ends).
+    private var ends: [Int]
     private var widths: [Int]
     /// Whether the row has a value in the column (decides whether time, tags and score are shown).
     private(set) var present: [Bool]
 
     init(count: Int) {
-        texts = Array(repeating: [], count: count)
+        ends = Array(repeating: 0, count: count)
         widths = Array(repeating: 0, count: count)
         present = Array(repeating: false, count: count)
+        buffer.reserveCapacity(1024)
     }
 
-    func withShown(_ column: Int, _ body: ([UInt8]) -> Void) { body(texts[column]) }
+    func withShown(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let start = column == 0 ? 0 : ends[column - 1]
+        buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[column]])) }
+    }
+
     func width(_ column: Int) -> Int { widths[column] }
 
     mutating func fill(
         _ index: Int, log: EventLog, reader: PlainRowReader, columns: [EventListing.DisplayColumn], scratch: inout [UInt8], joined: inout [UInt8]
     ) {
+        buffer.removeAll(keepingCapacity: true)
         let row = log.table.rows[index]
         guard row.plain else {
             let event = log.event(at: index)
@@ -351,7 +410,7 @@ struct TableRowCells {
         let score = reader.score(index)
         var scoreText = score.map { ($0 > 0 ? "+" : "") + NumberFormat.shortest($0) } ?? ""
         scoreText.withUTF8 { set(6, $0) }
-        setPresent(time: false, tags: !texts[5].isEmpty, score: score != nil)
+        setPresent(time: false, tags: ends[5] > ends[4], score: score != nil)
     }
 
     private mutating func setPresent(time: Bool, tags: Bool, score: Bool) {
@@ -361,17 +420,41 @@ struct TableRowCells {
         present[6] = score
     }
 
-    /// Stores a cell's text as the table shows it: printable ASCII as it is (one column a byte),
-    /// anything else through `TerminalText.escaped` and measured by `DisplayWidth`.
+    /// Stores the text of `column` (the next column after the ones set in this row) as the table
+    /// shows it, with its width: text of printable ASCII and of the scalars U+00A0–U+02FF other
+    /// than the soft hyphen (Latin letters and signs, which `TerminalText.escaped` keeps and
+    /// `DisplayWidth` counts one column each) as it is; anything else through
+    /// `TerminalText.escaped` and measured by `DisplayWidth`.
     private mutating func set(_ column: Int, _ text: UnsafeBufferPointer<UInt8>) {
-        texts[column].removeAll(keepingCapacity: true)
-        if text.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            texts[column].append(contentsOf: text)
-            widths[column] = text.count
+        if let width = Self.latinWidth(text) {
+            buffer.append(contentsOf: text)
+            widths[column] = width
         } else {
             let escaped = TerminalText.escaped(String(decoding: text, as: UTF8.self))
-            texts[column].append(contentsOf: escaped.utf8)
+            buffer.append(contentsOf: escaped.utf8)
             widths[column] = DisplayWidth.columns(escaped)
         }
+        ends[column] = buffer.count
+    }
+
+    /// The display width of valid UTF-8 `text` when it holds only printable ASCII and the scalars
+    /// U+00A0–U+02FF except U+00AD (one column each, none escaped), else nil.
+    static func latinWidth(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var width = 0
+        var k = 0
+        while k < text.count {
+            let byte = text[k]
+            if byte >= 0x20, byte < 0x7F {
+                k += 1
+            } else if byte == 0xC2, k + 1 < text.count, text[k + 1] >= 0xA0, text[k + 1] != 0xAD {
+                k += 2
+            } else if byte >= 0xC3, byte <= 0xCB, k + 1 < text.count {
+                k += 2
+            } else {
+                return nil
+            }
+            width += 1
+        }
+        return width
     }
 }

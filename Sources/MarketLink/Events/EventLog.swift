@@ -371,14 +371,24 @@ struct EventLogReader {
         return ids.index
     }
 
-    /// The number of line feeds in the bytes (carriage returns when there are none).
+    /// The number of line feeds in the bytes (carriage returns when there are none), found with
+    /// `memchr` (vectorised in the C library) rather than a byte loop.
     func lineCount() -> Int {
-        var feeds = 0
-        var returns = 0
-        for byte in bytes {
-            if byte == 10 { feeds += 1 } else if byte == 13 { returns += 1 }
+        let feeds = count(10)
+        return feeds > 0 ? feeds : count(13)
+    }
+
+    /// How many times `byte` occurs in the bytes.
+    private func count(_ byte: UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var found = 0
+        var cursor = UnsafeRawPointer(base)
+        let end = UnsafeRawPointer(base + bytes.count)
+        while cursor < end, let hit = memchr(cursor, Int32(byte), end - cursor) {
+            found += 1
+            cursor = UnsafeRawPointer(hit) + 1
         }
-        return feeds > 0 ? feeds : returns
+        return found
     }
 
     /// Whether every field of the row is blank (white space only, as `trimmingWhitespace` sees it).
