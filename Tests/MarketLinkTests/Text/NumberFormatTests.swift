@@ -86,8 +86,8 @@ import Testing
         (1.23456789012345e-7, "1.23456789012e-7"),
         (9.9999999999996e-7, "1e-6"),  // 12 nines, then 6: rounds up to the next power of ten
         (2.5e-300, "2.5e-300"),
-        (4.9406564584124654e-324, "4.94065645841e-324"),  // the smallest subnormal
-        (1.7976931348623157e-310, "1.79769313486e-310"),
+        (Double.leastNonzeroMagnitude, "4.94065645841e-324"),  // the smallest subnormal
+        (Double(bitPattern: 0x2117_b590_b942), "1.79769313486e-310"),  // 1.79769313486234e-310, a subnormal (a literal draws a warning)
         // From 1e-6 up, fixed point as before: 17 decimals hold 12 digits.
         (1e-6, "0.000001"),
         (1.5e-6, "0.0000015"),

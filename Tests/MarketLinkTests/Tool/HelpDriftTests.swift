@@ -180,7 +180,6 @@ import Testing
                     return copy
                 case .eventID: return "1"
                 case .choice(let words): return words.first ?? ""
-                case .choice(let words): return words.first ?? ""
                 default: return "P=" + prices
                 }
             }
