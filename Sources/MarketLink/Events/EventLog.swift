@@ -62,8 +62,12 @@ public struct EventLog: Sendable {
     // MARK: Loading
 
     /// Reads an events file (through `InputFile`, with the bounds and checks of every input).
-    public static func load(path: String) throws(MarketLinkError) -> EventLog {
-        try EventLog(bytes: InputFile.readAll(path), file: path)
+    ///
+    /// A regular file is read under a shared `flock`, waiting as `lock` says (up to 30 s) while an
+    /// edit holds the exclusive one: `EventLogFile.add` appends rows in place under that lock, so a
+    /// reader never sees half a row. (On a file system without locks the file is read unlocked.)
+    public static func load(path: String, lock: LockWaiting = .standard) throws(MarketLinkError) -> EventLog {
+        try EventLog(bytes: InputFile.readAll(path, sharedLock: lock), file: path)
     }
 
     /// Reads events-file bytes; `file` names them in messages.

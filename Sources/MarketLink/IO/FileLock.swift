@@ -25,11 +25,26 @@ enum FileLock {
     /// and at most 20 ms between tries) so that the wait can be reported and bounded: `notice` is
     /// called once when `waiting.noticeAfter` has passed, and the wait fails after `waiting.giveUpAfter`.
     static func lockExclusive(_ descriptor: Int32, path: String, waiting: LockWaiting, notice: (() -> Void)?) throws(MarketLinkError) {
+        try lock(descriptor, LOCK_EX, path: path, waiting: waiting, notice: notice)
+    }
+
+    /// Takes a shared `flock` on `descriptor` for a reader, waiting as `lockExclusive` does while a
+    /// writer holds the exclusive lock. Where the file system has no locks (`flock` fails for any
+    /// other reason than another holder), the file is read unlocked, as it always was.
+    static func lockShared(_ descriptor: Int32, path: String, waiting: LockWaiting) throws(MarketLinkError) {
+        do throws(MarketLinkError) {
+            try lock(descriptor, LOCK_SH, path: path, waiting: waiting, notice: nil)
+        } catch {
+            if case .lockTimedOut = error.reason { throw error }
+        }
+    }
+
+    private static func lock(_ descriptor: Int32, _ operation: Int32, path: String, waiting: LockWaiting, notice: (() -> Void)?) throws(MarketLinkError) {
         let clock = ContinuousClock()
         let start = clock.now
         var noticed = false
         var pause: UInt32 = 1000
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        while flock(descriptor, operation | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }
             guard code == EWOULDBLOCK || code == EAGAIN else {

@@ -112,9 +112,13 @@ final class InputFile {
         if ownsDescriptor { close(descriptor) }
     }
 
-    /// Reads the whole input at `path`: the one call behind `PriceFile.load(path:)` and `EventLog.load(path:)`.
-    static func readAll(_ path: String, limit: Int = InputFile.defaultLimit) throws(MarketLinkError) -> [UInt8] {
-        try InputFile(path: path, limit: limit).readAll()
+    /// Reads the whole input at `path`: the one call behind `PriceFile.load(path:)` and `EventLog.load(path:lock:)`.
+    /// With `sharedLock`, a regular file is read under a shared `flock` (`FileLock.lockShared`), so
+    /// that an edit holding the exclusive lock is never seen half-way.
+    static func readAll(_ path: String, limit: Int = InputFile.defaultLimit, sharedLock: LockWaiting? = nil) throws(MarketLinkError) -> [UInt8] {
+        let input = try InputFile(path: path, limit: limit)
+        if let sharedLock, input.kind == .regular { try FileLock.lockShared(input.descriptor, path: path, waiting: sharedLock) }
+        return try input.readAll()
     }
 
     // MARK: Piecewise

@@ -80,6 +80,39 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// A reader never sees an append half-way: `EventLog.load` takes a shared lock, so while a
+    /// writer holds the exclusive one (as `add` does while it appends in place) the reader waits,
+    /// gives up with a clear error when told to wait only briefly, and otherwise reads the file
+    /// with the whole new row once the writer lets go.
+    @Test func aReaderWaitsForAnAppendHoldingTheLock() throws {
+        let folder = try Support.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("events.csv")
+        try Support.write("id,date,title\n1,2023-06-06,first\n", to: url)
+        let writer = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        try #require(writer >= 0)
+        try #require(flock(writer, LOCK_EX) == 0)
+        do throws(MarketLinkError) {
+            _ = try EventLog.load(path: url.path, lock: LockWaiting(noticeAfter: .milliseconds(10), giveUpAfter: .milliseconds(60)))
+            Issue.record("read while the exclusive lock was held")
+        } catch {
+            #expect(error.description.hasPrefix("\(url.path): error: gave up after waiting"), "\(error.description)")
+        }
+        // The writer appends its row in two writes, 50 ms apart, then lets go.
+        let released = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = "2,2023-06-07,".withCString { write(writer, $0, strlen($0)) }
+            usleep(50_000)
+            _ = "second\n".withCString { write(writer, $0, strlen($0)) }
+            flock(writer, LOCK_UN)
+            close(writer)
+            released.signal()
+        }
+        let log = try EventLog.load(path: url.path)
+        released.wait()
+        #expect(log.events.map(\.title) == ["first", "second"])
+    }
+
     /// A row another writer appends after `add` read the file but before it took the lock is kept:
     /// `add` sees the file changed, reads it again and gives its own row the next id after it.
     @Test func aRowAddedBetweenReadingAndLockingIsKept() throws {
