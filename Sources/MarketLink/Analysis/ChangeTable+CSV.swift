@@ -68,17 +68,19 @@ extension ChangeTable {
 // MARK: - Formatter
 
 /// Everything a CSV row needs, prepared once: each event's escaped leading cells, each series'
-/// escaped name, the ISO text of every date in range, and the sessions of all series in two flat
-/// arrays (read through pointers, without reference counting, on the hot path).
+/// escaped name and the ISO text of every date in range. The sessions are read from the series'
+/// own arrays (shared, never copied: a copy would hold every day and close twice while the report
+/// is written), through pointers taken once per run of rows of one series, without reference
+/// counting per row on the hot path.
 struct ChangeCSVFormatter: Sendable {
     /// Cell texts of events, series and windows, each kind in one flat byte array with offsets.
     let eventCells: FlatCells
     let seriesCells: FlatCells
     let windowCells: FlatCells
     let decimals: [Int]
-    let seriesStart: [Int]
-    let days: [Int32]
-    let closes: [Double]
+    /// Each series' day ordinals and closes: the series' own storage, not a copy.
+    let days: [[Int32]]
+    let closes: [[Double]]
     /// `YYYY-MM-DD` for every day from `firstOrdinal`, 10 bytes each.
     let dayText: [UInt8]
     let firstOrdinal: Int32
@@ -123,26 +125,16 @@ struct ChangeCSVFormatter: Sendable {
         rowBound =
             (seriesCells.longest + windowCells.longest + 3 * 10 + 4 * NumberFormat.maxBytes + statusText.longest + 16)
         decimals = series.map(\.decimals)
-        var start: [Int] = []
-        var days: [Int32] = []
-        var closes: [Double] = []
-        let total = series.reduce(0) { $0 + $1.count }
-        days.reserveCapacity(total)
-        closes.reserveCapacity(total)
+        days = series.map(\.dayOrdinals)
+        closes = series.map(\.closes)
         var low = Int32.max
         var high = Int32.min
         for item in series {
-            start.append(days.count)
-            days.append(contentsOf: item.dayOrdinals)
-            closes.append(contentsOf: item.closes)
             if let first = item.dayOrdinals.first, let last = item.dayOrdinals.last {
                 low = min(low, first)
                 high = max(high, last)
             }
         }
-        seriesStart = start
-        self.days = days
-        self.closes = closes
         if low <= high {
             firstOrdinal = low
             var text: [UInt8] = []
@@ -160,25 +152,21 @@ struct ChangeCSVFormatter: Sendable {
             buffer.append(contentsOf: bytes(rows))
             return
         }
-        days.withUnsafeBufferPointer { days in
-            closes.withUnsafeBufferPointer { closes in
-                dayText.withUnsafeBufferPointer { dayText in
-                    eventCells.bytes.withUnsafeBufferPointer { eventBytes in
-                        seriesCells.bytes.withUnsafeBufferPointer { seriesBytes in
-                            windowCells.bytes.withUnsafeBufferPointer { windowBytes in
-                                eventCells.starts.withUnsafeBufferPointer { eventStarts in
-                                    seriesCells.starts.withUnsafeBufferPointer { seriesStarts in
-                                        windowCells.starts.withUnsafeBufferPointer { windowStarts in
-                                            seriesStart.withUnsafeBufferPointer { sessionStarts in
-                                                decimals.withUnsafeBufferPointer { decimals in
-                                                    let text = CellText(
-                                                        events: eventBytes, eventStarts: eventStarts, series: seriesBytes,
-                                                        seriesStarts: seriesStarts, windows: windowBytes, windowStarts: windowStarts,
-                                                        days: dayText, sessionStarts: sessionStarts, decimals: decimals)
-                                                    for row in rows {
-                                                        appendRow(row, days: days, closes: closes, text: text, to: &buffer)
-                                                    }
-                                                }
+        dayText.withUnsafeBufferPointer { dayText in
+            eventCells.bytes.withUnsafeBufferPointer { eventBytes in
+                seriesCells.bytes.withUnsafeBufferPointer { seriesBytes in
+                    windowCells.bytes.withUnsafeBufferPointer { windowBytes in
+                        eventCells.starts.withUnsafeBufferPointer { eventStarts in
+                            seriesCells.starts.withUnsafeBufferPointer { seriesStarts in
+                                windowCells.starts.withUnsafeBufferPointer { windowStarts in
+                                    decimals.withUnsafeBufferPointer { decimals in
+                                        let text = CellText(
+                                            events: eventBytes, eventStarts: eventStarts, series: seriesBytes,
+                                            seriesStarts: seriesStarts, windows: windowBytes, windowStarts: windowStarts,
+                                            days: dayText, decimals: decimals)
+                                        forEachRun(of: rows) { run, days, closes in
+                                            for row in run {
+                                                appendRow(row, days: days, closes: closes, text: text, to: &buffer)
                                             }
                                         }
                                     }
@@ -188,6 +176,27 @@ struct ChangeCSVFormatter: Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Calls `body` for each run of consecutive rows of one series (a row's windows: rows are
+    /// event-major, then series, then window), with that series' days and closes as pointers.
+    @inline(__always)
+    private func forEachRun(
+        of rows: ArraySlice<ChangeTable.Entry>,
+        _ body: (ArraySlice<ChangeTable.Entry>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) -> Void
+    ) {
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let s = rows[start].series
+            var end = start + 1
+            while end < rows.endIndex, rows[end].series == s { end += 1 }
+            days[s].withUnsafeBufferPointer { days in
+                closes[s].withUnsafeBufferPointer { closes in
+                    body(rows[start..<end], days, closes)
+                }
+            }
+            start = end
         }
     }
 
@@ -208,29 +217,25 @@ struct ChangeCSVFormatter: Sendable {
         return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
             guard let start = output.baseAddress else { return }
             var end = start
-            days.withUnsafeBufferPointer { days in
-                closes.withUnsafeBufferPointer { closes in
-                    dayText.withUnsafeBufferPointer { dayText in
-                        eventCells.bytes.withUnsafeBufferPointer { eventBytes in
-                            seriesCells.bytes.withUnsafeBufferPointer { seriesBytes in
-                                windowCells.bytes.withUnsafeBufferPointer { windowBytes in
-                                    eventCells.starts.withUnsafeBufferPointer { eventStarts in
-                                        seriesCells.starts.withUnsafeBufferPointer { seriesStarts in
-                                            windowCells.starts.withUnsafeBufferPointer { windowStarts in
-                                                seriesStart.withUnsafeBufferPointer { sessionStarts in
-                                                    decimals.withUnsafeBufferPointer { decimals in
-                                                        statusText.bytes.withUnsafeBufferPointer { statusBytes in
-                                                            statusText.starts.withUnsafeBufferPointer { statusStarts in
-                                                                let text = CellText(
-                                                                    events: eventBytes, eventStarts: eventStarts, series: seriesBytes,
-                                                                    seriesStarts: seriesStarts, windows: windowBytes, windowStarts: windowStarts,
-                                                                    days: dayText, sessionStarts: sessionStarts, decimals: decimals)
-                                                                for row in rows {
-                                                                    end = writeRow(
-                                                                        row, days: days, closes: closes, text: text, statusBytes: statusBytes,
-                                                                        statusStarts: statusStarts, at: end)
-                                                                }
-                                                            }
+            dayText.withUnsafeBufferPointer { dayText in
+                eventCells.bytes.withUnsafeBufferPointer { eventBytes in
+                    seriesCells.bytes.withUnsafeBufferPointer { seriesBytes in
+                        windowCells.bytes.withUnsafeBufferPointer { windowBytes in
+                            eventCells.starts.withUnsafeBufferPointer { eventStarts in
+                                seriesCells.starts.withUnsafeBufferPointer { seriesStarts in
+                                    windowCells.starts.withUnsafeBufferPointer { windowStarts in
+                                        decimals.withUnsafeBufferPointer { decimals in
+                                            statusText.bytes.withUnsafeBufferPointer { statusBytes in
+                                                statusText.starts.withUnsafeBufferPointer { statusStarts in
+                                                    let text = CellText(
+                                                        events: eventBytes, eventStarts: eventStarts, series: seriesBytes,
+                                                        seriesStarts: seriesStarts, windows: windowBytes, windowStarts: windowStarts,
+                                                        days: dayText, decimals: decimals)
+                                                    forEachRun(of: rows) { run, days, closes in
+                                                        for row in run {
+                                                            end = writeRow(
+                                                                row, days: days, closes: closes, text: text, statusBytes: statusBytes,
+                                                                statusStarts: statusStarts, at: end)
                                                         }
                                                     }
                                                 }
@@ -248,7 +253,8 @@ struct ChangeCSVFormatter: Sendable {
     }
 
     /// Writes one row of a session window (the bytes `appendRow` appends without a sentence or
-    /// minute columns) at `out`; returns the position after it.
+    /// minute columns) at `out`, its series' days and closes in `days` and `closes`; returns the
+    /// position after it.
     @inline(__always)
     private func writeRow(
         _ row: ChangeTable.Entry, days: UnsafeBufferPointer<Int32>, closes: UnsafeBufferPointer<Double>, text: CellText,
@@ -272,28 +278,27 @@ struct ChangeCSVFormatter: Sendable {
         cell(text.events, text.eventStarts, row.event)
         cell(text.series, text.seriesStarts, row.series)
         cell(text.windows, text.windowStarts, row.window)
-        let base = text.sessionStarts[row.series]
         let places = text.decimals[row.series]
         if row.baseSession >= 0 {
-            day(base + Int(row.baseSession))
+            day(Int(row.baseSession))
             comma()
-            p += NumberFormat.write(closes[base + Int(row.baseSession)], decimals: places, trimZeros: true, to: p)
+            p += NumberFormat.write(closes[Int(row.baseSession)], decimals: places, trimZeros: true, to: p)
         } else {
             comma()
         }
         comma()
         if row.endSession >= 0 {
-            day(base + Int(row.endSession))
+            day(Int(row.endSession))
             comma()
-            p += NumberFormat.write(closes[base + Int(row.endSession)], decimals: places, trimZeros: true, to: p)
+            p += NumberFormat.write(closes[Int(row.endSession)], decimals: places, trimZeros: true, to: p)
         } else {
             comma()
         }
         comma()
         let status: ChangeStatus
         if row.status == .ok {
-            let from = closes[base + Int(row.baseSession)]
-            let to = closes[base + Int(row.endSession)]
+            let from = closes[Int(row.baseSession)]
+            let to = closes[Int(row.endSession)]
             p += NumberFormat.write(to - from, decimals: places, trimZeros: true, to: p)
             comma()
             if from > 0 {
@@ -312,7 +317,7 @@ struct ChangeCSVFormatter: Sendable {
         }
         cell(statusBytes, statusStarts, ChangeTable.statusPosition(status))
         comma()
-        if row.eventSession >= 0 { day(base + Int(row.eventSession)) }
+        if row.eventSession >= 0 { day(Int(row.eventSession)) }
         p.pointee = 10
         return p + 1
     }
@@ -326,7 +331,6 @@ struct ChangeCSVFormatter: Sendable {
         let windows: UnsafeBufferPointer<UInt8>
         let windowStarts: UnsafeBufferPointer<Int>
         let days: UnsafeBufferPointer<UInt8>
-        let sessionStarts: UnsafeBufferPointer<Int>
         let decimals: UnsafeBufferPointer<Int>
 
         @inline(__always)
@@ -351,27 +355,26 @@ struct ChangeCSVFormatter: Sendable {
             appendMinuteRow(ChangeTable.row(row, events: minuteInputs.events, series: minuteInputs.series, windows: minuteInputs.windows), to: &buffer)
             return
         }
-        let base = text.sessionStarts[row.series]
         let places = text.decimals[row.series]
         if row.baseSession >= 0 {
-            appendDay(base + Int(row.baseSession))
+            appendDay(Int(row.baseSession))
             buffer.append(44)
-            NumberFormat.append(closes[base + Int(row.baseSession)], decimals: places, trimZeros: true, to: &buffer)
+            NumberFormat.append(closes[Int(row.baseSession)], decimals: places, trimZeros: true, to: &buffer)
         } else {
             buffer.append(44)
         }
         buffer.append(44)
         if row.endSession >= 0 {
-            appendDay(base + Int(row.endSession))
+            appendDay(Int(row.endSession))
             buffer.append(44)
-            NumberFormat.append(closes[base + Int(row.endSession)], decimals: places, trimZeros: true, to: &buffer)
+            NumberFormat.append(closes[Int(row.endSession)], decimals: places, trimZeros: true, to: &buffer)
         } else {
             buffer.append(44)
         }
         buffer.append(44)
         if row.status == .ok {
-            let from = closes[base + Int(row.baseSession)]
-            let to = closes[base + Int(row.endSession)]
+            let from = closes[Int(row.baseSession)]
+            let to = closes[Int(row.endSession)]
             NumberFormat.append(to - from, decimals: places, trimZeros: true, to: &buffer)
             buffer.append(44)
             if from > 0 {
@@ -390,7 +393,7 @@ struct ChangeCSVFormatter: Sendable {
             buffer.append(contentsOf: ChangeCSVFormatter.statusCells[row.status] ?? [])
         }
         buffer.append(44)
-        if row.eventSession >= 0 { appendDay(base + Int(row.eventSession)) }
+        if row.eventSession >= 0 { appendDay(Int(row.eventSession)) }
         if minuteInputs != nil { buffer.append(contentsOf: [44, 44, 44, 44]) }
         if let sentenceSeries {
             buffer.append(44)

@@ -116,7 +116,9 @@ enum ErrorHints {
 extension ToolVocabulary {
     /// `text` in single quotes for a POSIX shell, a quote inside written `'\''`.
     static func shellQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        // Most names hold no quote: no Foundation search for them (inspect names 60,000 series of a wide file).
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// mlink's flags and commands for the settings the library's explanations point to.

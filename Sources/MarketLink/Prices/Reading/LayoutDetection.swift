@@ -13,7 +13,7 @@ extension PriceLayout {
         header: DetectedHeader, columns: PriceColumns, firstDateResolved: Bool, firstDateISO: Bool = true, closeDecimals: Int = 2
     ) -> PriceLayout {
         recognise(
-            header: header.cells, rawHeader: header.rawCells.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") },
+            header: header.cells, rawHeader: header.rawCells.map { $0.unicodeScalars.contains("\u{FEFF}") ? $0.replacingOccurrences(of: "\u{FEFF}", with: "") : $0 },
             preamble: header.preamble.rows, isYFinance: header.isYFinance, hasSymbol: columns.symbolIndex != nil,
             isWide: columns.isWide, firstDateResolved: firstDateResolved, firstDateISO: firstDateISO, closeDecimals: closeDecimals)
     }
