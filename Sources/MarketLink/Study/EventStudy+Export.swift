@@ -60,12 +60,17 @@ extension EventStudy {
     /// output's buffer. The first write error stops the writing (the output removes its temporary
     /// file, see `OutputFile`) and is rethrown when the batches under way have finished.
     public func writeCSV(to output: OutputFile) throws(MarketLinkError) {
+        try writeCSV(to: output, batchRows: 1_000)
+    }
+
+    /// `writeCSV(to:)` in batches of about `batchRows` rows (whole events; at least one).
+    func writeCSV(to output: OutputFile, batchRows: Int) throws(MarketLinkError) {
         var header: [UInt8] = []
         CSVWriter.appendHeader(csvColumns, to: &header)
         try output.write(header)
         guard !events.isEmpty, !series.isEmpty else { return }
         // About 330 KB of CSV per batch: within a core's L2 cache while it is written.
-        let batchEvents = max(1, min(events.count, 1_000 / series.count))
+        let batchEvents = max(1, min(events.count, batchRows / series.count))
         let batches = stride(from: 0, to: events.count, by: batchEvents).map { $0..<min(events.count, $0 + batchEvents) }
         let formatter = StudyCSVFormatter(study: self)
         let progress = WorkProgress.current
