@@ -54,6 +54,12 @@ public enum Alignment {
     /// The event session t0 of `event` in `series` by `rule` (timed events by their instant and the
     /// series' market), or why there is none: before or after the data, no session, no market.
     public static func eventSession(for event: Event, in series: Series, rule: AlignmentRule = .next) -> EventSession {
+        eventSession(for: EventTime(event), in: series, rule: rule)
+    }
+
+    /// The same from what an event's alignment reads (`EventTime`), so that finding t0 of many
+    /// events in many series copies no `Event` per pair.
+    static func eventSession(for event: EventTime, in series: Series, rule: AlignmentRule) -> EventSession {
         guard let first = series.firstDay, let last = series.lastDay else { return .afterData }
         guard event.hasDay else { return .monthOnly }
         if let instant = event.instant {
@@ -121,5 +127,18 @@ public enum Alignment {
         guard let zone = market.timeZone else { return nil }
         let offset = Double(zone.secondsFromGMT(for: Foundation.Date(timeIntervalSince1970: instant)))
         return Day(ordinal: Int32(((instant + offset) / 86_400).rounded(.down)))
+    }
+}
+
+/// What aligning an event reads: whether it has a day, its instant when timed, its date.
+struct EventTime: Sendable {
+    let hasDay: Bool
+    let instant: Double?
+    let date: Day
+
+    init(_ event: Event) {
+        hasDay = event.hasDay
+        instant = event.instant
+        date = event.date
     }
 }

@@ -21,7 +21,7 @@ public struct EventSessions: Sendable, Equatable {
         self.events = events
         self.series = series
         self.rule = rule
-        self.outcomes = EventSessions.find(events: events, range: events.indices, series: series, rule: rule)
+        self.outcomes = EventSessions.find(events: events, range: events.indices, series: series, rule: rule, parallel: true)
     }
 
     /// t0 of event `event` in series `series` (indexes into `events` and `series`); `nil` when
@@ -32,20 +32,53 @@ public struct EventSessions: Sendable, Equatable {
     }
 
     /// t0 of the events in `range` in every series, event-major: what a batch of a streamed
-    /// change report needs, found once for that batch.
-    static func find(events: [Event], range: Range<Int>, series: [Series], rule: AlignmentRule) -> [EventSession] {
+    /// change report needs, found once for that batch. With `parallel` and enough pairs, groups of
+    /// series run on worker threads (`OrderedWork`); the entries are the same either way.
+    static func find(
+        events: [Event], range: Range<Int>, series: [Series], rule: AlignmentRule, parallel: Bool = false
+    ) -> [EventSession] {
         // Series by series, so that each binary search runs in the one series' dates while they
         // are in the cache (event by event, every search would miss it: thousands of series
-        // take far more than a cache); stored event-major.
+        // take far more than a cache); stored event-major. What alignment reads of each event
+        // is taken once, not an `Event` copied per pair.
+        let times = range.map { EventTime(events[$0]) }
         var outcomes = [EventSession](repeating: .afterData, count: range.count * series.count)
         let width = series.count
-        for (s, item) in series.enumerated() {
-            for (k, e) in range.enumerated() {
-                outcomes[k * width + s] = Alignment.eventSession(for: events[e], in: item, rule: rule)
+        guard parallel, width > 1, times.count * width >= EventSessions.parallelPairs else {
+            for (s, item) in series.enumerated() {
+                for (k, time) in times.enumerated() {
+                    outcomes[k * width + s] = Alignment.eventSession(for: time, in: item, rule: rule)
+                }
             }
+            return outcomes
         }
+        let groups = min(width, 8 * OrderedWork.defaultAhead)
+        let perGroup = (width + groups - 1) / groups
+        OrderedWork.run(
+            count: (width + perGroup - 1) / perGroup,
+            work: { group in
+                let start = group * perGroup
+                let end = min(width, start + perGroup)
+                var column: [EventSession] = []
+                column.reserveCapacity((end - start) * times.count)
+                for s in start..<end {
+                    let item = series[s]
+                    for time in times { column.append(Alignment.eventSession(for: time, in: item, rule: rule)) }
+                }
+                return column
+            },
+            consume: { group, column in
+                let start = group * perGroup
+                let count = times.count
+                for (j, outcome) in column.enumerated() {
+                    outcomes[(j % count) * width + start + j / count] = outcome
+                }
+            })
         return outcomes
     }
+
+    /// The event × series pairs from which `find(parallel: true)` uses worker threads.
+    static let parallelPairs = 20_000
 
     /// Every entry, event-major (for the change table's rows).
     var all: [EventSession] { outcomes }

@@ -90,3 +90,86 @@ final class OrderedSlots<Value: Sendable>: @unchecked Sendable {
         return value
     }
 }
+
+// MARK: - Formatted and written in turn
+
+/// Pieces of output formatted on every core and written in order, each by the thread that
+/// formatted it, while its bytes are still in that core's cache: the pipeline behind the event
+/// study's CSV file. Piece i waits for its turn (piece i − 1 written) only after it is formatted,
+/// so one thread writes while the others format, and no thread hands a buffer across cores.
+///
+/// The pieces run as `DispatchQueue.concurrentPerform` iterations, which are handed out in
+/// index order: the lowest piece not yet written is always running, and never waits on a later
+/// one, so the turns cannot deadlock (on one core the pieces simply run one after another).
+/// Formatting buffers are reused (a few, whatever the number of pieces). The first error from
+/// `write` stops every later write (and formatting not yet begun), and is rethrown once every
+/// piece has finished.
+final class TurnWriter: @unchecked Sendable {
+    private let turns: [DispatchSemaphore]
+    private let lock = NSLock()
+    private var spare: [[UInt8]] = []
+    private var failure: MarketLinkError?
+    private let capacity: Int
+
+    private init(count: Int, capacity: Int) {
+        turns = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        self.capacity = capacity
+    }
+
+    /// Formats piece 0…count − 1 with `format(index, &buffer)` (an empty buffer with room for
+    /// about `capacity` bytes) on worker threads and the calling thread, and calls
+    /// `write(index, buffer)` for each in index order, on the thread that formatted it.
+    static func run(
+        count: Int, capacity: Int, format: @Sendable (Int, inout [UInt8]) -> Void,
+        write: @Sendable (Int, [UInt8]) throws(MarketLinkError) -> Void
+    ) throws(MarketLinkError) {
+        guard count > 0 else { return }
+        let writer = TurnWriter(count: count, capacity: capacity)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            var buffer = writer.takeBuffer()
+            if !writer.hasFailed { format(index, &buffer) }
+            // Piece 0's turn is now; piece i's comes when piece i − 1 is written.
+            if index > 0 { writer.turns[index].wait() }
+            if !writer.hasFailed {
+                do throws(MarketLinkError) {
+                    try write(index, buffer)
+                } catch {
+                    writer.fail(error)
+                }
+            }
+            if index + 1 < count { writer.turns[index + 1].signal() }
+            writer.giveBack(buffer)
+        }
+        if let failure = writer.failure { throw failure }
+    }
+
+    private var hasFailed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure != nil
+    }
+
+    private func fail(_ error: MarketLinkError) {
+        lock.lock()
+        if failure == nil { failure = error }
+        lock.unlock()
+    }
+
+    private func takeBuffer() -> [UInt8] {
+        lock.lock()
+        let buffer = spare.popLast()
+        lock.unlock()
+        if let buffer { return buffer }
+        var fresh: [UInt8] = []
+        fresh.reserveCapacity(capacity)
+        return fresh
+    }
+
+    private func giveBack(_ buffer: [UInt8]) {
+        var buffer = buffer
+        buffer.removeAll(keepingCapacity: true)
+        lock.lock()
+        spare.append(buffer)
+        lock.unlock()
+    }
+}

@@ -153,6 +153,17 @@ public final class OutputFile {
         try writeOut(bytes)
     }
 
+    /// Appends `bytes` in a write of their own, after what is buffered, however few they are:
+    /// for a caller that already hands over pieces of a good size (some hundreds of KB), so that
+    /// they are not first copied into the buffer. The same bytes end up in the output as with
+    /// `write(_:)`.
+    public func writePiece(_ bytes: [UInt8]) throws(MarketLinkError) {
+        guard state == .open else { throw MarketLinkError(.cannotWrite("cannot write: the output is already closed"), at: location) }
+        try flush()
+        guard !bytes.isEmpty else { return }
+        try writeOut(bytes)
+    }
+
     /// Appends text as UTF-8.
     public func write(_ text: String) throws(MarketLinkError) {
         try write(Array(text.utf8))

@@ -74,8 +74,15 @@ public enum StudentT {
         let x: DoubleDouble
         let y: DoubleDouble
         if square.hi.isFinite, denominator.hi.isFinite, square.hi > 0x1p-900 {
-            x = DoubleDouble(nu) / denominator
-            y = square / denominator
+            if max(nu / 2, 0.5) <= IncompleteBeta.plainDoubleLimit {
+                // The continued fraction in plain doubles reads only x.hi and y.hi: the quotient
+                // and one correction give them.
+                x = DoubleDouble.quotient(DoubleDouble(nu), denominator)
+                y = DoubleDouble.quotient(square, denominator)
+            } else {
+                x = DoubleDouble(nu) / denominator
+                y = square / denominator
+            }
         } else {
             x = DoubleDouble(exp(lnX))
             y = DoubleDouble(exp(lnY))

@@ -79,46 +79,57 @@ public struct EventStudy: Sendable {
 
     // MARK: - Every series
 
-    /// The rows of every series, each series on a worker thread (`OrderedWork`), gathered on the
-    /// calling thread into the study's event-major store as each series is done; each series counts
-    /// as done in the current `WorkProgress` as it is taken.
+    /// The rows of every series, each series on a worker thread (`OrderedWork`), which puts its
+    /// rows straight into their places in the study's event-major store (the series own disjoint
+    /// slots, so no lock); each series counts as done in the current `WorkProgress` as it is
+    /// taken. The store's memory is never filled with placeholders first: every slot is written
+    /// once, by its series' worker, so the calling thread neither clears 50 MB nor scatters rows
+    /// while the workers compute (a serial ~0.15 s of CPU at 500 × 1,000 before).
     static func study(sessions: EventSessions, benchmark: Series?, design: EventStudyDesign) -> StudyStore {
         let eventCount = sessions.events.count
         let seriesCount = sessions.series.count
         let stride = StudyStore.valuesPerRow(design)
-        var store = StudyStore(eventCount: eventCount, seriesCount: seriesCount, valuesPerRow: stride)
         let progress = WorkProgress.current
         progress?.beginComputing("event study", total: seriesCount, unit: "series")
-        OrderedWork.run(
-            count: seriesCount,
-            work: { s in
-                let outcomes = (0..<eventCount).map { sessions.at(event: $0, series: s) }
-                let returns = StudyReturns(
-                    series: sessions.series[s], benchmark: benchmark, design: design, eventSessions: outcomes.compactMap(\.index))
-                // Each row's values at e · stride, zeros where a row has fewer.
-                var values: [Double] = []
-                values.reserveCapacity(eventCount * stride)
-                var rows: [StudyRow] = []
-                rows.reserveCapacity(eventCount)
-                let days = sessions.series[s].dayOrdinals
-                for (e, outcome) in outcomes.enumerated() {
-                    var row = returns.row(outcome, design: design, values: &values)
-                    let t0 = Int(row.eventSession)
-                    if t0 >= 0 { row.eventDay = days[t0] }
-                    if row.code.hasEstimationWindow {
-                        row.estimationFirstDay = days[t0 + design.estimation.start]
-                        row.estimationLastDay = days[t0 + design.estimation.end]
-                    }
-                    rows.append(row)
-                    values.append(contentsOf: repeatElement(0, count: (e + 1) * stride - values.count))
-                }
-                return StudySeriesRows(rows: rows, values: values)
-            },
-            consume: { s, series in
-                store.insert(series, series: s)
-                progress?.advance(by: 1)
-            })
-        return store
+        let rowCount = eventCount * seriesCount
+        var values: [Double] = []
+        let rows = [StudyRow](unsafeUninitializedCapacity: rowCount) { rowBuffer, rowsInitialized in
+            values = [Double](unsafeUninitializedCapacity: rowCount * stride) { valueBuffer, valuesInitialized in
+                let target = StudyStoreTarget(
+                    rows: rowBuffer.baseAddress, values: valueBuffer.baseAddress, eventCount: eventCount, seriesCount: seriesCount,
+                    valuesPerRow: stride)
+                OrderedWork.run(
+                    count: seriesCount,
+                    work: { s in
+                        let outcomes = (0..<eventCount).map { sessions.at(event: $0, series: s) }
+                        let returns = StudyReturns(
+                            series: sessions.series[s], benchmark: benchmark, design: design, eventSessions: outcomes.compactMap(\.index))
+                        // Each row's values at e · stride, zeros where a row has fewer.
+                        var values: [Double] = []
+                        values.reserveCapacity(eventCount * stride)
+                        var rows: [StudyRow] = []
+                        rows.reserveCapacity(eventCount)
+                        let days = sessions.series[s].dayOrdinals
+                        for (e, outcome) in outcomes.enumerated() {
+                            var row = returns.row(outcome, design: design, values: &values)
+                            let t0 = Int(row.eventSession)
+                            if t0 >= 0 { row.eventDay = days[t0] }
+                            if row.code.hasEstimationWindow {
+                                row.estimationFirstDay = days[t0 + design.estimation.start]
+                                row.estimationLastDay = days[t0 + design.estimation.end]
+                            }
+                            rows.append(row)
+                            values.append(contentsOf: repeatElement(0, count: (e + 1) * stride - values.count))
+                        }
+                        target.initialize(StudySeriesRows(rows: rows, values: values), series: s)
+                        return true
+                    },
+                    consume: { _, _ in progress?.advance(by: 1) })
+                valuesInitialized = rowCount * stride
+            }
+            rowsInitialized = rowCount
+        }
+        return StudyStore(eventCount: eventCount, seriesCount: seriesCount, valuesPerRow: stride, rows: rows, values: values)
     }
 
     /// The prepared returns of series `s` (O(its sessions + events)), for what needs the
@@ -175,6 +186,16 @@ struct StudyStore: Sendable, Equatable {
         values = [Double](repeating: 0, count: eventCount * seriesCount * valuesPerRow)
     }
 
+    /// The store of rows and values already in place (`EventStudy.study`): `rows` has
+    /// eventCount × seriesCount entries, `values` valuesPerRow times as many.
+    init(eventCount: Int, seriesCount: Int, valuesPerRow: Int, rows: [StudyRow], values: [Double]) {
+        self.eventCount = eventCount
+        self.seriesCount = seriesCount
+        self.valuesPerRow = valuesPerRow
+        self.rows = rows
+        self.values = values
+    }
+
     /// The values a row of `design` has room for: 2k.
     static func valuesPerRow(_ design: EventStudyDesign) -> Int { 2 * design.window.sessionCount }
 
@@ -200,6 +221,42 @@ struct StudyStore: Sendable, Equatable {
                     let from = e * stride
                     let to = (e * count + s) * stride
                     for j in 0..<stride { values[to + j] = source[from + j] }
+                }
+            }
+        }
+    }
+}
+
+/// Where the workers of `EventStudy.study` put each series' rows: the uninitialized memory of
+/// the store's two arrays, each slot (event e, series s) written once, by series s's worker.
+/// Series own disjoint slots, so the workers write without a lock; the arrays are read only
+/// after every worker has finished (`OrderedWork.run` returns after the last job).
+struct StudyStoreTarget: @unchecked Sendable {
+    let rows: UnsafeMutablePointer<StudyRow>?
+    let values: UnsafeMutablePointer<Double>?
+    let eventCount: Int
+    let seriesCount: Int
+    let valuesPerRow: Int
+
+    /// Initializes series `s`'s slots from its rows (in event order, values at e · `valuesPerRow`),
+    /// as `StudyStore.insert` puts them in place; slots the rows do not reach get what a new
+    /// `StudyStore` holds (`StudyRow(code: .noSession)`, zeros).
+    func initialize(_ series: StudySeriesRows, series s: Int) {
+        guard let rows, s >= 0, s < seriesCount else { return }
+        for e in 0..<eventCount {
+            (rows + (e * seriesCount + s)).initialize(to: e < series.rows.count ? series.rows[e] : StudyRow(code: .noSession))
+        }
+        guard valuesPerRow > 0, let values else { return }
+        let stride = valuesPerRow
+        series.values.withUnsafeBufferPointer { source in
+            let filled = min(eventCount, source.count / stride)
+            for e in 0..<eventCount {
+                let to = values + (e * seriesCount + s) * stride
+                if e < filled {
+                    let from = e * stride
+                    for j in 0..<stride { (to + j).initialize(to: source[from + j]) }
+                } else {
+                    to.initialize(repeating: 0, count: stride)
                 }
             }
         }

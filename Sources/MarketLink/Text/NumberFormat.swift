@@ -91,7 +91,11 @@ public enum NumberFormat {
             // Too large for integer digits: Swift's shortest round-trip text, also locale-free.
             return copy(Array(String(value).utf8), to: out)
         }
-        var integer = UInt64(product.rounded(.toNearestOrAwayFromZero))
+        // Rounded half away from zero without a call into the C library: 0 ≤ product < 9e18, so
+        // its truncation is exact in a UInt64 and, below 2⁵³ (above it product is a whole
+        // number), product − truncation is exact: the same as `rounded(.toNearestOrAwayFromZero)`.
+        var integer = UInt64(product)
+        if product - Double(integer) >= 0.5 { integer += 1 }
         let isZero = integer == 0
         var places = requested
         if trimZeros {

@@ -65,7 +65,7 @@ enum StudyCommand {
         if out.format == .csv, !summaryOnly {
             // Streamed: the rows are never whole in memory (and no summary is computed for them).
             let writer = try openOutput(out.path, inputs: inputs)
-            try study.streamCSV { bytes in try writer.write(bytes) }
+            try study.writeCSV(to: writer)
             try commit(writer, to: out.path, rows: events.count * collection.series.count)
             return 0
         }
