@@ -67,7 +67,7 @@ import Testing
     /// The quotient and one correction is within 2⁻¹⁰⁰ of the full division, and reads as the
     /// same `Double`, on seeded random double-double numerators and denominators.
     @Test func quotientIsTheFullDivisionAsADouble() {
-        var generator = SplitMix(seed: 12)
+        var generator = SeededGenerator(seed: 12)
         for _ in 0..<20_000 {
             let x = DoubleDouble.sum(generator.signed() * generator.scale(), generator.signed() * 1e-3)
             let y = DoubleDouble.sum(generator.signed() * generator.scale(), generator.signed() * 1e-5)
@@ -88,7 +88,7 @@ import Testing
     /// gives, at ties, just below them, and up to where values are whole numbers.
     @Test func writeRoundsHalfAwayFromZero() {
         var values: [Double] = [0, 0.5, 1.5, 2.5, 0.49999999999999994, 0.5000000000000001, 1e15 + 0.5, 0x1p52 - 0.5, 0x1p52 + 1, 0x1p53, 8.99e18]
-        var generator = SplitMix(seed: 3)
+        var generator = SeededGenerator(seed: 3)
         for _ in 0..<5_000 { values.append(generator.unit() * 1e6) }
         for k in 0..<2_000 { values.append(Double(k) + 0.5) }
         for value in values {
@@ -116,21 +116,13 @@ import Testing
             return stored
         }
     }
+}
 
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// In [0, 1).
-        mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-        mutating func signed() -> Double { 2 * unit() - 1 }
-        /// 10^k for k in −6…6.
-        mutating func scale() -> Double { pow(10, Double(Int(next() % 13) - 6)) }
-    }
+/// Draws for the quotient and rounding cases, from the tests' one SplitMix64 (`SeededGenerator`).
+extension SeededGenerator {
+    /// In [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    mutating func signed() -> Double { 2 * unit() - 1 }
+    /// 10^k for k in −6…6.
+    mutating func scale() -> Double { pow(10, Double(Int(next() % 13) - 6)) }
 }
