@@ -152,6 +152,19 @@ struct ChangeCSVFormatter: Sendable {
             buffer.append(contentsOf: bytes(rows))
             return
         }
+        withCellText { text in
+            forEachRun(of: rows) { run, days, closes in
+                for row in run {
+                    appendRow(row, days: days, closes: closes, text: text, to: &buffer)
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with the event, series, window and day cells and the decimals as pointers
+    /// (`CellText`), for the row writers of `append` and `bytes`.
+    @inline(__always)
+    private func withCellText(_ body: (CellText) -> Void) {
         dayText.withUnsafeBufferPointer { dayText in
             eventCells.bytes.withUnsafeBufferPointer { eventBytes in
                 seriesCells.bytes.withUnsafeBufferPointer { seriesBytes in
@@ -160,15 +173,11 @@ struct ChangeCSVFormatter: Sendable {
                             seriesCells.starts.withUnsafeBufferPointer { seriesStarts in
                                 windowCells.starts.withUnsafeBufferPointer { windowStarts in
                                     decimals.withUnsafeBufferPointer { decimals in
-                                        let text = CellText(
-                                            events: eventBytes, eventStarts: eventStarts, series: seriesBytes,
-                                            seriesStarts: seriesStarts, windows: windowBytes, windowStarts: windowStarts,
-                                            days: dayText, decimals: decimals)
-                                        forEachRun(of: rows) { run, days, closes in
-                                            for row in run {
-                                                appendRow(row, days: days, closes: closes, text: text, to: &buffer)
-                                            }
-                                        }
+                                        body(
+                                            CellText(
+                                                events: eventBytes, eventStarts: eventStarts, series: seriesBytes,
+                                                seriesStarts: seriesStarts, windows: windowBytes, windowStarts: windowStarts,
+                                                days: dayText, decimals: decimals))
                                     }
                                 }
                             }
@@ -217,32 +226,14 @@ struct ChangeCSVFormatter: Sendable {
         return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
             guard let start = output.baseAddress else { return }
             var end = start
-            dayText.withUnsafeBufferPointer { dayText in
-                eventCells.bytes.withUnsafeBufferPointer { eventBytes in
-                    seriesCells.bytes.withUnsafeBufferPointer { seriesBytes in
-                        windowCells.bytes.withUnsafeBufferPointer { windowBytes in
-                            eventCells.starts.withUnsafeBufferPointer { eventStarts in
-                                seriesCells.starts.withUnsafeBufferPointer { seriesStarts in
-                                    windowCells.starts.withUnsafeBufferPointer { windowStarts in
-                                        decimals.withUnsafeBufferPointer { decimals in
-                                            statusText.bytes.withUnsafeBufferPointer { statusBytes in
-                                                statusText.starts.withUnsafeBufferPointer { statusStarts in
-                                                    let text = CellText(
-                                                        events: eventBytes, eventStarts: eventStarts, series: seriesBytes,
-                                                        seriesStarts: seriesStarts, windows: windowBytes, windowStarts: windowStarts,
-                                                        days: dayText, decimals: decimals)
-                                                    forEachRun(of: rows) { run, days, closes in
-                                                        for row in run {
-                                                            end = writeRow(
-                                                                row, days: days, closes: closes, text: text, statusBytes: statusBytes,
-                                                                statusStarts: statusStarts, at: end)
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
+            withCellText { text in
+                statusText.bytes.withUnsafeBufferPointer { statusBytes in
+                    statusText.starts.withUnsafeBufferPointer { statusStarts in
+                        forEachRun(of: rows) { run, days, closes in
+                            for row in run {
+                                end = writeRow(
+                                    row, days: days, closes: closes, text: text, statusBytes: statusBytes,
+                                    statusStarts: statusStarts, at: end)
                             }
                         }
                     }
