@@ -98,7 +98,8 @@ extension ArticleCheck {
     public func reportText(color: Bool = false) -> String {
         var out = ""
         func row(_ label: String, _ value: String) {
-            out += TerminalText.escaped(label.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + value) + "\n"
+            // The label padded to 10 columns (never cut: "claim 10000" stays whole).
+            out += TerminalText.escaped(label + String(repeating: " ", count: max(0, 10 - label.utf8.count)) + " " + value) + "\n"
         }
         row("article", "\(article.file) (\(article.text.format.rawValue), \(article.sentences.count) sentences)")
         row("published", publishedLine)

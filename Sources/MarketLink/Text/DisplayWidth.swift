@@ -22,7 +22,7 @@ public enum DisplayWidth {
     /// The columns `text` takes on a terminal.
     public static func columns(_ text: String) -> Int {
         // Fast path: printable ASCII is one column a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if isPrintableASCII(text) { return text.utf8.count }
         // Text of scalars that are each a character of their own (Latin, general punctuation
         // such as ’ “ ” — …): counted a scalar at a time, without finding character boundaries.
         if text.unicodeScalars.allSatisfy(isAlone) {
@@ -33,6 +33,12 @@ public enum DisplayWidth {
         var total = 0
         for character in text { total += columns(character) }
         return total
+    }
+
+    /// Whether every byte of `text` is printable ASCII (U+0020–U+007E).
+    static func isPrintableASCII(_ text: String) -> Bool {
+        func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        return text.utf8.withContiguousStorageIfAvailable(check) ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// Whether `scalar` is always a character (grapheme cluster) of its own, whatever is beside
@@ -86,6 +92,7 @@ public enum DisplayWidth {
     public static func truncated(_ text: String, toColumns limit: Int) -> String {
         guard limit > 0 else { return "" }
         guard columns(text) > limit else { return text }
+        if isPrintableASCII(text) { return String(decoding: text.utf8.prefix(limit - 1), as: UTF8.self) + "\u{2026}" }
         if text.unicodeScalars.allSatisfy(isAlone) {
             // A character a scalar (see `columns(_:)`): cut between scalars.
             var used = 0

@@ -28,7 +28,7 @@ public enum TerminalText {
     }
 
     private static func escape(_ text: String, keepingLineFeeds: Bool) -> String {
-        guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
+        guard containsEscapable(text) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -56,8 +56,24 @@ public enum TerminalText {
         Unicode.Scalar(0x2400 + value) ?? "\u{FFFD}"
     }
 
-    private static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || (0x7F..<0xA0).contains(value) || value == 0x2028 || value == 0x2029
+    /// Whether `text` has a scalar that is changed: below U+0020, U+007F–U+009F, U+2028 or U+2029,
+    /// read from the UTF-8 (C1 controls are `C2 80`–`C2 9F`, the separators `E2 80 A8` and
+    /// `E2 80 A9`; `C2` and `E2` only ever start a scalar).
+    private static func containsEscapable(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable(containsEscapable) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(containsEscapable)
+    }
+
+    private static func containsEscapable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if previous == 0xC2, byte >= 0x80, byte < 0xA0 { return true }
+            if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 }

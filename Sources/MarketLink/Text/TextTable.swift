@@ -67,9 +67,13 @@ public struct TextTable: Sendable {
     /// Plain columns separated by two spaces, a rule under the header, each line starting with
     /// `indent` spaces; colour only when asked.
     public func render(color: Bool = false, indent: Int = 0) -> String {
-        let body = shownRows()
-        let widths = columnWidths(of: body)
-        return renderHeader(widths: widths, indent: indent) + render(body, widths: widths, color: color, indent: indent)
+        let count = columnCount
+        let body = shownRows(count)
+        let widths = columnWidths(of: body, count)
+        var out = LineBytes()
+        appendHeader(widths: widths, indent: indent, count, to: &out)
+        for row in body { appendLine(row, widths: widths, color: color, indent: indent, to: &out) }
+        return out.text
     }
 
     // MARK: - Streaming
@@ -80,24 +84,26 @@ public struct TextTable: Sendable {
     /// title at most its widest width), print `renderHeader(widths:indent:)`, then each batch of
     /// rows with `renderRows(widths:color:indent:)` in a table of the same columns.
     public func columnWidths(atLeast minimums: [Int] = []) -> [Int] {
-        var widths = columnWidths(of: shownRows())
+        let count = columnCount
+        var widths = columnWidths(of: shownRows(count), count)
         for (column, minimum) in minimums.enumerated() where column < widths.count { widths[column] = max(widths[column], minimum) }
         return widths
     }
 
     /// The header and the rule under it, in `widths` (as `columnWidths(atLeast:)` gives them).
     public func renderHeader(widths: [Int], indent: Int = 0) -> String {
-        let header = (0..<columnCount).map { shown(headers[safe: $0] ?? "", $0) }
-        let margin = String(repeating: " ", count: max(0, indent))
-        return line(header, widths: widths, color: false, margin: margin)
-            + margin + widths.map { String(repeating: "─", count: max(0, $0)) }.joined(separator: "  ") + "\n"
+        var out = LineBytes()
+        appendHeader(widths: widths, indent: indent, columnCount, to: &out)
+        return out.text
     }
 
     /// The rows alone, each cell padded to `widths`: a cell wider than its column (which bounds
     /// given to `columnWidths(atLeast:)` should prevent) is printed whole, never cut, and pushes
     /// the rest of its line right.
     public func renderRows(widths: [Int], color: Bool = false, indent: Int = 0) -> String {
-        render(shownRows(), widths: widths, color: color, indent: indent)
+        var out = LineBytes()
+        for row in shownRows(columnCount) { appendLine(row, widths: widths, color: color, indent: indent, to: &out) }
+        return out.text
     }
 
     /// A cell as shown: escaped, shortened, and its width measured once.
@@ -110,13 +116,16 @@ public struct TextTable: Sendable {
     private var columnCount: Int { max(headers.count, rows.map(\.count).max() ?? 0) }
 
     private func shown(_ text: String, _ column: Int, color: Int? = nil) -> Shown {
-        let text = fitted(TerminalText.escaped(text), column)
+        let escaped = TerminalText.escaped(text)
+        let width = DisplayWidth.columns(escaped)
+        // `fitted` without measuring the text twice: shortened only when wider than the limit.
+        guard let limit = maxWidths[safe: column] ?? nil, width > limit || limit <= 0 else { return Shown(text: escaped, width: width, color: color) }
+        let text = DisplayWidth.truncated(escaped, toColumns: limit)
         return Shown(text: text, width: DisplayWidth.columns(text), color: color)
     }
 
-    private func shownRows() -> [[Shown]] {
-        let count = columnCount
-        return rows.map { row in
+    private func shownRows(_ count: Int) -> [[Shown]] {
+        rows.map { row in
             (0..<count).map { column -> Shown in
                 let cell = row[safe: column] ?? Cell("")
                 return shown(cell.text, column, color: cell.color)
@@ -124,32 +133,86 @@ public struct TextTable: Sendable {
         }
     }
 
-    private func columnWidths(of body: [[Shown]]) -> [Int] {
-        var widths = (0..<columnCount).map { shown(headers[safe: $0] ?? "", $0).width }
+    private func columnWidths(of body: [[Shown]], _ count: Int) -> [Int] {
+        var widths = (0..<count).map { shown(headers[safe: $0] ?? "", $0).width }
         for row in body {
             for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.width) }
         }
         return widths
     }
 
-    private func render(_ body: [[Shown]], widths: [Int], color: Bool, indent: Int) -> String {
-        let margin = String(repeating: " ", count: max(0, indent))
-        var out = ""
-        for row in body { out += line(row, widths: widths, color: color, margin: margin) }
-        return out
+    private func appendHeader(widths: [Int], indent: Int, _ count: Int, to out: inout LineBytes) {
+        let header = (0..<count).map { shown(headers[safe: $0] ?? "", $0) }
+        appendLine(header, widths: widths, color: false, indent: indent, to: &out)
+        out.appendSpaces(indent)
+        for (column, width) in widths.enumerated() {
+            if column > 0 { out.appendSpaces(2) }
+            for _ in 0..<max(0, width) { out.bytes.append(contentsOf: [0xE2, 0x94, 0x80]) }  // ─
+        }
+        out.bytes.append(0x0A)
     }
 
-    private func line(_ cells: [Shown], widths: [Int], color: Bool, margin: String) -> String {
-        var text = margin
+    /// One line: `indent` spaces, the cells padded to their columns two spaces apart, no
+    /// trailing spaces, a line feed.
+    private func appendLine(_ cells: [Shown], widths: [Int], color: Bool, indent: Int, to out: inout LineBytes) {
+        let start = out.bytes.count
+        out.appendSpaces(indent)
         for (column, cell) in cells.enumerated() {
-            if column > 0 { text += "  " }
-            let pad = String(repeating: " ", count: max(0, (widths[safe: column] ?? 0) - cell.width))
-            var content = cell.text
-            if color, let code = cell.color, !content.isEmpty { content = "\u{1B}[\(code)m\(content)\u{1B}[0m" }
-            text += alignments[safe: column] == .right ? pad + content : content + pad
+            if column > 0 { out.appendSpaces(2) }
+            let pad = (widths[safe: column] ?? 0) - cell.width
+            let right = alignments[safe: column] == .right
+            if right { out.appendSpaces(pad) }
+            if color, let code = cell.color, !cell.text.isEmpty {
+                out.bytes.append(contentsOf: [0x1B, 0x5B])  // ESC [
+                out.bytes.append(contentsOf: String(code).utf8)
+                out.bytes.append(0x6D)  // m
+                out.bytes.append(contentsOf: cell.text.utf8)
+                out.bytes.append(contentsOf: [0x1B, 0x5B, 0x30, 0x6D])  // ESC [ 0 m
+            } else {
+                out.bytes.append(contentsOf: cell.text.utf8)
+            }
+            if !right { out.appendSpaces(pad) }
         }
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text + "\n"
+        out.trimTrailingSpaces(from: start)
+        out.bytes.append(0x0A)
+    }
+
+    /// The UTF-8 of rendered lines, turned into a `String` once at the end.
+    private struct LineBytes {
+        var bytes: [UInt8] = []
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        mutating func appendSpaces(_ count: Int) {
+            if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+        }
+
+        /// Removes the spaces that end the line begun at `start`, as `String` counts them: a
+        /// space is a character of its own unless a prepended letter (Unicode's
+        /// `Grapheme_Cluster_Break=Prepend`, never ASCII) joins it, so where a non-ASCII byte
+        /// comes before the spaces the line is trimmed a `Character` at a time.
+        mutating func trimTrailingSpaces(from start: Int) {
+            var end = bytes.count
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            guard end < bytes.count else { return }
+            if end > start, bytes[end - 1] >= 0x80, lastScalarJoinsASpace(before: end, from: start) {
+                var line = String(decoding: bytes[start...], as: UTF8.self)
+                while line.hasSuffix(" ") { line.removeLast() }
+                bytes.removeSubrange(start...)
+                bytes.append(contentsOf: line.utf8)
+            } else {
+                bytes.removeSubrange(end...)
+            }
+        }
+
+        /// Whether the scalar that ends at `end` and a space after it are one `Character` (only a
+        /// prepended letter and a space are: no other rule of UAX #29 joins a space to what is
+        /// before it).
+        private func lastScalarJoinsASpace(before end: Int, from start: Int) -> Bool {
+            var lead = end - 1
+            while lead > start, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            return (String(decoding: bytes[lead..<end], as: UTF8.self) + " ").count == 1
+        }
     }
 
     // MARK: - Markdown

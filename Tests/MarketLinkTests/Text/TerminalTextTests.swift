@@ -23,6 +23,10 @@ import Testing
         ("Unicode line separators", "a\u{2028}b\u{2029}c", "a b c"),
         ("other scripts untouched", "上证指数 📈 café", "上证指数 📈 café"),
         ("already visible pictures untouched", "␛[31m", "␛[31m"),
+        // The byte scan's edges: U+009F is the last C1 control (C2 9F), U+00A0 (C2 A0) is not one;
+        // U+2027 and U+202A (E2 80 A7, E2 80 AA) sit beside the separators and stay.
+        ("last C1 control", "a\u{9F}b", "a␛_b"),
+        ("no-break space and the separators' neighbours untouched", "a\u{A0}b\u{2027}c\u{202A}d", "a\u{A0}b\u{2027}c\u{202A}d"),
     ])
     func oneLine(name: String, text: String, expected: String) {
         let shown = TerminalText.escaped(text)

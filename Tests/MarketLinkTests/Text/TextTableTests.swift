@@ -42,6 +42,25 @@ import Testing
         #expect(table.render(indent: 2) == "  part   verdict\n  ─────  ───────\n  level\n")
     }
 
+    /// Trailing spaces go as `String` counts characters: after "…" (a character of its own) all
+    /// of them; after U+0600 ARABIC NUMBER SIGN, a prepended letter that UAX #29 (GB9b) joins to
+    /// the space after it, one space stays inside that character and the rest go.
+    @Test func trailingSpacesGoByCharacter() {
+        var table = TextTable(headers: ["a", "b"], alignments: [.left, .left], maxWidths: [4, nil])
+        table.append(["abcdef", ""])
+        table.append(["\u{600}", ""])
+        table.append(["longer", "x"])
+        #expect(table.render() == "a     b\n────  ─\nabc…\n\u{600} \nlon…  x\n")
+    }
+
+    /// A zero-width cell in a column of width 0 is dropped, as `DisplayWidth.truncated` drops
+    /// everything for a limit of 0.
+    @Test func aColumnOfNoWidthShowsNothing() {
+        var table = TextTable(headers: ["", "b"], alignments: [.left, .left], maxWidths: [0, nil])
+        table.append(["\u{200B}", "x"])
+        #expect(table.render() == "  b\n  ─\n  x\n")
+    }
+
     @Test func markdownCellsAreInert() {
         var table = TextTable(headers: ["title", "points"], alignments: [.left, .right])
         table.append(["<img src=x onerror=alert(1)> | [x](javascript:alert(1))\nnext", "-260.33"])
