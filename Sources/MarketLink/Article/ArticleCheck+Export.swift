@@ -6,16 +6,16 @@ extension ArticleCheck {
     /// every event draft; the dated sentences that are not events; the coverage; and a summary.
     /// Keys are snake_case (DESIGN §3); numbers keep full precision.
     public func reportJSON() -> JSONValue {
-        func span(_ span: SourceSpan) -> JSONValue {
+        @Sendable func span(_ span: SourceSpan) -> JSONValue {
             .object([
                 ("chars", .array([.number(Double(span.characters.lowerBound)), .number(Double(span.characters.upperBound))])),
                 ("utf8", .array([.number(Double(span.utf8.lowerBound)), .number(Double(span.utf8.upperBound))])),
             ])
         }
-        func offset(_ span: SourceSpan) -> JSONValue {
+        @Sendable func offset(_ span: SourceSpan) -> JSONValue {
             .object([("chars", .number(Double(span.characters.lowerBound))), ("utf8", .number(Double(span.utf8.lowerBound)))])
         }
-        func days(_ claim: ArticleClaim) -> JSONValue {
+        @Sendable func days(_ claim: ArticleClaim) -> JSONValue {
             switch claim.days {
             case .dates(let resolved)?:
                 return .object([("from", .string(resolved.first.iso)), ("to", .string(resolved.last.iso)), ("precision", .string(resolved.precision.rawValue))])
@@ -25,7 +25,8 @@ extension ArticleCheck {
                 return .null
             }
         }
-        let claimsJSON = claims.map { claim -> JSONValue in
+        // Built in parts on worker threads for a long article (each value on its own).
+        let claimsJSON = OrderedWork.map(claims, minimum: 256) { claim -> JSONValue in
             let move = claim.check?.move
             var fields: [(String, JSONValue)] = [
                 ("text", .string(claim.text)),
@@ -74,7 +75,7 @@ extension ArticleCheck {
             fields.append(("notes", .array((claim.check?.notes ?? []).map { .string($0) })))
             return .object(fields)
         }
-        let eventsJSON = events.map { event -> JSONValue in
+        let eventsJSON = OrderedWork.map(events, minimum: 256) { event -> JSONValue in
             .object([
                 ("date", .string(event.eventDate)), ("precision", .string(event.precision.rawValue)), ("date_text", .string(event.dateText)),
                 ("tense", .string(event.tense.rawValue)), ("title", .string(event.title)), ("sentence", .string(event.sentenceText)),

@@ -97,10 +97,7 @@ extension ArticleCheck {
     /// claim with a verdict per part, the event drafts, and the coverage.
     public func reportText(color: Bool = false) -> String {
         var out = ""
-        func row(_ label: String, _ value: String) {
-            // The label padded to 10 columns (never cut: "claim 10000" stays whole).
-            out += TerminalText.escaped(label + String(repeating: " ", count: max(0, 10 - label.utf8.count)) + " " + value) + "\n"
-        }
+        func row(_ label: String, _ value: String) { out += Self.reportLine(label, value) }
         row("article", "\(article.file) (\(article.text.format.rawValue), \(article.sentences.count) sentences)")
         row("published", publishedLine)
         for note in published?.notes ?? [] { row("", note) }
@@ -110,20 +107,9 @@ extension ArticleCheck {
         }
         out += "\n"
         if claims.isEmpty { out += "claims: none\n\n" }
-        for (k, claim) in claims.enumerated() {
-            row("claim \(k + 1)", claim.text)
-            row("", "\(claim.index.name)" + (claim.series.map { ", checked against \($0)" } ?? ", no loaded series"))
-            row("", "days: " + Self.daysText(claim))
-            if let measured = claim.measured { row("", "measured: " + measured) }
-            var table = TextTable(headers: ["part", "verdict"], alignments: [.left, .left])
-            for part in claim.verdicts.parts {
-                let colour: Int? = part.verdict.hasPrefix("off") || part.verdict.hasPrefix("wrong") || part.verdict.hasPrefix("inconsistent") ? 31 : nil
-                table.append([TextTable.Cell(part.name), TextTable.Cell(part.verdict, color: colour)])
-            }
-            out += table.render(color: color, indent: 11)
-            row("", "overall: " + claim.summary)
-            for note in claim.check?.notes ?? [] { row("", "note: " + note) }
-            out += "\n"
+        // Each claim's lines on their own (in parts on worker threads for a long article).
+        for block in OrderedWork.map(Array(claims.enumerated()), minimum: 256, transform: { Self.reportBlock(claimNumber: $0.offset + 1, $0.element, color: color) }) {
+            out += block
         }
         if events.isEmpty {
             out += "event drafts: none\n\n"
@@ -142,6 +128,30 @@ extension ArticleCheck {
         }
         row("overall", summaryLine)
         return out
+    }
+
+    /// One line of the report: the label padded to 10 columns (never cut: "claim 10000" stays
+    /// whole), a space and the value, escaped for the terminal.
+    static func reportLine(_ label: String, _ value: String) -> String {
+        TerminalText.escaped(label + String(repeating: " ", count: max(0, 10 - label.utf8.count)) + " " + value) + "\n"
+    }
+
+    /// The lines of claim `number`: its text, index, days, the move measured, a verdict per part
+    /// and its outcome, then a blank line.
+    static func reportBlock(claimNumber number: Int, _ claim: ArticleClaim, color: Bool) -> String {
+        var out = reportLine("claim \(number)", claim.text)
+        out += reportLine("", "\(claim.index.name)" + (claim.series.map { ", checked against \($0)" } ?? ", no loaded series"))
+        out += reportLine("", "days: " + daysText(claim))
+        if let measured = claim.measured { out += reportLine("", "measured: " + measured) }
+        var table = TextTable(headers: ["part", "verdict"], alignments: [.left, .left])
+        for part in claim.verdicts.parts {
+            let colour: Int? = part.verdict.hasPrefix("off") || part.verdict.hasPrefix("wrong") || part.verdict.hasPrefix("inconsistent") ? 31 : nil
+            table.append([TextTable.Cell(part.name), TextTable.Cell(part.verdict, color: colour)])
+        }
+        out += table.render(color: color, indent: 11)
+        out += reportLine("", "overall: " + claim.summary)
+        for note in claim.check?.notes ?? [] { out += reportLine("", "note: " + note) }
+        return out + "\n"
     }
 
     // MARK: - Markdown

@@ -76,13 +76,8 @@ public struct ArticleCheck: Sendable {
         }
         let p = published?.day
 
-        // Pass 3: claims.
-        for (number, analysis) in analyses.enumerated() {
-            for (position, reading) in analysis.readings.enumerated() {
-                claims.append(
-                    Self.claim(reading, at: position, in: analysis, sentence: number, series: series, published: p, article: article, vocabulary: vocabulary))
-            }
-        }
+        // Pass 3: claims, each checked on its own (on two threads when there are many).
+        claims = Self.claims(analyses, series: series, published: p, article: article, vocabulary: vocabulary)
 
         // Pass 4: events, not events, coverage.
         for (number, analysis) in analyses.enumerated() {
@@ -119,7 +114,7 @@ public struct ArticleCheck: Sendable {
                 }
                 continue
             }
-            let tense = TenseReader.tense(of: analysis.tokens, phrases: analysis.phrases)
+            let tense = analysis.tense ?? TenseReader.tense(of: analysis.tokens, phrases: analysis.phrases)
             if let phrase = analysis.phrases.first(where: { ($0.precision == .day || $0.precision == .month) && $0.sessionCount == nil }) {
                 let resolved = phrase.resolved(publishedOn: p, tense: tense)
                 if resolved == nil, p != nil || !phrase.needsPublicationDate {
@@ -139,7 +134,7 @@ public struct ArticleCheck: Sendable {
                 events.append(
                     ArticleEvent(
                         dates: resolved, precision: phrase.precision, dateText: phrase.text, tense: tense,
-                        title: EventTitle.make(sentence: sentence, phrase: phrase, scalars: scalars), sentenceText: sentence.text,
+                        title: analysis.eventTitle ?? EventTitle.make(sentence: sentence, phrase: phrase, scalars: scalars), sentenceText: sentence.text,
                         sentence: number, offset: offset, source: self.source))
             } else if let phrase = analysis.phrases.first {
                 let reason: String
@@ -168,6 +163,36 @@ public struct ArticleCheck: Sendable {
     }
 
     // MARK: - Claims
+
+    /// Every reading of `analyses` as a checked claim, in the order written: the sentences in two
+    /// halves on two threads when they hold many claims (each claim is checked on its own, so the
+    /// result is the same).
+    static func claims(
+        _ analyses: [SentenceAnalysis], series: [Series], published: Day?, article: Article, vocabulary: ToolVocabulary
+    ) -> [ArticleClaim] {
+        @Sendable func claims(in sentences: Range<Int>) -> [ArticleClaim] {
+            var found: [ArticleClaim] = []
+            for number in sentences {
+                let analysis = analyses[number]
+                for (position, reading) in analysis.readings.enumerated() {
+                    found.append(
+                        claim(reading, at: position, in: analysis, sentence: number, series: series, published: published, article: article, vocabulary: vocabulary))
+                }
+            }
+            return found
+        }
+        let count = analyses.reduce(0) { $0 + $1.readings.count }
+        guard count >= 64, !OrderedWork.isWorker else { return claims(in: analyses.indices) }
+        // Halves of about equal claims, split at a sentence.
+        var middle = 0
+        var before = 0
+        while middle < analyses.count, before < count / 2 {
+            before += analyses[middle].readings.count
+            middle += 1
+        }
+        let halves = [0..<middle, middle..<analyses.count]
+        return OrderedWork.map(count: 2) { claims(in: halves[$0]) }.flatMap { $0 }
+    }
 
     static func claim(
         _ reading: SentenceAnalysis.Reading, at position: Int, in analysis: SentenceAnalysis, sentence: Int, series: [Series], published: Day?,
@@ -283,6 +308,12 @@ struct SentenceAnalysis: Sendable {
     /// The date phrases that are the sentence's own (not the dateline's).
     var phrases: [DatePhrase]
     var readings: [Reading]
+    /// For a sentence without claims that has a date phrase: its tense (`TenseReader`), read here
+    /// so that it is read on the sentence's thread.
+    var tense: Tense?
+    /// For such a sentence, not in the future tense, with a phrase of a day or a month (not a
+    /// count of sessions): the title of its event draft (`EventTitle`).
+    var eventTitle: String?
 
     /// Every sentence's analysis, in order: on two threads for a long article (each sentence is
     /// read on its own, so the result is the same).
@@ -317,6 +348,14 @@ struct SentenceAnalysis: Sendable {
             let limit = k + 1 < mentions.count ? starts[k + 1] : tokens.count
             if let reading = ClaimReader.read(after: starts[k]..<mention.tokens.upperBound, in: tokens, scalars: scalars, limit: limit) {
                 readings.append(Reading(mentionIndex: k, mention: mention, reading: reading))
+            }
+        }
+        // What an event draft of this sentence needs and the publication date does not change.
+        if readings.isEmpty, !phrases.isEmpty {
+            let tense = TenseReader.tense(of: tokens, phrases: phrases)
+            self.tense = tense
+            if tense != .future, let phrase = phrases.first(where: { ($0.precision == .day || $0.precision == .month) && $0.sessionCount == nil }) {
+                eventTitle = EventTitle.make(sentence: sentence, phrase: phrase, scalars: scalars)
             }
         }
     }

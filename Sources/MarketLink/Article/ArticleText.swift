@@ -155,6 +155,22 @@ struct ReadableTextBuilder {
         sourceEnd.append(Int32(source.upperBound))
     }
 
+    /// Appends `source[range]`, each scalar from its own place.
+    mutating func append(run source: [Unicode.Scalar], _ range: Range<Int>) {
+        scalars.append(contentsOf: source[range])
+        Self.appendCounting(&sourceStart, from: range.lowerBound, count: range.count)
+        Self.appendCounting(&sourceEnd, from: range.lowerBound + 1, count: range.count)
+    }
+
+    /// Appends `first`, `first + 1`, ... (`count` of them) to `offsets`, in place.
+    private static func appendCounting(_ offsets: inout [Int32], from first: Int, count: Int) {
+        let old = offsets.count
+        offsets.append(contentsOf: repeatElement(0, count: count))
+        offsets.withUnsafeMutableBufferPointer { buffer in
+            for k in 0..<count { buffer[old + k] = Int32(truncatingIfNeeded: first + k) }
+        }
+    }
+
     /// Ends a paragraph (a blank line), unless the text already ends with one.
     mutating func paragraphBreak(at source: Int) {
         let count = scalars.count

@@ -23,11 +23,23 @@ enum HTMLTextReader {
         return (reader.out, reader.dates)
     }
 
+    /// What an element is to the reader; one lookup of its name per tag.
+    struct Element: OptionSet {
+        let rawValue: UInt8
+        /// Dropped with everything inside.
+        static let skipped = Element(rawValue: 1)
+        /// Its content is raw text up to its end tag (no tags inside).
+        static let rawText = Element(rawValue: 2)
+        /// Has no content and no end tag.
+        static let void = Element(rawValue: 4)
+        /// Ends a paragraph.
+        static let block = Element(rawValue: 8)
+    }
+
     static let skipped: Set<String> = [
         "head", "script", "style", "nav", "noscript", "template", "svg", "math", "iframe", "object", "select", "button", "form",
         "textarea", "title", "noframes", "noembed", "xmp",
     ]
-    /// Elements whose content is raw text up to their end tag (no tags inside).
     static let rawText: Set<String> = ["script", "style", "textarea", "title", "xmp", "noembed", "noframes"]
     static let void: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen",
@@ -37,6 +49,14 @@ enum HTMLTextReader {
         "main", "aside", "blockquote", "pre", "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
         "br", "hr", "address", "details", "summary", "body", "html", "nav", "fieldset", "legend", "center", "hgroup", "menu",
     ]
+    /// The four sets above as one table.
+    static let elements: [String: Element] = {
+        var table: [String: Element] = [:]
+        for (names, kind) in [(skipped, Element.skipped), (rawText, .rawText), (void, .void), (block, .block)] {
+            for name in names { table[name, default: []].insert(kind) }
+        }
+        return table
+    }()
     static let dateNames: Set<String> = [
         "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date",
         "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date", "article.published", "published_time",
@@ -90,32 +110,39 @@ enum HTMLTextReader {
                         break
                     }
                 }
+                // Text runs to the next `<` (or `&`, outside skipped elements), so a run is
+                // taken whole: kept when no skipped element is open, passed over when one is.
+                var next = i + 1
                 if skipping.isEmpty {
                     if scalar == "&", let (decoded, after) = HTMLEntities.decode(source, at: i) {
                         for value in decoded { out.append(value, from: i..<after) }
                         i = after
                         continue
                     }
-                    out.append(scalar, from: i..<i + 1)
+                    while next < end, source[next] != "<", source[next] != "&" { next += 1 }
+                    out.append(run: source, i..<next)
+                } else {
+                    while next < end, source[next] != "<" { next += 1 }
                 }
-                i += 1
+                i = next
             }
         }
 
         mutating func handle(_ tag: Tag, at start: Int) {
             let name = tag.name
+            let kind = HTMLTextReader.elements[name] ?? []
             i = tag.end
             if tag.closing {
                 if let index = skipping.lastIndex(of: name) {
                     skipping.removeSubrange(index...)
-                } else if skipping.isEmpty, HTMLTextReader.block.contains(name) {
+                } else if skipping.isEmpty, kind.contains(.block) {
                     out.paragraphBreak(at: start)
                 }
                 return
             }
             if name == "body", let head = skipping.firstIndex(of: "head") { skipping.removeSubrange(head...) }
             readDates(tag, at: start)
-            if HTMLTextReader.rawText.contains(name) {
+            if kind.contains(.rawText) {
                 // Raw text runs to the matching end tag; nothing inside is a tag.
                 let close = findEndTag(name, from: i) ?? source.count
                 if name == "script", (tag.attributes["type"] ?? "").lowercased().contains("ld+json") {
@@ -125,16 +152,16 @@ enum HTMLTextReader {
                 if let closeEnd = find(">", from: close) { i = closeEnd + 1 }
                 return
             }
-            if tag.selfClosing || HTMLTextReader.void.contains(name) {
-                if skipping.isEmpty, HTMLTextReader.block.contains(name) { out.paragraphBreak(at: start) }
+            if tag.selfClosing || kind.contains(.void) {
+                if skipping.isEmpty, kind.contains(.block) { out.paragraphBreak(at: start) }
                 return
             }
             let hidden = tag.attributes["hidden"] != nil || (tag.attributes["aria-hidden"] ?? "").lowercased() == "true"
-            if HTMLTextReader.skipped.contains(name) || hidden {
+            if kind.contains(.skipped) || hidden {
                 skipping.append(name)
                 return
             }
-            if skipping.isEmpty, HTMLTextReader.block.contains(name) { out.paragraphBreak(at: start) }
+            if skipping.isEmpty, kind.contains(.block) { out.paragraphBreak(at: start) }
         }
 
         // MARK: Dates in markup
@@ -198,7 +225,8 @@ enum HTMLTextReader {
             guard k < end, isASCIILetter(source[k]) else { return .text }
             var name = ""
             while k < end, isASCIILetter(source[k]) || isASCIIDigit(source[k]) || source[k] == "-" || source[k] == ":" {
-                name.unicodeScalars.append(source[k])
+                // Lower case as it is read (ASCII letters only, so `| 0x20` is `lowercased()`).
+                name.unicodeScalars.append(isASCIILetter(source[k]) ? Unicode.Scalar(UInt8(source[k].value | 0x20)) : source[k])
                 k += 1
             }
             guard k >= end || TextToken.isSpace(source[k]) || source[k] == ">" || source[k] == "/" else { return .text }
@@ -208,7 +236,7 @@ enum HTMLTextReader {
                 while k < end, TextToken.isSpace(source[k]) { k += 1 }
                 guard k < end else { break }
                 if source[k] == ">" {
-                    return .tag(Tag(name: name.lowercased(), closing: closing, selfClosing: selfClosing, attributes: attributes, end: k + 1))
+                    return .tag(Tag(name: name, closing: closing, selfClosing: selfClosing, attributes: attributes, end: k + 1))
                 }
                 if source[k] == "/" {
                     selfClosing = true

@@ -30,7 +30,7 @@ enum OrderedWork {
         func submit() {
             let index = submitted
             submitted += 1
-            queue.async { slots.deliver(work(index), at: index) }
+            queue.async { slots.deliver(OrderedWork.asWorker { work(index) }, at: index) }
         }
         while submitted < min(max(1, ahead), count) { submit() }
         defer {
@@ -50,6 +50,40 @@ enum OrderedWork {
         values.reserveCapacity(max(count, 0))
         run(count: count, work: work) { _, value in values.append(value) }
         return values
+    }
+
+    private static let workerKey = "marketlink.ordered-work.worker"
+
+    /// Whether the calling thread is running a job of `run`.
+    static var isWorker: Bool { Thread.current.threadDictionary[workerKey] != nil }
+
+    /// `body()`, with the calling thread marked as a worker while it runs.
+    private static func asWorker<Value>(_ body: () -> Value) -> Value {
+        let dictionary = Thread.current.threadDictionary
+        let outer = dictionary[workerKey]
+        dictionary[workerKey] = true
+        defer { dictionary[workerKey] = outer }
+        return body()
+    }
+
+    /// `0..<count` in `parts` ranges of nearly equal size, in order, none empty (fewer than
+    /// `parts` when `count` is smaller; none for `count` ≤ 0).
+    static func ranges(count: Int, parts: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let parts = min(max(1, parts), count)
+        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+    }
+
+    /// `items.map(transform)`, in order: in a few parts on worker threads when there are at
+    /// least `minimum` items, on the calling thread otherwise, and always on the calling thread
+    /// when it is itself one of these workers (a worker never waits for other workers, so the
+    /// pool cannot fill with waiting threads).
+    static func map<Item: Sendable, Value: Sendable>(
+        _ items: [Item], minimum: Int, transform: @escaping @Sendable (Item) -> Value
+    ) -> [Value] {
+        guard items.count >= max(minimum, 2), !isWorker else { return items.map(transform) }
+        let parts = ranges(count: items.count, parts: 2 * max(1, ProcessInfo.processInfo.activeProcessorCount))
+        return map(count: parts.count) { part in items[parts[part]].map(transform) }.flatMap { $0 }
     }
 }
 

@@ -72,9 +72,12 @@ public struct TextTable: Sendable {
         let widths = columnWidths(of: body, count)
         var out = LineBytes()
         appendHeader(widths: widths, indent: indent, count, to: &out)
-        for row in body { appendLine(row, widths: widths, color: color, indent: indent, to: &out) }
+        appendLines(body, widths: widths, color: color, indent: indent, to: &out)
         return out.text
     }
+
+    /// Tables of at least this many rows are measured and written in parts on worker threads.
+    static let rowsInParts = 1_024
 
     // MARK: - Streaming
 
@@ -102,12 +105,12 @@ public struct TextTable: Sendable {
     /// the rest of its line right.
     public func renderRows(widths: [Int], color: Bool = false, indent: Int = 0) -> String {
         var out = LineBytes()
-        for row in shownRows(columnCount) { appendLine(row, widths: widths, color: color, indent: indent, to: &out) }
+        appendLines(shownRows(columnCount), widths: widths, color: color, indent: indent, to: &out)
         return out.text
     }
 
     /// A cell as shown: escaped, shortened, and its width measured once.
-    private struct Shown {
+    private struct Shown: Sendable {
         var text: String
         var width: Int
         var color: Int?
@@ -125,12 +128,27 @@ public struct TextTable: Sendable {
     }
 
     private func shownRows(_ count: Int) -> [[Shown]] {
-        rows.map { row in
+        OrderedWork.map(rows, minimum: Self.rowsInParts) { row in
             (0..<count).map { column -> Shown in
                 let cell = row[safe: column] ?? Cell("")
                 return shown(cell.text, column, color: cell.color)
             }
         }
+    }
+
+    /// `appendLine` for every row of `body`, in parts on worker threads for a long table.
+    private func appendLines(_ body: [[Shown]], widths: [Int], color: Bool, indent: Int, to out: inout LineBytes) {
+        guard body.count >= Self.rowsInParts, !OrderedWork.isWorker else {
+            for row in body { appendLine(row, widths: widths, color: color, indent: indent, to: &out) }
+            return
+        }
+        let parts = OrderedWork.ranges(count: body.count, parts: 4)
+        let pieces = OrderedWork.map(count: parts.count) { part -> [UInt8] in
+            var piece = LineBytes()
+            for row in body[parts[part]] { self.appendLine(row, widths: widths, color: color, indent: indent, to: &piece) }
+            return piece.bytes
+        }
+        for piece in pieces { out.bytes.append(contentsOf: piece) }
     }
 
     private func columnWidths(of body: [[Shown]], _ count: Int) -> [Int] {

@@ -175,4 +175,54 @@ import Testing
         // Well-formed: every element opened is closed (MarkupWriter writes HTML5 that is also XML).
         #expect(html.components(separatedBy: "<mark ").count == html.components(separatedBy: "</mark>").count)
     }
+
+    // MARK: - A long article
+
+    /// Over 1,000 sentences and 64 claims: the sentences are read on two threads, the claims
+    /// checked in two halves and the report built in parts. Each copy of the politics fixture's
+    /// body must read as the body does once (its claims, verdicts, days and event drafts are
+    /// worked out by hand in expected.json and checked in ArticleFixtureTests), and every output
+    /// must keep the order written.
+    @Test func aLongArticleReadsAsEachOfItsCopies() throws {
+        let source = try String(contentsOf: CLI.packageRoot.appendingPathComponent("fixtures/articles/us-china-politics.txt"), encoding: .utf8)
+        let paragraphs = source.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let head = paragraphs.prefix(2).joined(separator: "\n\n")
+        let body = paragraphs.dropFirst(2).joined(separator: "\n\n")
+        let once = try Self.check(head + "\n\n" + body + "\n")
+        let bodySentences = once.article.sentences.count - 2
+        let copies = 1_000 / bodySentences + 1
+        let long = try Self.check(head + "\n\n" + Array(repeating: body, count: copies).joined(separator: "\n\n") + "\n")
+        #expect(long.article.sentences.count >= 1_000 && once.claims.count * copies >= 64)
+
+        #expect(long.claims.count == once.claims.count * copies)
+        for (k, claim) in long.claims.enumerated() {
+            let expected = once.claims[k % once.claims.count]
+            #expect(claim.text == expected.text && claim.index == expected.index && claim.series == expected.series)
+            #expect(claim.summary == expected.summary && claim.days == expected.days)
+            #expect(claim.verdicts.parts.map(\.verdict) == expected.verdicts.parts.map(\.verdict))
+        }
+        #expect(long.events.count == once.events.count * copies)
+        for (k, event) in long.events.enumerated() {
+            let expected = once.events[k % once.events.count]
+            #expect(event.title == expected.title && event.eventDate == expected.eventDate && event.tense == expected.tense)
+        }
+        // The head (title and byline, sentences 0 and 1) once, then the body's copies.
+        let headReasons = once.notEvents.filter { $0.sentence < 2 }.map(\.reason)
+        let bodyReasons = once.notEvents.filter { $0.sentence >= 2 }.map(\.reason)
+        #expect(long.notEvents.map(\.reason) == headReasons + Array(Array(repeating: bodyReasons, count: copies).joined()))
+
+        // The table: claim blocks numbered 1, 2, ... in order, each with its claim's text.
+        let claimLines = long.reportText().split(separator: "\n").filter { $0.hasPrefix("claim ") }
+        #expect(claimLines.count == long.claims.count)
+        for (k, line) in claimLines.enumerated() {
+            let label = "claim \(k + 1)"
+            #expect(line == label + String(repeating: " ", count: max(0, 10 - label.count)) + " " + long.claims[k].text)
+        }
+        // The JSON: claims and events in the order written.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(long.reportJSON().serializedUTF8())) as? [String: Any])
+        let claims = try #require(json["claims"] as? [[String: Any]])
+        #expect(claims.map { $0["text"] as? String } == long.claims.map(\.text))
+        let events = try #require(json["events"] as? [[String: Any]])
+        #expect(events.map { $0["title"] as? String } == long.events.map(\.title))
+    }
 }
