@@ -315,13 +315,13 @@ struct SentenceAnalysis: Sendable {
     /// count of sessions): the title of its event draft (`EventTitle`).
     var eventTitle: String?
 
-    /// Every sentence's analysis, in order: on two threads for a long article (each sentence is
-    /// read on its own, so the result is the same).
+    /// Every sentence's analysis, in order: for a long article in eight parts on every core, the
+    /// calling thread's included, so that no core waits while another has a part left (each
+    /// sentence is read on its own, so the result is the same).
     static func all(_ sentences: [ArticleSentence], scalars: [Unicode.Scalar], dateline: Range<Int>?) -> [SentenceAnalysis] {
-        let parts = sentences.count >= 1_000 ? 2 : 1
-        guard parts > 1 else { return sentences.map { SentenceAnalysis($0, scalars: scalars, dateline: dateline) } }
-        let middle = sentences.count / 2
-        let ranges = [0..<middle, middle..<sentences.count]
+        guard sentences.count >= 1_000 else { return sentences.map { SentenceAnalysis($0, scalars: scalars, dateline: dateline) } }
+        let ranges = OrderedWork.ranges(count: sentences.count, parts: 8)
+        let parts = ranges.count
         let slots = AnalysisSlots(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { k in
             slots.store(sentences[ranges[k]].map { SentenceAnalysis($0, scalars: scalars, dateline: dateline) }, at: k)

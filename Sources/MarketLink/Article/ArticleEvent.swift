@@ -78,13 +78,15 @@ public struct CoverageEntry: Sendable, Hashable {
 /// last word boundary, and "…" marks the cut. Chinese is cut at ，or the column limit.
 enum EventTitle {
     static let limit = 90
+    static let stops: Set<Unicode.Scalar> = [".", "。", "!", "！", "?", "？"]
+    /// Words that may stand before a leading date phrase ("Earlier on Monday, ...").
+    static let leadWords: Set<String> = ["earlier", "later", "also", "then"]
 
     static func make(sentence: ArticleSentence, phrase: DatePhrase, scalars: [Unicode.Scalar]) -> String {
         var start = sentence.range.lowerBound
         var end = sentence.range.upperBound
         // Final stop.
-        while end > start, [".", "。", "!", "！", "?", "？"].contains(scalars[end - 1]) { end -= 1 }
-        let leadWords: Set<String> = ["earlier", "later", "also", "then"]
+        while end > start, stops.contains(scalars[end - 1]) { end -= 1 }
         let prefixTokens = TextToken.tokenize(scalars[start..<phrase.range.lowerBound])
         if prefixTokens.allSatisfy({ leadWords.contains($0.word ?? "-") }) {
             // Leading phrase: drop it and what follows it up to the next word.
