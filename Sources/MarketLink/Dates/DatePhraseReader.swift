@@ -69,6 +69,9 @@ public enum DatePhraseReader {
         return words
     }()
 
+    /// `leads`, for a test that passes over most words without a lookup.
+    static let leadFilter = WordFilter(leads)
+
     /// The leading words `Reader.read` tells apart, looked up once instead of compared one by one.
     enum LeadGroup {
         case on, fromBetween, overIn, ofYear, lastNextThis, today, yesterday, tomorrow, partOfMonth, other
@@ -87,7 +90,7 @@ public enum DatePhraseReader {
     static func mayStart(_ token: TextToken) -> Bool {
         switch token.kind {
         case .number: return true
-        case .word(let text), .ideograph(let text): return leads.contains(text)
+        case .word(let text), .ideograph(let text): return leadFilter.mayContain(text) && leads.contains(text)
         default: return false
         }
     }

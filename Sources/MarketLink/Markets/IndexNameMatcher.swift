@@ -62,27 +62,8 @@ enum IndexNameMatcher {
         return table
     }()
 
-    /// The first characters of every name's first token: a token starting otherwise names no
-    /// index, and is passed over without a lookup.
-    static let firstScalars: Set<Unicode.Scalar> = Set(table.keys.compactMap { $0.unicodeScalars.first })
-
-    /// `firstScalars` below 128 as bits, tested without hashing (most tokens are ASCII).
-    static let firstASCII: (UInt64, UInt64) = {
-        var bits: (UInt64, UInt64) = (0, 0)
-        for scalar in firstScalars where scalar.value < 128 {
-            if scalar.value < 64 { bits.0 |= 1 << UInt64(scalar.value) } else { bits.1 |= 1 << UInt64(scalar.value - 64) }
-        }
-        return bits
-    }()
-
-    /// Whether a token whose key is `key` can start a name.
-    static func mayStartName(_ key: String) -> Bool {
-        guard let byte = key.utf8.first else { return false }
-        if byte < 64 { return firstASCII.0 & (1 << UInt64(byte)) != 0 }
-        if byte < 128 { return firstASCII.1 & (1 << UInt64(byte - 64)) != 0 }
-        guard let first = key.unicodeScalars.first else { return false }
-        return firstScalars.contains(first)
-    }
+    /// The keys of `table`, for a test that passes over most tokens without a lookup.
+    static let keys = WordFilter(table.keys)
 
     static let companyWords: Set<String> = ["bank", "university", "group", "holdings", "foundation", "corp", "corporation", "company"]
 
@@ -99,7 +80,7 @@ enum IndexNameMatcher {
         var found: [IndexMention] = []
         var k = bounds.lowerBound
         while k < bounds.upperBound {
-            guard let key = key(tokens[k].kind), mayStartName(key), let names = table[key] else {
+            guard let key = key(tokens[k].kind), keys.mayContain(key), let names = table[key] else {
                 k += 1
                 continue
             }
