@@ -47,10 +47,20 @@ enum SentenceSplitter {
     static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", ")", "]", "」", "』", "）", "》"]
     static let openers: Set<Unicode.Scalar> = ["(", "=", "\"", "“", "‘", "'", "[", "「", "『", "（", "《"]
 
-    /// The sentences of `paragraphs` (ranges of `scalars`), in order.
+    /// The sentences of `paragraphs` (ranges of `scalars`), in order: for a long article, groups
+    /// of paragraphs on worker threads (a sentence never crosses a paragraph break, so each
+    /// paragraph is split on its own and the result is the same).
     static func sentences(of scalars: [Unicode.Scalar], paragraphs: [Range<Int>]) -> [ArticleSentence] {
+        guard paragraphs.count >= 256, !OrderedWork.isWorker else { return sentences(of: scalars, paragraphs: paragraphs, paragraphs.indices) }
+        let parts = OrderedWork.ranges(count: paragraphs.count, parts: 8)
+        return OrderedWork.map(count: parts.count) { sentences(of: scalars, paragraphs: paragraphs, parts[$0]) }.flatMap { $0 }
+    }
+
+    /// The sentences of paragraphs `chosen` (indices into `paragraphs`).
+    private static func sentences(of scalars: [Unicode.Scalar], paragraphs: [Range<Int>], _ chosen: Range<Int>) -> [ArticleSentence] {
         var found: [ArticleSentence] = []
-        for (index, paragraph) in paragraphs.enumerated() {
+        for index in chosen {
+            let paragraph = paragraphs[index]
             var start = paragraph.lowerBound
             var k = paragraph.lowerBound
             func emit(_ end: Int) {

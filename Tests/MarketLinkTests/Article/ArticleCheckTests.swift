@@ -190,9 +190,18 @@ import Testing
         let body = paragraphs.dropFirst(2).joined(separator: "\n\n")
         let once = try Self.check(head + "\n\n" + body + "\n")
         let bodySentences = once.article.sentences.count - 2
-        let copies = 1_000 / bodySentences + 1
+        let bodyParagraphs = paragraphs.count - 2
+        let copies = max(1_000 / bodySentences, 256 / bodyParagraphs) + 1
         let long = try Self.check(head + "\n\n" + Array(repeating: body, count: copies).joined(separator: "\n\n") + "\n")
-        #expect(long.article.sentences.count >= 1_000 && once.claims.count * copies >= 64)
+        #expect(long.article.sentences.count >= 1_000 && long.article.text.paragraphs.count >= 256 && once.claims.count * copies >= 64)
+
+        // Sentences (split in groups of paragraphs): the head's, then the body's in each copy.
+        #expect(long.article.sentences.count == 2 + bodySentences * copies)
+        for (k, sentence) in long.article.sentences.enumerated() {
+            let copy = k < 2 ? 0 : (k - 2) / bodySentences
+            let expected = once.article.sentences[k < 2 ? k : 2 + (k - 2) % bodySentences]
+            #expect(sentence.text == expected.text && sentence.paragraph == expected.paragraph + copy * bodyParagraphs)
+        }
 
         #expect(long.claims.count == once.claims.count * copies)
         for (k, claim) in long.claims.enumerated() {
