@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 // MARK: - Checking an article
@@ -164,9 +163,9 @@ public struct ArticleCheck: Sendable {
 
     // MARK: - Claims
 
-    /// Every reading of `analyses` as a checked claim, in the order written: the sentences in two
-    /// halves on two threads when they hold many claims (each claim is checked on its own, so the
-    /// result is the same).
+    /// Every reading of `analyses` as a checked claim, in the order written: groups of sentences
+    /// on worker threads for a long article (each claim is checked on its own, so the result is
+    /// the same).
     static func claims(
         _ analyses: [SentenceAnalysis], series: [Series], published: Day?, article: Article, vocabulary: ToolVocabulary
     ) -> [ArticleClaim] {
@@ -181,17 +180,7 @@ public struct ArticleCheck: Sendable {
             }
             return found
         }
-        let count = analyses.reduce(0) { $0 + $1.readings.count }
-        guard count >= 64, !OrderedWork.isWorker else { return claims(in: analyses.indices) }
-        // Halves of about equal claims, split at a sentence.
-        var middle = 0
-        var before = 0
-        while middle < analyses.count, before < count / 2 {
-            before += analyses[middle].readings.count
-            middle += 1
-        }
-        let halves = [0..<middle, middle..<analyses.count]
-        return OrderedWork.map(count: 2) { claims(in: halves[$0]) }.flatMap { $0 }
+        return OrderedWork.inParts(count: analyses.count, minimum: 1_000, claims).flatMap { $0 }
     }
 
     static func claim(
@@ -315,18 +304,10 @@ struct SentenceAnalysis: Sendable {
     /// count of sessions): the title of its event draft (`EventTitle`).
     var eventTitle: String?
 
-    /// Every sentence's analysis, in order: for a long article in eight parts on every core, the
-    /// calling thread's included, so that no core waits while another has a part left (each
+    /// Every sentence's analysis, in order: in parts on worker threads for a long article (each
     /// sentence is read on its own, so the result is the same).
     static func all(_ sentences: [ArticleSentence], scalars: [Unicode.Scalar], dateline: Range<Int>?) -> [SentenceAnalysis] {
-        guard sentences.count >= 1_000 else { return sentences.map { SentenceAnalysis($0, scalars: scalars, dateline: dateline) } }
-        let ranges = OrderedWork.ranges(count: sentences.count, parts: 8)
-        let parts = ranges.count
-        let slots = AnalysisSlots(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { k in
-            slots.store(sentences[ranges[k]].map { SentenceAnalysis($0, scalars: scalars, dateline: dateline) }, at: k)
-        }
-        return (0..<parts).flatMap { slots.take($0) }
+        OrderedWork.map(sentences, minimum: 1_000) { SentenceAnalysis($0, scalars: scalars, dateline: dateline) }
     }
 
     /// Adjectives between a determiner and an index's name: "the benchmark S&P 500".
@@ -395,25 +376,5 @@ struct SentenceAnalysis: Sendable {
             if let days = readings[k].reading.claim.days { return days }
         }
         return nil
-    }
-}
-
-/// One result slot per thread; each thread writes only its own slot, read after all have joined.
-final class AnalysisSlots: @unchecked Sendable {
-    private var slots: [[SentenceAnalysis]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func store(_ analyses: [SentenceAnalysis], at index: Int) {
-        lock.lock()
-        slots[index] = analyses
-        lock.unlock()
-    }
-
-    func take(_ index: Int) -> [SentenceAnalysis] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]
     }
 }

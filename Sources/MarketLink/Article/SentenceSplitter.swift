@@ -51,9 +51,7 @@ enum SentenceSplitter {
     /// of paragraphs on worker threads (a sentence never crosses a paragraph break, so each
     /// paragraph is split on its own and the result is the same).
     static func sentences(of scalars: [Unicode.Scalar], paragraphs: [Range<Int>]) -> [ArticleSentence] {
-        guard paragraphs.count >= 256, !OrderedWork.isWorker else { return sentences(of: scalars, paragraphs: paragraphs, paragraphs.indices) }
-        let parts = OrderedWork.ranges(count: paragraphs.count, parts: 8)
-        return OrderedWork.map(count: parts.count) { sentences(of: scalars, paragraphs: paragraphs, parts[$0]) }.flatMap { $0 }
+        OrderedWork.inParts(count: paragraphs.count, minimum: 256) { sentences(of: scalars, paragraphs: paragraphs, $0) }.flatMap { $0 }
     }
 
     /// The sentences of paragraphs `chosen` (indices into `paragraphs`).

@@ -74,16 +74,30 @@ enum OrderedWork {
         return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
     }
 
-    /// `items.map(transform)`, in order: in a few parts on worker threads when there are at
-    /// least `minimum` items, on the calling thread otherwise, and always on the calling thread
-    /// when it is itself one of these workers (a worker never waits for other workers, so the
-    /// pool cannot fill with waiting threads).
+    /// `body` of `0..<count` cut into `parts` ranges (`ranges(count:parts:)`), each on a worker
+    /// thread, the results in range order. With fewer than `minimum` indices, or on a thread
+    /// that is itself one of these workers (a worker never waits for other workers, so the pool
+    /// cannot fill with waiting threads), `body(0..<count)` alone, on the calling thread.
+    static func inParts<Value: Sendable>(
+        count: Int, minimum: Int, parts: Int = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount),
+        _ body: @escaping @Sendable (Range<Int>) -> Value
+    ) -> [Value] {
+        guard count >= max(minimum, 2), parts > 1, !isWorker else { return [body(0..<max(0, count))] }
+        let ranges = ranges(count: count, parts: parts)
+        // Every part started at once: all results are kept anyway, and no core waits for the
+        // caller to take an earlier part before the next one starts.
+        var values: [Value] = []
+        values.reserveCapacity(ranges.count)
+        run(count: ranges.count, ahead: ranges.count, work: { body(ranges[$0]) }) { _, value in values.append(value) }
+        return values
+    }
+
+    /// `items.map(transform)`, in order, in parts on worker threads when there are at least
+    /// `minimum` items (`inParts`).
     static func map<Item: Sendable, Value: Sendable>(
         _ items: [Item], minimum: Int, transform: @escaping @Sendable (Item) -> Value
     ) -> [Value] {
-        guard items.count >= max(minimum, 2), !isWorker else { return items.map(transform) }
-        let parts = ranges(count: items.count, parts: 2 * max(1, ProcessInfo.processInfo.activeProcessorCount))
-        return map(count: parts.count) { part in items[parts[part]].map(transform) }.flatMap { $0 }
+        inParts(count: items.count, minimum: minimum) { items[$0].map(transform) }.flatMap { $0 }
     }
 }
 

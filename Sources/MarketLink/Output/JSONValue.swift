@@ -66,11 +66,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array(let items):
             guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
             out.append(0x5B)
-            if inParts, items.count >= JSONValue.itemsWrittenInParts, !OrderedWork.isWorker {
-                let parts = OrderedWork.ranges(count: items.count, parts: 4)
-                let pieces = OrderedWork.map(count: parts.count) { part -> [UInt8] in
+            if inParts, items.count >= JSONValue.itemsWrittenInParts {
+                let pieces = OrderedWork.inParts(count: items.count, minimum: JSONValue.itemsWrittenInParts, parts: 4) { range -> [UInt8] in
                     var piece: [UInt8] = []
-                    JSONValue.writeItems(items, parts[part], to: &piece, indent: indent, pretty: pretty, inParts: false)
+                    JSONValue.writeItems(items, range, to: &piece, indent: indent, pretty: pretty, inParts: false)
                     return piece
                 }
                 for piece in pieces { out.append(contentsOf: piece) }

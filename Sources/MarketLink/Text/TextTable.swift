@@ -138,14 +138,9 @@ public struct TextTable: Sendable {
 
     /// `appendLine` for every row of `body`, in parts on worker threads for a long table.
     private func appendLines(_ body: [[Shown]], widths: [Int], color: Bool, indent: Int, to out: inout LineBytes) {
-        guard body.count >= Self.rowsInParts, !OrderedWork.isWorker else {
-            for row in body { appendLine(row, widths: widths, color: color, indent: indent, to: &out) }
-            return
-        }
-        let parts = OrderedWork.ranges(count: body.count, parts: 4)
-        let pieces = OrderedWork.map(count: parts.count) { part -> [UInt8] in
+        let pieces = OrderedWork.inParts(count: body.count, minimum: Self.rowsInParts, parts: 4) { range -> [UInt8] in
             var piece = LineBytes()
-            for row in body[parts[part]] { self.appendLine(row, widths: widths, color: color, indent: indent, to: &piece) }
+            for row in body[range] { self.appendLine(row, widths: widths, color: color, indent: indent, to: &piece) }
             return piece.bytes
         }
         for piece in pieces { out.bytes.append(contentsOf: piece) }
