@@ -192,7 +192,11 @@ final class CSVBlockReader {
         if let index = pool.lastIndex(where: { $0.count >= minimum }) {
             fresh = pool.remove(at: index)
         } else {
-            fresh = UnsafeMutableRawBufferPointer.allocate(byteCount: max(minimum, blockSize), alignment: 16)
+            // Rounded up to an eighth of a block, so that buffers with carries of different
+            // lengths (a wide file's rows are long) are one size and each fits the next block:
+            // otherwise a buffer too small for a longer carry stays in the pool beside a new one.
+            let step = max(blockSize / 8, 1)
+            fresh = UnsafeMutableRawBufferPointer.allocate(byteCount: (max(minimum, blockSize) + step - 1) / step * step, alignment: 16)
         }
         if let buffer, let from = buffer.baseAddress, let to = fresh.baseAddress, carry > 0 {
             to.copyMemory(from: from + cut, byteCount: carry)

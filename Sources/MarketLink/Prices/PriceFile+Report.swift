@@ -6,9 +6,18 @@ extension PriceFile {
     /// headers, names and reasons from the file are shown safely (`TerminalText`). `vocabulary`
     /// names the caller's settings for taking the adjusted close and naming a series' market.
     public func reportText(vocabulary: ToolVocabulary = .none) -> String {
-        var lines: [String] = [path]
+        // Written line by line into one string (each line made safe, then its line end): a wide
+        // file's report has a few lines per series, and an array of them (and of their escaped
+        // copies) would be held beside the series at the end of the load.
+        var text = ""
+        text.reserveCapacity(1024 + 12 * closeColumns.count + 320 * series.count + 96 * dropped.count)
+        func add(_ line: String) {
+            text += TerminalText.escaped(line)
+            text += "\n"
+        }
+        add(path)
         func row(_ label: String, _ value: String) {
-            lines.append("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + value)
+            add("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + value)
         }
         row("layout", "\(layout.rawValue) (delimiter \(delimiter == "tab" ? "tab" : "\"\(delimiter)\""), header on line \(headerLine))")
         row("dates", "column \"\(dateColumn)\", \(dateReading), \(newestFirst ? "newest first (sorted)" : "oldest first")")
@@ -19,31 +28,31 @@ extension PriceFile {
             let hint = note == adjustedNote ? vocabulary.name(.adjustedClose).map { " with \($0)" } ?? "" : ""
             row("note", note + hint)
         }
-        lines.append("  series     \(series.count)")
+        add("  series     \(series.count)")
         for item in series {
-            lines.append("    \(item.name)")
+            add("    \(item.name)")
             let market = item.market.map { "\($0)" } ?? "unknown" + (vocabulary.name(.market(series: item.name)).map { " (name it with \($0))" } ?? "")
-            if let index = item.index { lines.append("      index    \(index.displayName.dropFirst(4))") }
-            lines.append("      market   \(market)")
+            if let index = item.index { add("      index    \(index.displayName.dropFirst(4))") }
+            add("      market   \(market)")
             var range = "\(item.count) sessions"
             if let first = item.firstDay, let last = item.lastDay { range += ", \(first.iso) to \(last.iso)" }
-            lines.append("      sessions \(range)")
+            add("      sessions \(range)")
             if let gap = item.largestGap {
-                lines.append("      gap      largest \(gap.days) calendar days (\(gap.from.iso) to \(gap.to.iso))")
+                add("      gap      largest \(gap.days) calendar days (\(gap.from.iso) to \(gap.to.iso))")
             }
             if let bars = item.intraday {
                 let days = (0..<item.count).map { item.day(at: $0) }
                 for line in bars.reportLines(sessionDays: days) {
-                    lines.append("      " + line.label.padding(toLength: 8, withPad: " ", startingAt: 0) + " " + line.value)
+                    add("      " + line.label.padding(toLength: 8, withPad: " ", startingAt: 0) + " " + line.value)
                 }
             }
         }
-        lines.append("  dropped    \(dropped.count) row\(dropped.count == 1 ? "" : "s")")
+        add("  dropped    \(dropped.count) row\(dropped.count == 1 ? "" : "s")")
         for item in dropped {
             let who = item.series.map { "\($0): " } ?? ""
-            lines.append("    line \(item.line): \(who)\(item.reason)")
+            add("    line \(item.line): \(who)\(item.reason)")
         }
-        return lines.map { TerminalText.escaped($0) + "\n" }.joined()
+        return text
     }
 
     /// The same report as JSON, for scripts.

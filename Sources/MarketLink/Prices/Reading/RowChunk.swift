@@ -52,12 +52,19 @@ struct RowChunk {
     /// fast path reads it). On an error, `edges` is what the chunk had of rows that are not
     /// sessions and of sessions before it (with the failing row's, if it got that far): what
     /// decides whether such a row lay between two sessions.
+    /// `reusing` is the builders of a chunk already taken (`SeriesAssembly.take`), for a file
+    /// without a symbol column: emptied and filled again, keeping their storage, so that reading
+    /// a wide file does not allocate and free a builder array and two small arrays per column
+    /// for every block (freed memory the allocator keeps).
+    /// They are taken from `recycled` (left `nil`), so that they have one owner and are emptied
+    /// in place.
     static func parse(
-        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool, edges: inout EdgeRows
+        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool, edges: inout EdgeRows,
+        reusing recycled: inout [Builder]?
     ) throws(MarketLinkError) -> RowChunk {
         var chunk = RowChunk()
         do throws(MarketLinkError) {
-            try chunk.read(bytes: bytes, range: range, line: line, layout: layout, quotesPossible: quotesPossible)
+            try chunk.read(bytes: bytes, range: range, line: line, layout: layout, quotesPossible: quotesPossible, reusing: &recycled)
         } catch {
             edges = chunk.edges
             throw error
@@ -65,13 +72,29 @@ struct RowChunk {
         return chunk
     }
 
+    /// Reads the rows as above, with new builders.
+    static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool, edges: inout EdgeRows
+    ) throws(MarketLinkError) -> RowChunk {
+        var none: [Builder]? = nil
+        return try parse(bytes: bytes, range: range, line: line, layout: layout, quotesPossible: quotesPossible, edges: &edges, reusing: &none)
+    }
+
     private mutating func read(
-        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool
+        bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, line: Int, layout: RowLayout, quotesPossible: Bool, reusing recycled: inout [Builder]?
     ) throws(MarketLinkError) {
         var chunk = self
         defer { self = chunk }
         if layout.symbolIndex == nil {
-            chunk.builders = layout.valueIndexes.map { Builder(name: layout.header[$0]) }
+            var reused = recycled
+            recycled = nil
+            if var builders = reused, builders.count == layout.valueIndexes.count {
+                reused = nil
+                for k in builders.indices { builders[k].empty(name: layout.header[layout.valueIndexes[k]]) }
+                chunk.builders = builders
+            } else {
+                chunk.builders = layout.valueIndexes.map { Builder(name: layout.header[$0]) }
+            }
         }
         let limited = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
         var tokenizer = CSVTokenizer(bytes: limited, delimiter: layout.delimiter, file: layout.file, start: range.lowerBound, line: line)
@@ -274,6 +297,17 @@ struct RowChunk {
 // MARK: - Adding sessions
 
 extension RowChunk.Builder {
+    /// The builder of no session yet for the series `name`, keeping the storage of its days and
+    /// closes for the next chunk's.
+    mutating func empty(name: String) {
+        self.name = name
+        days.removeAll(keepingCapacity: true)
+        closes.removeAll(keepingCapacity: true)
+        decimals = 0
+        order = SessionOrder()
+        extremes = CloseExtremes()
+    }
+
     /// Adds one session: its date's code, its day under each order (the same three when the
     /// date is unambiguous), its close and the decimals it was written with.
     @inline(__always)

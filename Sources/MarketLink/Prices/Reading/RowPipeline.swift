@@ -31,6 +31,9 @@ enum RowPipeline {
         case pending
     }
 
+    /// From how many value columns (with no symbol column) a chunk is large whatever its rows.
+    static let manyColumns = 1024
+
     /// One block's work, done on some thread and read once `done` is signalled.
     final class Job: @unchecked Sendable {
         let block: CSVBlockReader.Block
@@ -46,16 +49,30 @@ enum RowPipeline {
         /// Whether its rows are read (not once an earlier block failed).
         let parses: Bool
         let layout: RowLayout
+        /// The builders of a chunk already taken, to fill again (`RowChunk.parse`).
+        private var recycled: [RowChunk.Builder]?
         private(set) var outcome = Outcome.pending
         let done = DispatchSemaphore(value: 0)
 
-        init(block: CSVBlockReader.Block, range: Range<Int>, startLine: Int, checksText: Bool, parses: Bool, layout: RowLayout) {
+        init(
+            block: CSVBlockReader.Block, range: Range<Int>, startLine: Int, checksText: Bool, parses: Bool, layout: RowLayout,
+            reusing recycled: [RowChunk.Builder]? = nil
+        ) {
             self.block = block
             self.range = range
             self.startLine = startLine
             self.checksText = checksText
             self.parses = parses
             self.layout = layout
+            self.recycled = recycled
+        }
+
+        /// The outcome, given up by the job (so that a chunk's builders have one owner, to be
+        /// emptied and reused without a copy).
+        func takeOutcome() -> Outcome {
+            let taken = outcome
+            outcome = .pending
+            return taken
         }
 
         func run() {
@@ -76,7 +93,7 @@ enum RowPipeline {
             var edges = EdgeRows()
             do throws(MarketLinkError) {
                 let chunk = try RowChunk.parse(
-                    bytes: bytes, range: range, line: startLine, layout: layout, quotesPossible: block.hasQuotes, edges: &edges)
+                    bytes: bytes, range: range, line: startLine, layout: layout, quotesPossible: block.hasQuotes, edges: &edges, reusing: &recycled)
                 outcome = .parsed(chunk)
             } catch {
                 outcome = .failed(error, lineBreaks: RowPipeline.lineBreaks(in: UnsafeBufferPointer(rebasing: bytes[range])), edges: edges)
@@ -98,9 +115,15 @@ enum RowPipeline {
         var exhausted = false
         // The file's line number at the start of the next block to be taken.
         var lineBase = line
-        let depth = max(threads, 1) + 1
+        // Blocks in flight: one more than the threads, so that a parsed chunk waits while the
+        // threads parse on; but a chunk of a file with many value columns and no symbol column
+        // holds a builder per column whatever its rows (a wide file's 60,000 columns make about
+        // 30 MB a chunk), so there no parsed chunk waits beside those being parsed.
+        let depth = max(threads, 1) + (layout.symbolIndex == nil && layout.valueIndexes.count >= manyColumns ? 0 : 1)
         let queue = DispatchQueue.global(qos: .userInitiated)
         var taken = 0
+        // The builders of the chunk taken last, for the next job (a file without a symbol column).
+        var spare: [RowChunk.Builder]?
         // A row too long to read, met while blocks before it were still in flight: thrown once
         // they are taken (an error in them comes first), on the line where they end.
         var tooLong: MarketLinkError?
@@ -124,7 +147,9 @@ enum RowPipeline {
                         break
                     }
                     job = Job(
-                        block: block, range: 0..<block.bytes.count, startLine: 1, checksText: true, parses: failure == nil, layout: layout)
+                        block: block, range: 0..<block.bytes.count, startLine: 1, checksText: true, parses: failure == nil, layout: layout,
+                        reusing: spare)
+                    spare = nil
                 }
                 if job.block.isLast { exhausted = true }
                 inFlight.append(job)
@@ -138,13 +163,14 @@ enum RowPipeline {
             let job = inFlight.removeFirst()
             job.done.wait()
             let shift = job.relative ? lineBase - 1 : 0
-            switch job.outcome {
+            switch job.takeOutcome() {
             case .parsed(var chunk):
                 lineBase += chunk.linesConsumed
                 if failure == nil {
                     if taken == 0, let estimate, let rows = estimate(chunk.rowCount, job.range.count) { assembly.reserve(rows: rows) }
                     do throws(MarketLinkError) {
-                        try assembly.take(&chunk, lineShift: shift)
+                        let builders = try assembly.take(&chunk, lineShift: shift)
+                        if layout.symbolIndex == nil { spare = builders }
                     } catch {
                         failure = error
                     }

@@ -90,9 +90,11 @@ struct SeriesAssembly {
     func edgeRows() throws(MarketLinkError) -> [DroppedRow] { try edges.finish(file: file) }
 
     /// Takes the next chunk in file order; its lines are `lineShift` below the file's. The
-    /// chunk's storage is released. Throws when a row that is not a session lies between two
-    /// sessions (`EdgeRows`).
-    mutating func take(_ chunk: inout RowChunk, lineShift: Int) throws(MarketLinkError) {
+    /// chunk is emptied; its builders are returned, for the next chunk to reuse when the file has
+    /// no symbol column (`RowChunk.parse`). Throws when a row that is not a session lies between
+    /// two sessions (`EdgeRows`).
+    @discardableResult
+    mutating func take(_ chunk: inout RowChunk, lineShift: Int) throws(MarketLinkError) -> [RowChunk.Builder] {
         try edges.take(
             leading: chunk.edges.leading.map { $0.shifted(by: lineShift) }, trailing: chunk.edges.trailing.map { $0.shifted(by: lineShift) },
             sessions: chunk.edges.sessions, file: file)
@@ -114,10 +116,12 @@ struct SeriesAssembly {
         } else {
             dropped.append(contentsOf: chunk.dropped.lazy.map { DroppedRow(line: $0.line + lineShift, series: $0.series, reason: $0.reason) })
         }
-        for b in chunk.builders.indices {
+        let builders = chunk.builders
+        chunk = RowChunk()
+        for b in builders.indices {
             let target: Int
             if bySymbol {
-                let name = chunk.builders[b].name
+                let name = builders[b].name
                 if let existing = indexByName[name] {
                     target = existing
                 } else {
@@ -128,8 +132,7 @@ struct SeriesAssembly {
             } else {
                 target = b
             }
-            var piece = chunk.builders[b]
-            chunk.builders[b] = RowChunk.Builder(name: piece.name)
+            var piece = builders[b]
             if lineShift != 0 { piece.order.mapMarks { $0.shifted(by: lineShift) } }
             stores[target].days.append(contentsOf: piece.days)
             stores[target].closes.append(contentsOf: piece.closes)
@@ -138,7 +141,7 @@ struct SeriesAssembly {
             let extremes = lineShift == 0 ? piece.extremes : piece.extremes.shifted(by: lineShift)
             stores[target].extremes = stores[target].extremes.merged(with: extremes)
         }
-        chunk = RowChunk()
+        return builders
     }
 
     /// Makes every series, oldest first, its days read under `order` (the column's day/month

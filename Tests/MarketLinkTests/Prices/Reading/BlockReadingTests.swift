@@ -370,4 +370,54 @@ import Testing
         #expect(loaded.series.last?.name == "S100001")
         #expect(loaded.series.last?.closes == [100_001, 100_002])
     }
+
+    @Test func aWideFileReadsTheSameWhenEachChunkFillsTheBuildersOfTheOneBefore() throws {
+        // A file without a symbol column: each chunk after the first fills the builders of the
+        // chunk taken before it, emptied (`RowChunk.parse(reusing:)`); with this many columns at
+        // most two chunks are in flight (`RowPipeline.manyColumns`). Blocks of about two rows.
+        let columns = 1_100
+        let rows = 40
+        #expect(columns >= RowPipeline.manyColumns)
+        // Column c has no close on row c % rows; the first column's close on row 30 is `low`.
+        func close(_ c: Int, _ r: Int, low: String) -> String? {
+            if r == c % rows { return nil }
+            if c == 0, r == 30 { return low }
+            return String(format: "%d.%02d", c + 1, r)
+        }
+        let first = try #require(Day(iso: "2023-01-02"))
+        func file(low: String) -> [UInt8] {
+            var text = "Date," + (1...columns).map { "S\($0)" }.joined(separator: ",") + "\n"
+            for r in 0..<rows {
+                text += first.adding(days: r).iso + "," + (0..<columns).map { close($0, r, low: low) ?? "" }.joined(separator: ",") + "\n"
+            }
+            return Array(text.utf8)
+        }
+        let bytes = file(low: "0.01")
+        let whole = Self.outcome(bytes, threads: 1)
+        #expect(!whole.hasPrefix("error"))
+        let rowLength = bytes.count / (rows + 1)
+        for size in [2 * rowLength, 5 * rowLength] {
+            #expect(Self.outcome(bytes, blockSize: size, threads: 2) == whole, "blocks of \(size) bytes")
+            #expect(Self.outcome(bytes, blockSize: size, threads: 1) == whole, "blocks of \(size) bytes, one thread")
+        }
+        var reader = PriceFileReader(file: "t.csv", options: .init())
+        reader.blockSize = 2 * rowLength
+        let loaded = try PriceFile.load(bytes: bytes, file: "t.csv", options: .init(), reader: reader)
+        #expect(loaded.series.count == columns)
+        #expect(loaded.dropped.count == columns)
+        for c in [0, 1, 39, 40, 41, 777, columns - 1] {
+            let series = loaded.series[c]
+            let kept = (0..<rows).filter { close(c, $0, low: "0.01") != nil }
+            #expect(series.name == "S\(c + 1)")
+            #expect(series.dayOrdinals == kept.map { first.adding(days: $0).ordinal })
+            #expect(series.closes == kept.map { Double(close(c, $0, low: "0.01") ?? "") ?? .nan })
+        }
+        #expect(loaded.series[0].closes[29] == 0.01)
+        // A close at or below 0 (kept by the chunk that read it, merged in file order) is refused
+        // on its line and column, in any block size.
+        let refused = file(low: "-1.5")
+        let message = "error: t.csv:32:12: error: close \"-1.5\" in column \"S1\" is not positive: an index level must be above 0 (percent changes divide by it)"
+        #expect(Self.outcome(refused, threads: 1) == message)
+        for size in [2 * rowLength, 5 * rowLength] { #expect(Self.outcome(refused, blockSize: size, threads: 2) == message) }
+    }
 }
