@@ -150,6 +150,28 @@ public struct CSVTokenizer {
         var filled = 0
         let limit = fields.count
         let delimiter = self.delimiter
+        #if _endian(little)
+        // Eight bytes at a time to the next delimiter or line end (`separatorMask`); the bytes
+        // after it are looked at again from there, so every field and the row end are found
+        // exactly where the loop below finds them byte by byte.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let spread = CSVTokenizer.spread(delimiter)
+            while i + 8 <= count {
+                let mask = CSVTokenizer.separatorMask(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), delimiter: spread)
+                if mask == 0 {
+                    i += 8
+                    continue
+                }
+                i += mask.trailingZeroBitCount >> 3
+                guard bytes[i] == delimiter else { break }
+                if filled < limit { fields[filled] = CSVField(start: fieldStart, end: i, isQuoted: false, hasEscapes: false) }
+                filled += 1
+                i += 1
+                fieldStart = i
+            }
+        }
+        #endif
         while i < count {
             let byte = bytes[i]
             if byte == delimiter {
@@ -165,6 +187,22 @@ public struct CSVTokenizer {
         filled += 1
         position = i < count ? endOfLine(i) : count
         return filled
+    }
+
+    /// `byte` in each of a word's eight bytes.
+    @inline(__always)
+    static func spread(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The high bit of each byte of `word` that is the delimiter (`delimiter`, spread over the
+    /// word), LF or CR; no other bit. Exact per byte: (x & 0x7F…) + 0x7F… sets a byte's high bit
+    /// when its low seven bits are not all zero and never carries into the next byte, so a byte
+    /// of x is zero exactly when neither that nor its own high bit is set.
+    @inline(__always)
+    static func separatorMask(_ word: UInt64, delimiter: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func nonZero(_ x: UInt64) -> UInt64 { ((x & low) &+ low) | x }
+        let kept = nonZero(word ^ delimiter) & nonZero(word ^ 0x0A0A_0A0A_0A0A_0A0A) & nonZero(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+        return ~kept & 0x8080_8080_8080_8080
     }
 
     /// Consumes a line end at `offset` and counts it; returns the offset after it.

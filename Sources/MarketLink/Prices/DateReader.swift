@@ -20,13 +20,8 @@ enum DateReader {
         var end = bytes.count
         while start < end, bytes[start] == 32 { start += 1 }
         while end > start, bytes[end - 1] == 32 { end -= 1 }
-        // One plain number other than `yyyyMMdd`: an Excel serial or an epoch stamp (`NumericDate`).
-        if end - start != 8, end - start >= 5, bytes[start] >= 48, bytes[start] <= 57,
-            case .day(let year, let month, let day)? = NumericDate.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]))?.reading
-        {
-            return RawDate(a: Int32(year), b: Int32(month), c: Int32(day), form: .resolved)
-        }
-        // Fast path: YYYY-MM-DD (optionally followed by a time).
+        // Fast path: YYYY-MM-DD (optionally followed by a time). First: a cell with `-` at its fifth
+        // byte is no plain number, so `NumericDate` (next) would refuse it anyway.
         if end - start >= 10, bytes[start + 4] == 45, bytes[start + 7] == 45,
             end - start == 10 || bytes[start + 10] == 32 || bytes[start + 10] == UInt8(ascii: "T")
         {
@@ -40,6 +35,12 @@ enum DateReader {
             let month = digit(5) * 10 + digit(6)
             let day = digit(8) * 10 + digit(9)
             if ok { return RawDate(a: year, b: month, c: day, form: .resolved) }
+        }
+        // One plain number other than `yyyyMMdd`: an Excel serial or an epoch stamp (`NumericDate`).
+        if end - start != 8, end - start >= 5, bytes[start] >= 48, bytes[start] <= 57,
+            case .day(let year, let month, let day)? = NumericDate.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]))?.reading
+        {
+            return RawDate(a: Int32(year), b: Int32(month), c: Int32(day), form: .resolved)
         }
         // General path: up to three numbers and a month name.
         var numbers: [(value: Int32, width: Int)] = []

@@ -35,6 +35,7 @@ enum NumberReader {
         while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
         if start == end { return .missing }
         let decimalMark: UInt8 = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        if let value = plain(bytes, start: start, end: end, decimalMark: decimalMark, decimals: &decimals) { return .value(value) }
         let groupMark: UInt8 = decimalComma ? UInt8(ascii: ".") : UInt8(ascii: ",")
         var i = start
         var negative = false
@@ -116,6 +117,41 @@ enum NumberReader {
         }
         guard let value = Double(text), value.isFinite else { return .invalid }
         return .value(value)
+    }
+
+    /// The fast path of `read`: a field (already trimmed, not empty) that is an optional sign,
+    /// digits and at most one decimal mark, with 1 to 15 digits in all (a close as most files
+    /// write it, `705.59`, `-0.25`, `12.`), read in one pass; `nil` for anything else (grouping,
+    /// `$`, an exponent, more digits, a missing marker), which the general loop reads. The same
+    /// value and decimals as that loop: with at most 15 digits every digit is significant or a
+    /// leading zero, so the mantissa is the digits as one integer (below 10^15, exact) and the
+    /// fraction the count of digits after the mark, one correctly rounded division.
+    @inline(__always)
+    static func plain(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, decimalMark: UInt8, decimals: inout Int) -> Double? {
+        var k = start
+        let negative = bytes[k] == UInt8(ascii: "-")
+        if negative || bytes[k] == UInt8(ascii: "+") { k += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var pointAt = -1
+        while k < end {
+            let byte = bytes[k]
+            let digit = byte &- 48
+            if digit < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                digits += 1
+            } else if byte == decimalMark, pointAt < 0 {
+                pointAt = k
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let fraction = pointAt < 0 ? 0 : end - pointAt - 1
+        decimals = fraction
+        let magnitude = Double(mantissa) / exactPowers[fraction]
+        return negative ? -magnitude : magnitude
     }
 
     /// Whether `bytes[from..<to]` is an exponent's digits: an optional sign, then one or more digits.

@@ -94,7 +94,8 @@ public enum NumberFormat {
         // Rounded half away from zero without a call into the C library: 0 ≤ product < 9e18, so
         // its truncation is exact in a UInt64 and, below 2⁵³ (above it product is a whole
         // number), product − truncation is exact: the same as `rounded(.toNearestOrAwayFromZero)`.
-        var integer = UInt64(product)
+        // (`Int64` first: one conversion instruction, where `UInt64` branches on 2⁶³.)
+        var integer = UInt64(Int64(product))
         if product - Double(integer) >= 0.5 { integer += 1 }
         let isZero = integer == 0
         var places = requested
@@ -103,6 +104,9 @@ public enum NumberFormat {
                 integer /= 10
                 places -= 1
             }
+        }
+        if !grouping, !plus, minus == .hyphen {
+            return writePlain(integer, places: places, negative: value < 0 && !isZero, to: out)
         }
         // Digits go right to left into a small stack buffer, then to `out` in one copy.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxBytes) { scratch in
@@ -162,6 +166,86 @@ public enum NumberFormat {
             out.update(from: base + at, count: maxBytes - at)
             return maxBytes - at
         }
+    }
+
+    /// The digit pairs 00 … 99, two ASCII bytes each.
+    private static let digitPairs: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    /// 10^0 … 10^19 as integers.
+    private static let integerPowers: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ]
+
+    /// The number of decimal digits of `value` (1 for 0).
+    @inline(__always)
+    static func decimalDigits(_ value: UInt64) -> Int {
+        let bits = 64 - (value | 1).leadingZeroBitCount
+        // ⌊bits · log10(2)⌋ (1233/4096 ≈ 0.30103), at most one below the digit count.
+        let guess = (bits &* 1233) >> 12
+        // `value | 1`: 0 has one digit; for every other value the same comparison (10^k ≥ 10 is even).
+        return guess &+ (value | 1 >= integerPowers[guess] ? 1 : 0)
+    }
+
+    /// `write` without grouping, plus or the typographic minus: `integer` (the rounded value times
+    /// 10^places) as `-ddd.ddd`, written straight into `out` (its length is known from the digit
+    /// count): all its digits, zero-padded to at least places + 1, one byte to the right, in
+    /// groups of eight and four from a table of digit pairs (short dependency chains), then the
+    /// whole part moved left by one for the decimal mark. The same bytes as the general path.
+    @inline(__always)
+    private static func writePlain(_ integer: UInt64, places: Int, negative: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let digits = max(decimalDigits(integer), places + 1)  // with the zeros before a fraction
+        let sign = negative ? 1 : 0
+        let start = sign + (places > 0 ? 1 : 0)
+        writeDigits(integer, count: digits, end: out + start + digits)
+        if places > 0 {
+            let whole = digits - places
+            for k in 0..<whole { out[sign + k] = out[sign + k + 1] }
+            out[sign + whole] = UInt8(ascii: ".")
+        }
+        if negative { out[0] = UInt8(ascii: "-") }
+        return start + digits
+    }
+
+    /// Writes the last `count` (1…19) decimal digits of `value`, zero-padded, ending before `end`.
+    @inline(__always)
+    private static func writeDigits(_ value: UInt64, count: Int, end: UnsafeMutablePointer<UInt8>) {
+        var rest = value
+        var left = count
+        var at = end
+        while left > 8 {
+            let low = UInt32(truncatingIfNeeded: rest % 100_000_000)
+            rest /= 100_000_000
+            at -= 8
+            writeEight(low, at: at)
+            left -= 8
+        }
+        var small = UInt32(truncatingIfNeeded: rest)
+        let pairs = UnsafeRawPointer(digitPairs.utf8Start)
+        while left >= 2 {
+            let pair = Int(small % 100)
+            small /= 100
+            at -= 2
+            UnsafeMutableRawPointer(at).storeBytes(of: pairs.loadUnaligned(fromByteOffset: 2 &* pair, as: UInt16.self), as: UInt16.self)
+            left -= 2
+        }
+        if left == 1 { (at - 1).pointee = UInt8(truncatingIfNeeded: 48 &+ small % 10) }
+    }
+
+    /// Writes `value` (below 10^8) as exactly eight digits at `at`: two groups of four, each two pairs.
+    @inline(__always)
+    private static func writeEight(_ value: UInt32, at: UnsafeMutablePointer<UInt8>) {
+        let pairs = UnsafeRawPointer(digitPairs.utf8Start)
+        let high = value / 10_000
+        let low = value % 10_000
+        let raw = UnsafeMutableRawPointer(at)
+        @inline(__always) func pair(_ p: UInt32) -> UInt16 { pairs.loadUnaligned(fromByteOffset: 2 &* Int(p), as: UInt16.self) }
+        raw.storeBytes(of: pair(high / 100), toByteOffset: 0, as: UInt16.self)
+        raw.storeBytes(of: pair(high % 100), toByteOffset: 2, as: UInt16.self)
+        raw.storeBytes(of: pair(low / 100), toByteOffset: 4, as: UInt16.self)
+        raw.storeBytes(of: pair(low % 100), toByteOffset: 6, as: UInt16.self)
     }
 
     /// Copies `bytes` (at most `maxBytes`) to `out`; returns their count.
