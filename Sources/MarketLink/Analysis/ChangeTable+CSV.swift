@@ -161,6 +161,25 @@ struct ChangeCSVFormatter: Sendable {
         }
     }
 
+    /// The CSV rows of `rows` in `buffer` (emptied first; its storage is kept when it is big
+    /// enough): the bytes `append` adds.
+    func write(_ rows: ArraySlice<ChangeTable.Entry>, into buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        guard sentenceSeries == nil, minuteInputs == nil else {
+            append(rows, to: &buffer)
+            return
+        }
+        let bound = bound(of: rows)
+        if buffer.capacity < bound { buffer.reserveCapacity(bound) }
+        // Room the rows are written into directly, then cut to what they took.
+        buffer.append(contentsOf: repeatElement(0, count: bound))
+        let written = buffer.withUnsafeMutableBufferPointer { output in
+            guard let start = output.baseAddress else { return 0 }
+            return writeRows(rows, at: start) - start
+        }
+        buffer.removeLast(bound - written)
+    }
+
     /// Calls `body` with the event, series, window and day cells and the decimals as pointers
     /// (`CellText`), for the row writers of `append` and `bytes`.
     @inline(__always)
@@ -219,28 +238,40 @@ struct ChangeCSVFormatter: Sendable {
             append(rows, to: &buffer)
             return buffer
         }
+        let bound = bound(of: rows)
+        return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
+            guard let start = output.baseAddress else { return }
+            written = writeRows(rows, at: start) - start
+        }
+    }
+
+    /// The most bytes the rows of `rows` take (session windows, no sentences).
+    private func bound(of rows: ArraySlice<ChangeTable.Entry>) -> Int {
         var bound = rows.count * rowBound
         eventCells.starts.withUnsafeBufferPointer { starts in
             for row in rows { bound += starts[row.event + 1] - starts[row.event] }
         }
-        return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
-            guard let start = output.baseAddress else { return }
-            var end = start
-            withCellText { text in
-                statusText.bytes.withUnsafeBufferPointer { statusBytes in
-                    statusText.starts.withUnsafeBufferPointer { statusStarts in
-                        forEachRun(of: rows) { run, days, closes in
-                            for row in run {
-                                end = writeRow(
-                                    row, days: days, closes: closes, text: text, statusBytes: statusBytes,
-                                    statusStarts: statusStarts, at: end)
-                            }
+        return bound
+    }
+
+    /// Writes the rows of `rows` (session windows, no sentences) from `start`, which has room
+    /// for `bound(of: rows)` bytes; returns the position after the last.
+    private func writeRows(_ rows: ArraySlice<ChangeTable.Entry>, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var end = start
+        withCellText { text in
+            statusText.bytes.withUnsafeBufferPointer { statusBytes in
+                statusText.starts.withUnsafeBufferPointer { statusStarts in
+                    forEachRun(of: rows) { run, days, closes in
+                        for row in run {
+                            end = writeRow(
+                                row, days: days, closes: closes, text: text, statusBytes: statusBytes,
+                                statusStarts: statusStarts, at: end)
                         }
                     }
                 }
             }
-            written = end - start
         }
+        return end
     }
 
     /// Writes one row of a session window (the bytes `appendRow` appends without a sentence or

@@ -25,6 +25,65 @@ extension ChangeTable {
             }, sink: sink)
     }
 
+    /// Writes the change report as CSV to `output`: the bytes `streamCSV` hands over, in order,
+    /// without holding every row in memory.
+    ///
+    /// Batches of about 2,000 rows (whole events; a few hundred KB, within a core's L2 cache) are
+    /// formatted on every core and each is written by the thread that formatted it, in turn
+    /// (`TurnWriter`), so that its bytes are copied into the file from that core's cache rather
+    /// than handed to another thread. The first write error stops every later write and is
+    /// thrown; `output` is then neither committed nor aborted by this call (its owner decides).
+    /// The events of each batch written count as done in the current `WorkProgress`.
+    public static func writeCSV(
+        events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule = .next, sentences: Bool = false,
+        to output: OutputFile
+    ) throws(MarketLinkError) {
+        try writeCSV(
+            events: events, series: series, windows: windows, rule: rule, sentences: sentences, to: output, batchRows: 2_000,
+            pairsPerGroup: pairsPerSessionGroup)
+    }
+
+    /// `writeCSV(to:)` in batches of about `batchRows` rows (whole events, at least one), t0
+    /// found for at most `pairsPerGroup` event × series pairs at once (at least a batch's).
+    static func writeCSV(
+        events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, sentences: Bool, to output: OutputFile,
+        batchRows: Int, pairsPerGroup: Int
+    ) throws(MarketLinkError) {
+        var header: [UInt8] = []
+        CSVWriter.appendHeader(csvHeader(sentences: sentences, minutes: windows.contains(where: \.isMinuteWindow)), to: &header)
+        try output.write(header)
+        let rowsPerEvent = max(series.count * windows.count, 1)
+        let batches = batches(events.indices, eventsPerBatch: batchRows / rowsPerEvent)
+        guard !batches.isEmpty else { return }
+        let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences)
+        let counts = series.map(\.count)
+        let width = series.count
+        let target = SendableOutput(output: output)
+        let progress = WorkProgress.current
+        progress?.beginComputing("changes", total: events.count, unit: "events")
+        var first = 0
+        while first < batches.count {
+            let group = ChangeTable.sessionGroup(batches, from: first, seriesCount: width, pairs: pairsPerGroup)
+            let span = batches[group.lowerBound].lowerBound..<batches[group.upperBound - 1].upperBound
+            let sessions = EventSessions.find(events: events, range: span, series: series, rule: rule, parallel: true)
+            try TurnWriter.run(
+                count: group.count, capacity: batches[group.lowerBound].count * rowsPerEvent * (sentences ? 260 : 120),
+                format: { index, buffer in
+                    let range = batches[group.lowerBound + index]
+                    let offset = (range.lowerBound - span.lowerBound) * width
+                    let entries = ChangeTable.entries(
+                        sessions: sessions[offset..<offset + range.count * width], events: events, series: series, counts: counts,
+                        windows: windows, eventRange: range)
+                    formatter.write(entries[...], into: &buffer)
+                },
+                write: { index, buffer throws(MarketLinkError) in
+                    try target.output.writePiece(buffer)
+                    progress?.advance(by: batches[group.lowerBound + index].count)
+                })
+            first = group.upperBound
+        }
+    }
+
     /// `range` cut into consecutive batches of `eventsPerBatch` events (at least one).
     static func batches(_ range: Range<Int>, eventsPerBatch: Int) -> [Range<Int>] {
         let size = max(1, eventsPerBatch)
@@ -46,23 +105,54 @@ extension ChangeTable {
     /// count as done in the current `WorkProgress`.
     static func streamBatches<Output: Sendable>(
         events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, batches: [Range<Int>],
-        format: @escaping @Sendable (Range<Int>, [Entry]) -> Output, sink: (Output) throws -> Void
+        pairsPerGroup: Int = pairsPerSessionGroup, format: @escaping @Sendable (Range<Int>, [Entry]) -> Output,
+        sink: (Output) throws -> Void
     ) throws {
         let counts = series.map(\.count)
         let progress = WorkProgress.current
         progress?.beginComputing("changes", total: batches.reduce(0) { $0 + $1.count }, unit: "events")
-        try OrderedWork.run(
-            count: batches.count,
-            work: { index in
-                // t0 of this batch's events, found once, then every window placed around it.
-                let range = batches[index]
-                let sessions = EventSessions.find(events: events, range: range, series: series, rule: rule)
-                let entries = ChangeTable.entries(sessions: sessions, events: events, series: series, counts: counts, windows: windows, eventRange: range)
-                return format(range, entries)
-            },
-            consume: { index, output in
-                try sink(output)
-                progress?.advance(by: batches[index].count)
-            })
+        let width = series.count
+        var first = batches.startIndex
+        while first < batches.endIndex {
+            // t0 of a group of consecutive batches found at once, series by series on both cores:
+            // a batch of a wide panel holds few events (one, for 5,000 series), and finding t0
+            // batch by batch then searched every series' dates from cold memory once per event.
+            let group = ChangeTable.sessionGroup(batches, from: first, seriesCount: width, pairs: pairsPerGroup)
+            let span = batches[group.lowerBound].lowerBound..<batches[group.upperBound - 1].upperBound
+            let sessions = EventSessions.find(events: events, range: span, series: series, rule: rule, parallel: true)
+            try OrderedWork.run(
+                count: group.count,
+                work: { index in
+                    let range = batches[group.lowerBound + index]
+                    let offset = (range.lowerBound - span.lowerBound) * width
+                    let entries = ChangeTable.entries(
+                        sessions: sessions[offset..<offset + range.count * width], events: events, series: series, counts: counts,
+                        windows: windows, eventRange: range)
+                    return format(range, entries)
+                },
+                consume: { index, output in
+                    try sink(output)
+                    progress?.advance(by: batches[group.lowerBound + index].count)
+                })
+            first = group.upperBound
+        }
+    }
+
+    /// The event × series pairs whose t0 a streamed report finds at once (16 MB of `EventSession`).
+    static let pairsPerSessionGroup = 1 << 20
+
+    /// The batches from `first` whose t0 are found together: consecutive batches, each starting
+    /// where the one before ends, with at most `pairs` event × series pairs in all (always at
+    /// least the batch at `first`).
+    static func sessionGroup(_ batches: [Range<Int>], from first: Int, seriesCount: Int, pairs: Int) -> Range<Int> {
+        var end = first + 1
+        var events = batches[first].count
+        while end < batches.count, batches[end].lowerBound == batches[end - 1].upperBound,
+            (events + batches[end].count) * max(seriesCount, 1) <= pairs
+        {
+            events += batches[end].count
+            end += 1
+        }
+        return first..<end
     }
 }

@@ -119,7 +119,7 @@ extension ChangeTable {
     /// The rows of the events in `range`, t0 found for them alone.
     private static func rows(of range: Range<Int>, events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule) -> [ChangeRow] {
         let sessions = EventSessions.find(events: events, range: range, series: series, rule: rule)
-        return entries(sessions: sessions, events: events, series: series, counts: series.map(\.count), windows: windows, eventRange: range).map {
+        return entries(sessions: sessions[...], events: events, series: series, counts: series.map(\.count), windows: windows, eventRange: range).map {
             ChangeTable.row($0, events: events, series: series, windows: windows)
         }
     }

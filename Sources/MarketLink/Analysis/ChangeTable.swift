@@ -34,7 +34,7 @@ public struct ChangeTable: Sendable {
         self.sessions = sessions
         self.windows = windows
         self.entries = ChangeTable.entries(
-            sessions: sessions.all, events: sessions.events, series: sessions.series, counts: sessions.series.map(\.count), windows: windows,
+            sessions: sessions.all[...], events: sessions.events, series: sessions.series, counts: sessions.series.map(\.count), windows: windows,
             eventRange: sessions.events.indices)
     }
 
@@ -143,12 +143,12 @@ public struct ChangeTable: Sendable {
     /// series' session count.
     /// A minute window's entry holds its status only (its row is measured again on the bars).
     static func entries(
-        sessions: [EventSession], events: [Event], series: [Series], counts: [Int], windows: [EventWindow], eventRange: Range<Int>
+        sessions: ArraySlice<EventSession>, events: [Event], series: [Series], counts: [Int], windows: [EventWindow], eventRange: Range<Int>
     ) -> [Entry] {
         var entries: [Entry] = []
         entries.reserveCapacity(sessions.count * windows.count)
         let minutes = windows.contains(where: \.isMinuteWindow)
-        var k = 0
+        var k = sessions.startIndex
         for e in eventRange {
             for s in counts.indices {
                 let t0 = sessions[k]

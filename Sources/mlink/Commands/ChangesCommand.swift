@@ -56,11 +56,8 @@ enum ChangesCommand {
         if out.format == .csv {
             // Streamed: the report is never whole in memory, and a file appears only when complete.
             let writer = try openOutput(out.path, inputs: inputs)
-            try ChangeTable.streamCSV(
-                events: events, series: collection.series, windows: window.windows, rule: window.rule, sentences: out.sentences
-            ) { bytes in
-                try writer.write(bytes)
-            }
+            try ChangeTable.writeCSV(
+                events: events, series: collection.series, windows: window.windows, rule: window.rule, sentences: out.sentences, to: writer)
             try commit(writer, to: out.path, rows: rows)
             return 0
         }
