@@ -161,23 +161,17 @@ struct ChangeCSVFormatter: Sendable {
         }
     }
 
-    /// The CSV rows of `rows` in `buffer` (emptied first; its storage is kept when it is big
-    /// enough): the bytes `append` adds.
+    /// The CSV rows of `rows` in `buffer`, in place of what it held: the bytes `append` adds.
+    /// Rows of session windows without sentences are written into a new array of the size they
+    /// can take (`bytes`), which costs less than making room in the old one: an array has no
+    /// uninitialized room to write into, so that would mean filling it with zeros first.
     func write(_ rows: ArraySlice<ChangeTable.Entry>, into buffer: inout [UInt8]) {
-        buffer.removeAll(keepingCapacity: true)
         guard sentenceSeries == nil, minuteInputs == nil else {
+            buffer.removeAll(keepingCapacity: true)
             append(rows, to: &buffer)
             return
         }
-        let bound = bound(of: rows)
-        if buffer.capacity < bound { buffer.reserveCapacity(bound) }
-        // Room the rows are written into directly, then cut to what they took.
-        buffer.append(contentsOf: repeatElement(0, count: bound))
-        let written = buffer.withUnsafeMutableBufferPointer { output in
-            guard let start = output.baseAddress else { return 0 }
-            return writeRows(rows, at: start) - start
-        }
-        buffer.removeLast(bound - written)
+        buffer = bytes(rows)
     }
 
     /// Calls `body` with the event, series, window and day cells and the decimals as pointers
