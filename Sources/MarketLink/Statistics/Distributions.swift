@@ -47,17 +47,33 @@ public enum StudentT {
         return bisect(low: low, high: high) { cdf($0, degreesOfFreedom: nu) <= probability }
     }
 
-    /// P(T ≥ t) for t ≥ 0, or nil for invalid arguments.
-    static func upperTail(_ t: Double, nu: Double) -> Double? {
-        guard nu > 0, !nu.isNaN, !t.isNaN else { return nil }
-        if t == 0 { return 0.5 }
-        if t.isInfinite { return 0 }
-        if nu.isInfinite { return 0.5 * StandardNormal.twoSidedP(t) }
+    /// P(T ≥ t) for t ≥ 0, or nil for invalid arguments. `known`, when given, holds ν's √ν and
+    /// ln B(ν/2, ½) as `StudentT.Constants` computes them (the same values, computed once).
+    static func upperTail(_ t: Double, nu: Double, known: Constants? = nil) -> Double? {
+        switch tail(t, nu: nu, known: known) {
+        case .done(let value): value
+        case .fraction(let fraction): 0.5 * fraction.value()
+        }
+    }
+
+    /// P(T ≥ t) as `upperTail` finds it: the answer, or the incomplete beta's continued fraction
+    /// still to evaluate (P is half its `IncompleteBeta.Fraction.value`).
+    enum Tail {
+        case done(Double?)
+        case fraction(IncompleteBeta.Fraction)
+    }
+
+    /// `upperTail` up to its continued fraction.
+    static func tail(_ t: Double, nu: Double, known: Constants?) -> Tail {
+        guard nu > 0, !nu.isNaN, !t.isNaN else { return .done(nil) }
+        if t == 0 { return .done(0.5) }
+        if t.isInfinite { return .done(0) }
+        if nu.isInfinite { return .done(0.5 * StandardNormal.twoSidedP(t)) }
         // x = ν/(ν+t²) and 1 − x = t²/(ν+t²): their logarithms from u = t/√ν without forming t²
         // (which would overflow for |t| > 1e154 and lose 1 − x for small t), and the values
         // themselves in double-double from the exact t², so that the continued fraction, which
         // for large ν is sensitive to the last bits of x, gets x correct to ~32 digits.
-        let u = t / nu.squareRoot()
+        let u = t / (known?.root ?? nu.squareRoot())
         let lnX: Double
         let lnY: Double
         if u >= 1 {
@@ -87,8 +103,77 @@ public enum StudentT {
             x = DoubleDouble(exp(lnX))
             y = DoubleDouble(exp(lnY))
         }
-        let beta = IncompleteBeta(a: nu / 2, b: 0.5, x: x, y: y, lnX: lnX, lnY: lnY)
-        return 0.5 * beta.value
+        switch IncompleteBeta.evaluation(a: nu / 2, b: 0.5, x: x, y: y, lnX: lnX, lnY: lnY, logBeta: known?.logBeta) {
+        case .value(let value): return .done(0.5 * value)
+        case .fraction(let fraction): return .fraction(fraction)
+        }
+    }
+
+    /// What `upperTail` computes from ν alone: √ν and ln B(ν/2, ½).
+    struct Constants {
+        let root: Double
+        let logBeta: Double
+
+        init(nu: Double) {
+            root = nu.squareRoot()
+            logBeta = MarketLink.logBeta(nu / 2, 0.5)
+        }
+    }
+
+    /// Two-sided p-values of many statistics whose degrees of freedom repeat (an event study's
+    /// rows: ν = L − 2 for almost every event of a series): `Constants` is computed once per
+    /// whole ν from 1 to `cachedLimit` and kept, so each p-value costs its continued fraction and
+    /// a few logarithms. Every value is `StudentT.twoSidedP`'s (the same operations on the same
+    /// numbers); other ν go to it directly.
+    struct PValues {
+        /// The largest whole ν whose constants are kept.
+        static var cachedLimit: Double { 4_096 }
+        /// Index ν: the constants of ν, or nil until first needed.
+        private var known: [Constants?] = []
+
+        init() {}
+
+        /// `StudentT.twoSidedP(t, degreesOfFreedom: nu)`.
+        mutating func twoSidedP(_ t: Double, degreesOfFreedom nu: Double) -> Double {
+            guard let tail = upperTail(abs(t), nu: nu, known: constants(nu)) else { return .nan }
+            return min(1, 2 * tail)
+        }
+
+        /// `StudentT.twoSidedP` of two statistics, each the value it gives alone: where both
+        /// need a continued fraction in plain doubles, the two run side by side
+        /// (`IncompleteBeta.continuedFractions`), so that their chains of dependent divisions
+        /// overlap.
+        mutating func twoSidedP(_ t: (Double, Double), degreesOfFreedom nu: (Double, Double)) -> (Double, Double) {
+            let first = StudentT.tail(abs(t.0), nu: nu.0, known: constants(nu.0))
+            let second = StudentT.tail(abs(t.1), nu: nu.1, known: constants(nu.1))
+            if case .fraction(let f) = first, case .fraction(let g) = second, f.isPlain, g.isPlain {
+                let fractions = IncompleteBeta.continuedFractions(
+                    a: SIMD2(f.a, g.a), b: SIMD2(f.b, g.b), x: SIMD2(f.x.hi, g.x.hi))
+                return (min(1, 2 * (0.5 * f.finish(fractions[0]))), min(1, 2 * (0.5 * g.finish(fractions[1]))))
+            }
+            return (PValues.twoSided(first), PValues.twoSided(second))
+        }
+
+        private static func twoSided(_ tail: Tail) -> Double {
+            let value: Double?
+            switch tail {
+            case .done(let done): value = done
+            case .fraction(let fraction): value = 0.5 * fraction.value()
+            }
+            guard let value else { return .nan }
+            return min(1, 2 * value)
+        }
+
+        /// The constants of a whole ν up to `cachedLimit`, computed on first use; nil for other ν.
+        private mutating func constants(_ nu: Double) -> Constants? {
+            guard nu >= 1, nu <= PValues.cachedLimit, nu == nu.rounded(.down) else { return nil }
+            let index = Int(nu)
+            if known.count <= index { known.append(contentsOf: repeatElement(nil, count: index + 1 - known.count)) }
+            if let cached = known[index] { return cached }
+            let constants = Constants(nu: nu)
+            known[index] = constants
+            return constants
+        }
     }
 }
 
@@ -161,25 +246,58 @@ func regularizedIncompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
 struct IncompleteBeta {
     let value: Double
 
-    init(a: Double, b: Double, x: DoubleDouble, y: DoubleDouble, lnX: Double, lnY: Double) {
-        if x.hi <= 0 {
-            value = 0
-            return
+    /// `logBeta`, when given, is ln B(a, b) as `logBeta(a, b)` computes it.
+    init(a: Double, b: Double, x: DoubleDouble, y: DoubleDouble, lnX: Double, lnY: Double, logBeta known: Double? = nil) {
+        switch IncompleteBeta.evaluation(a: a, b: b, x: x, y: y, lnX: lnX, lnY: lnY, logBeta: known) {
+        case .value(let value): self.value = value
+        case .fraction(let fraction): value = fraction.value()
         }
-        if y.hi <= 0 {
-            value = 1
-            return
+    }
+
+    /// I_x(a, b) without a fraction (x = 0 or 1), or the fraction that gives it.
+    enum Evaluation {
+        case value(Double)
+        case fraction(Fraction)
+    }
+
+    /// The continued fraction I_x(a, b) takes and how its value becomes I_x(a, b): the fraction
+    /// for (a, b, x) is F with I = front · F / a, or for (b, a, 1 − x) with I = 1 − front · F / b.
+    struct Fraction {
+        /// The fraction's arguments (a, b and x, or b, a and 1 − x).
+        let a: Double
+        let b: Double
+        let x: DoubleDouble
+        /// x^a (1−x)^b / B(a, b), from the logarithms.
+        let front: Double
+        /// Whether I is 1 − front · F / b (the fraction of the symmetric side).
+        let complement: Bool
+        /// Whether the fraction runs in plain doubles (`plainDoubleLimit`).
+        let isPlain: Bool
+
+        /// I_x(a, b) from the fraction's value F (`a` here is the fraction's first argument: the
+        /// original a, or b on the symmetric side).
+        func finish(_ fraction: Double) -> Double {
+            complement ? 1 - front * fraction / a : front * fraction / a
         }
-        let lnFront = a * lnX + b * lnY - logBeta(a, b)
+
+        /// I_x(a, b).
+        func value() -> Double {
+            finish(isPlain ? IncompleteBeta.continuedFraction(a: a, b: b, x: x.hi) : IncompleteBeta.continuedFraction(a: a, b: b, x: x))
+        }
+    }
+
+    /// What I_x(a, b) takes; `known`, when given, is ln B(a, b) as `logBeta(a, b)` computes it.
+    static func evaluation(a: Double, b: Double, x: DoubleDouble, y: DoubleDouble, lnX: Double, lnY: Double, logBeta known: Double?) -> Evaluation {
+        if x.hi <= 0 { return .value(0) }
+        if y.hi <= 0 { return .value(1) }
+        let lnFront = a * lnX + b * lnY - (known ?? logBeta(a, b))
         // Plain doubles lose about log10(max(a, b)) digits (under 1e-13 relative below the
         // threshold) and are ~20× faster: an event study takes one p per event and series.
         let plain = max(a, b) <= IncompleteBeta.plainDoubleLimit
         if x.hi < (a + 1) / (a + b + 2) {
-            let fraction = plain ? IncompleteBeta.continuedFraction(a: a, b: b, x: x.hi) : IncompleteBeta.continuedFraction(a: a, b: b, x: x)
-            value = exp(lnFront) * fraction / a
+            return .fraction(Fraction(a: a, b: b, x: x, front: exp(lnFront), complement: false, isPlain: plain))
         } else {
-            let fraction = plain ? IncompleteBeta.continuedFraction(a: b, b: a, x: y.hi) : IncompleteBeta.continuedFraction(a: b, b: a, x: y)
-            value = 1 - exp(lnFront) * fraction / b
+            return .fraction(Fraction(a: b, b: a, x: y, front: exp(lnFront), complement: true, isPlain: plain))
         }
     }
 
@@ -212,6 +330,44 @@ struct IncompleteBeta {
             let step = d * c
             h *= step
             if abs(step - 1) < 1e-16 { break }
+        }
+        return h
+    }
+
+    /// Two continued fractions in plain doubles side by side: lane i is exactly
+    /// `continuedFraction(a: a[i], b: b[i], x: x[i])` (the same operations in the same order on
+    /// each lane; a lane that has converged keeps its value while the other goes on). One
+    /// fraction is a chain of dependent divisions; two in the lanes of one vector register take
+    /// about the time of one.
+    static func continuedFractions(a: SIMD2<Double>, b: SIMD2<Double>, x: SIMD2<Double>) -> SIMD2<Double> {
+        let tiny = SIMD2<Double>(repeating: 1e-300)
+        let one = SIMD2<Double>(repeating: 1)
+        // |value| < tiny ? tiny : value, lane by lane.
+        func guarded(_ value: SIMD2<Double>) -> SIMD2<Double> {
+            value.replacing(with: tiny, where: (value .< tiny) .& (value .> -tiny))
+        }
+        let qab = a + b
+        let qap = a + 1
+        let qam = a - 1
+        var c = one
+        var d = one / guarded(one - qab * x / qap)
+        var h = d
+        var active = SIMDMask<SIMD2<Int64>>(repeating: true)
+        for m in 1...100_000 {
+            let m = SIMD2<Double>(repeating: Double(m))
+            let m2 = m + m
+            var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+            d = one / guarded(one + aa * d)
+            c = guarded(one + aa / c)
+            let half = h * (d * c)
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+            d = one / guarded(one + aa * d)
+            c = guarded(one + aa / c)
+            let step = d * c
+            h.replace(with: half * step, where: active)
+            let change = step - one
+            active = active .& .!((change .< 1e-16) .& (change .> -1e-16))
+            if !any(active) { break }
         }
         return h
     }

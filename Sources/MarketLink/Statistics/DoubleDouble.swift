@@ -25,6 +25,7 @@ struct DoubleDouble: Sendable, Equatable {
     var value: Double { hi + lo }
 
     /// a + b exactly, as a normalized pair.
+    @inline(__always)
     static func sum(_ a: Double, _ b: Double) -> DoubleDouble {
         let s = a + b
         let bb = s - a
@@ -32,23 +33,27 @@ struct DoubleDouble: Sendable, Equatable {
     }
 
     /// a·b exactly, as a normalized pair (the low part from one fused multiply-add).
+    @inline(__always)
     static func product(_ a: Double, _ b: Double) -> DoubleDouble {
         let p = a * b
         return DoubleDouble(hi: p, lo: (-p).addingProduct(a, b))
     }
 
     /// Renormalizes s + e with |e| small against s.
+    @inline(__always)
     private static func quick(_ s: Double, _ e: Double) -> DoubleDouble {
         let hi = s + e
         return DoubleDouble(hi: hi, lo: e - (hi - s))
     }
 
     /// x + y for a plain `Double` y: one two-sum, then the low parts (Bailey's dd + d).
+    @inline(__always)
     static func + (x: DoubleDouble, y: Double) -> DoubleDouble {
         let s = sum(x.hi, y)
         return quick(s.hi, s.lo + x.lo)
     }
 
+    @inline(__always)
     static func + (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble {
         let s = sum(x.hi, y.hi)
         let t = sum(x.lo, y.lo)
@@ -56,18 +61,22 @@ struct DoubleDouble: Sendable, Equatable {
         return quick(first.hi, first.lo + t.lo)
     }
 
+    @inline(__always)
     static prefix func - (x: DoubleDouble) -> DoubleDouble {
         DoubleDouble(hi: -x.hi, lo: -x.lo)
     }
 
+    @inline(__always)
     static func - (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble { x + (-y) }
 
+    @inline(__always)
     static func * (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble {
         let p = product(x.hi, y.hi)
         return quick(p.hi, p.lo + (x.hi * y.lo + x.lo * y.hi))
     }
 
     /// x·y for a plain `Double` y.
+    @inline(__always)
     static func * (x: DoubleDouble, y: Double) -> DoubleDouble {
         let p = product(x.hi, y)
         return quick(p.hi, p.lo + x.lo * y)
@@ -78,6 +87,7 @@ struct DoubleDouble: Sendable, Equatable {
     /// step moves the result by under 2⁻¹⁰⁴ of it, so a result read as a `Double` (or carried
     /// into sums of a few terms that are then read as one) is the same but within a hair of a
     /// rounding tie; about half the cost of `/`, whose three divisions depend on each other.
+    @inline(__always)
     static func quotient(_ x: DoubleDouble, _ y: DoubleDouble) -> DoubleDouble {
         let first = x.hi / y.hi
         let remainder = x - y * DoubleDouble(first)

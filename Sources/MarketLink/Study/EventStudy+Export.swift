@@ -440,7 +440,7 @@ struct StudyCSVFormatter: Sendable {
             }
         }
         @inline(__always) mutating func putInteger(_ value: Int) {
-            at += NumberFormat.write(Double(value), decimals: 0, to: base + at)
+            at += NumberFormat.writeInteger(value, to: base + at)
         }
         /// `value` as `StatisticText.appendCSV` appends it when `present`, then a comma.
         @inline(__always) mutating func number(_ value: Double, _ present: Bool) {

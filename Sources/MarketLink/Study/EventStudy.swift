@@ -121,6 +121,7 @@ public struct EventStudy: Sendable {
                             rows.append(row)
                             values.append(contentsOf: repeatElement(0, count: (e + 1) * stride - values.count))
                         }
+                        StudyReturns.fillPValues(&rows, model: design.model)
                         target.initialize(StudySeriesRows(rows: rows, values: values), series: s)
                         return true
                     },

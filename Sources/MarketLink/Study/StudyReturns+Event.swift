@@ -16,6 +16,9 @@ extension StudyReturns {
     /// |R_m,t| and |R_t| of the window; the series-wide largest bounds them, and only when the
     /// bound does not already settle the test is the window's own largest found (O(window), which
     /// only a (nearly) constant window reaches).
+    ///
+    /// The p-value of an `ok` row is left at 0 for `fillPValues`, which takes the rows of a
+    /// series two at a time.
     func row(_ outcome: EventSession, design: EventStudyDesign, values: inout [Double]) -> StudyRow {
         let window = design.window
         let placement = window.placement(around: outcome, sessionCount: count)
@@ -40,7 +43,7 @@ extension StudyReturns {
         if hasBenchmark {
             for i in first...last where !isPaired(i) {
                 row.code = .benchmarkMissing
-                row.count = Int32(benchmarkHasDay[i - 1] ? i : i - 1)
+                row.count = Int32(sessions[i - 1].benchmarkHasDay ? i : i - 1)
                 return row
             }
         }
@@ -55,7 +58,7 @@ extension StudyReturns {
             row.code = .nonFiniteEstimation
             return row
         }
-        for i in first...last where !returns[i].isFinite || !market[i].isFinite {
+        for i in first...last where !sessions[i].r.isFinite || !sessions[i].m.isFinite {
             row.code = .nonFiniteEvent
             return row
         }
@@ -96,12 +99,13 @@ extension StudyReturns {
         var held = 1.0
         var normal = 1.0
         for i in first...last {
-            let abnormal = returns[i] - alpha - beta * market[i]
+            let session = sessions[i]
+            let abnormal = session.r - alpha - beta * session.m
             values.append(abnormal)
             car += abnormal
             if design.buyAndHold {
-                held *= 1 + returns[i]
-                normal *= 1 + alpha + beta * market[i]
+                held *= 1 + session.r
+                normal *= 1 + alpha + beta * session.m
             }
         }
         row.alpha = alpha
@@ -124,7 +128,7 @@ extension StudyReturns {
             if model == .mean {
                 factor += sessions * sessions / Double(length)
             } else if model == .marketModel {
-                benchmarkDeviation += market[first + count - 1] - meanX
+                benchmarkDeviation += self.sessions[first + count - 1].m - meanX
                 let estimationError = sessions * sessions / Double(length)
                 factor += estimationError + benchmarkDeviation * benchmarkDeviation / sxx
             }
@@ -133,12 +137,35 @@ extension StudyReturns {
         }
         row.sigma = sigma
         row.carVariance = variance
-        row.pValue = StudentT.twoSidedP(row.t, degreesOfFreedom: Double(length - model.estimatedParameters))
         return row
     }
 
+    /// Sets the p-value of every `ok` row of `rows` — `StudentT.twoSidedP` of its t with
+    /// L − p degrees of freedom (p the model's estimated parameters) — two rows at a time
+    /// (`StudentT.PValues`, the same values as one at a time).
+    static func fillPValues(_ rows: inout [StudyRow], model: NormalReturnModel) {
+        var pValues = StudentT.PValues()
+        let parameters = model.estimatedParameters
+        var waiting = -1  // an ok row whose pair is still to come
+        for index in rows.indices where rows[index].code == .ok {
+            guard waiting >= 0 else {
+                waiting = index
+                continue
+            }
+            let (first, second) = (rows[waiting], rows[index])
+            let p = pValues.twoSidedP(
+                (first.t, second.t), degreesOfFreedom: (Double(Int(first.count) - parameters), Double(Int(second.count) - parameters)))
+            rows[waiting].pValue = p.0
+            rows[index].pValue = p.1
+            waiting = -1
+        }
+        if waiting >= 0 {
+            rows[waiting].pValue = pValues.twoSidedP(rows[waiting].t, degreesOfFreedom: Double(Int(rows[waiting].count) - parameters))
+        }
+    }
+
     /// Whether the benchmark has closes on the dates of sessions i − 1 and i.
-    private func isPaired(_ i: Int) -> Bool { i > 0 && benchmarkHasDay[i] && benchmarkHasDay[i - 1] }
+    private func isPaired(_ i: Int) -> Bool { i > 0 && sessions[i].benchmarkHasDay && sessions[i - 1].benchmarkHasDay }
 
     /// `Descriptive.isVariation` of S_xx against the window's largest |R_m,t|, found only when the
     /// series-wide bound leaves the answer open.

@@ -5,9 +5,9 @@
 /// window) (DESIGN §5). Built once per series in O(sessions + events).
 ///
 /// For session i of the series (`EventStudy` says what the windows mean):
-/// - `returns[i]` is R_i, from close i − 1 to close i (`ReturnKind`); none at i = 0;
-/// - with a benchmark, `market[i]` is R_m,i, the benchmark's return between the dates of sessions
-///   i − 1 and i, when the benchmark has a close on both (`paired[i]`); without one, 0;
+/// - `sessions[i].r` is R_i, from close i − 1 to close i (`ReturnKind`); none at i = 0;
+/// - with a benchmark, `sessions[i].m` is R_m,i, the benchmark's return between the dates of
+///   sessions i − 1 and i, when the benchmark has a close on both (*paired*); without one, 0;
 /// - session i is *kept* for estimation unless `clean` covers it (it lies in some event's event
 ///   window: an event's own window never meets its estimation window, so "another event's" is
 ///   the same set) or it is not paired with the benchmark. The kept set is the same for every
@@ -30,25 +30,34 @@ struct StudyReturns {
         case benchmark
     }
 
+    /// Session i's returns and what it is to an estimation window.
+    struct Session {
+        /// R_i; NaN at i = 0.
+        var r: Double
+        /// R_m,i where the session is paired, else NaN; 0 everywhere without a benchmark.
+        var m: Double
+        /// Whether the benchmark has a close on the date of session i (always without one).
+        var benchmarkHasDay: Bool
+        var use: Use
+    }
+
+    /// The sums over the kept sessions before i, and the sessions before i left out for `clean`,
+    /// for the benchmark, and kept with a non-finite y or x.
+    struct Prefix {
+        var moments = WindowMoments()
+        var clean: Int32 = 0
+        var benchmark: Int32 = 0
+        var nonFinite: Int32 = 0
+    }
+
     let model: NormalReturnModel
     let hasBenchmark: Bool
     /// The number of sessions.
     let count: Int
-    /// R_i; NaN at i = 0.
-    private(set) var returns: [Double]
-    /// R_m,i where `paired[i]`, else NaN; 0 everywhere without a benchmark.
-    private(set) var market: [Double]
-    /// Whether the benchmark has a close on the date of session i (all true without one).
-    private(set) var benchmarkHasDay: [Bool]
-    /// What session i is to an estimation window.
-    private(set) var use: [Use]
-    /// Sums over the kept sessions before i (count + 1 entries).
-    private(set) var moments: [WindowMoments]
-    /// Sessions before i left out for `clean`, for the benchmark, and kept with a non-finite
-    /// y or x (count + 1 entries each).
-    private(set) var cleanPrefix: [Int32]
-    private(set) var benchmarkPrefix: [Int32]
-    private(set) var nonFinitePrefix: [Int32]
+    /// Every session, in order (`count` entries).
+    private(set) var sessions: [Session]
+    /// The sums and counts before session i (count + 1 entries).
+    private(set) var prefixes: [Prefix]
     /// The largest |R_i| and |R_m,i| over the kept sessions with finite values: upper bounds of
     /// any window's largest, for the tests of "zero" that compare with it.
     private(set) var largestReturn = 0.0
@@ -56,6 +65,10 @@ struct StudyReturns {
 
     /// Prepares `series` for `design`, paired with `benchmark` when the model uses one; `eventSessions`
     /// are the t0 indexes of the events that have one in this series (for `clean`).
+    ///
+    /// One pass over the sessions: R_i, the benchmark's session on the same date (a merge of the
+    /// two calendars), the session's use and the running sums and counts, written in place into
+    /// the two arrays (no per-session array append, uniqueness check or second pass).
     init(series: Series, benchmark: Series?, design: EventStudyDesign, eventSessions: [Int]) {
         let count = series.count
         let kind = design.returns
@@ -63,36 +76,11 @@ struct StudyReturns {
         self.count = count
         let benchmark = design.model.needsBenchmark ? benchmark : nil
         self.hasBenchmark = benchmark != nil
-        let closes = series.closes
-        var returns = [Double](repeating: .nan, count: count)
-        for i in 1..<max(count, 1) { returns[i] = kind.value(from: closes[i - 1], to: closes[i]) }
-
-        // The benchmark's session on each of the series' dates, by one merge of the two calendars.
-        var market = [Double](repeating: benchmark == nil ? 0 : .nan, count: count)
-        var paired = [Bool](repeating: benchmark == nil, count: count)
-        var hasDay = [Bool](repeating: true, count: count)
-        if let benchmark {
-            let days = series.dayOrdinals
-            let benchmarkDays = benchmark.dayOrdinals
-            let benchmarkCloses = benchmark.closes
-            var b = 0
-            var previous = -1
-            for i in 0..<count {
-                while b < benchmarkDays.count, benchmarkDays[b] < days[i] { b += 1 }
-                let session = b < benchmarkDays.count && benchmarkDays[b] == days[i] ? b : -1
-                hasDay[i] = session >= 0
-                if i > 0, previous >= 0, session >= 0 {
-                    market[i] = kind.value(from: benchmarkCloses[previous], to: benchmarkCloses[session])
-                    paired[i] = true
-                }
-                previous = session
-            }
-        }
 
         // How many events' event windows cover each session, as a difference array.
-        var use = [Use](repeating: .kept, count: count)
-        if design.clean, count > 0 {
-            var starts = [Int32](repeating: 0, count: count + 1)
+        let clean = design.clean && count > 0
+        var starts = [Int32](repeating: 0, count: clean ? count + 1 : 0)
+        if clean {
             for t0 in eventSessions {
                 let sessions = design.window.coveredSessions(around: t0)
                 let low = max(sessions.lowerBound, 0)
@@ -102,56 +90,73 @@ struct StudyReturns {
                     starts[high + 1] -= 1
                 }
             }
-            var covering: Int32 = 0
-            for i in 0..<count {
-                covering += starts[i]
-                if covering > 0 { use[i] = .clean }
-            }
         }
-        for i in 0..<count where use[i] == .kept && !paired[i] { use[i] = .benchmark }
 
-        // Prefix sums and counts.
-        var moments = [WindowMoments]()
-        moments.reserveCapacity(count + 1)
-        var cleanPrefix = [Int32](repeating: 0, count: count + 1)
-        var benchmarkPrefix = [Int32](repeating: 0, count: count + 1)
-        var nonFinitePrefix = [Int32](repeating: 0, count: count + 1)
-        var running = WindowMoments()
-        var largestReturn = 0.0
-        var largestMarket = 0.0
-        moments.append(running)
+        let closes = series.closes
+        let days = series.dayOrdinals
+        let benchmarkDays = benchmark?.dayOrdinals ?? []
+        let benchmarkCloses = benchmark?.closes ?? []
+        let withBenchmark = benchmark != nil
         let regression = design.model == .marketModel
         let adjusted = design.model == .market
-        for i in 0..<count {
-            cleanPrefix[i + 1] = cleanPrefix[i] + (use[i] == .clean ? 1 : 0)
-            benchmarkPrefix[i + 1] = benchmarkPrefix[i] + (use[i] == .benchmark ? 1 : 0)
-            var nonFinite: Int32 = 0
-            if use[i] == .kept {
-                let r = returns[i]
-                let m = market[i]
-                if r.isFinite, m.isFinite {
-                    largestReturn = max(largestReturn, abs(r))
-                    largestMarket = max(largestMarket, abs(m))
-                    if regression {
-                        running.add(x: m, y: r)
-                    } else {
-                        running.add(y: adjusted ? r - m : r)
+        var largestReturn = 0.0
+        var largestMarket = 0.0
+        var prefixes: [Prefix] = []
+        self.sessions = [Session](unsafeUninitializedCapacity: count) { sessionsOut, sessionsInitialized in
+            prefixes = [Prefix](unsafeUninitializedCapacity: count + 1) { prefixesOut, prefixesInitialized in
+                var running = Prefix()
+                prefixesOut.initializeElement(at: 0, to: running)
+                var b = 0
+                var previous = -1
+                var covering: Int32 = 0
+                for i in 0..<count {
+                    let r = i > 0 ? kind.value(from: closes[i - 1], to: closes[i]) : .nan
+                    var m = withBenchmark ? Double.nan : 0
+                    var hasDay = true
+                    var paired = !withBenchmark
+                    if withBenchmark {
+                        // The benchmark's session on this session's date, if any.
+                        let day = days[i]
+                        while b < benchmarkDays.count, benchmarkDays[b] < day { b += 1 }
+                        let session = b < benchmarkDays.count && benchmarkDays[b] == day ? b : -1
+                        hasDay = session >= 0
+                        if i > 0, previous >= 0, session >= 0 {
+                            m = kind.value(from: benchmarkCloses[previous], to: benchmarkCloses[session])
+                            paired = true
+                        }
+                        previous = session
                     }
-                } else {
-                    nonFinite = 1
+                    var use = Use.kept
+                    if clean {
+                        covering += starts[i]
+                        if covering > 0 { use = .clean }
+                    }
+                    if use == .kept, !paired { use = .benchmark }
+                    sessionsOut.initializeElement(at: i, to: Session(r: r, m: m, benchmarkHasDay: hasDay, use: use))
+
+                    switch use {
+                    case .clean: running.clean += 1
+                    case .benchmark: running.benchmark += 1
+                    case .kept:
+                        if r.isFinite, m.isFinite {
+                            largestReturn = max(largestReturn, abs(r))
+                            largestMarket = max(largestMarket, abs(m))
+                            if regression {
+                                running.moments.add(x: m, y: r)
+                            } else {
+                                running.moments.add(y: adjusted ? r - m : r)
+                            }
+                        } else {
+                            running.nonFinite += 1
+                        }
+                    }
+                    prefixesOut.initializeElement(at: i + 1, to: running)
                 }
+                prefixesInitialized = count + 1
             }
-            nonFinitePrefix[i + 1] = nonFinitePrefix[i] + nonFinite
-            moments.append(running)
+            sessionsInitialized = count
         }
-        self.returns = returns
-        self.market = market
-        self.benchmarkHasDay = hasDay
-        self.use = use
-        self.moments = moments
-        self.cleanPrefix = cleanPrefix
-        self.benchmarkPrefix = benchmarkPrefix
-        self.nonFinitePrefix = nonFinitePrefix
+        self.prefixes = prefixes
         self.largestReturn = largestReturn
         self.largestMarket = largestMarket
     }
@@ -163,15 +168,14 @@ struct StudyReturns {
     func leftOut(_ range: ClosedRange<Int>) -> (clean: Int, benchmark: Int, nonFinite: Int) {
         let low = range.lowerBound
         let high = range.upperBound + 1
-        return (
-            Int(cleanPrefix[high] - cleanPrefix[low]), Int(benchmarkPrefix[high] - benchmarkPrefix[low]),
-            Int(nonFinitePrefix[high] - nonFinitePrefix[low])
-        )
+        let later = prefixes[high]
+        let earlier = prefixes[low]
+        return (Int(later.clean - earlier.clean), Int(later.benchmark - earlier.benchmark), Int(later.nonFinite - earlier.nonFinite))
     }
 
     /// The sums over the kept sessions of `range`.
     func moments(_ range: ClosedRange<Int>) -> WindowMoments {
-        moments[range.upperBound + 1] - moments[range.lowerBound]
+        prefixes[range.upperBound + 1].moments - prefixes[range.lowerBound].moments
     }
 
     /// The largest |R_i| and |R_m,i| over the kept sessions of `range`, in O(window): needed only
@@ -179,9 +183,9 @@ struct StudyReturns {
     func largest(_ range: ClosedRange<Int>) -> (returns: Double, market: Double) {
         var largestReturn = 0.0
         var largestMarket = 0.0
-        for i in range where use[i] == .kept {
-            largestReturn = max(largestReturn, abs(returns[i]))
-            largestMarket = max(largestMarket, abs(market[i]))
+        for i in range where sessions[i].use == .kept {
+            largestReturn = max(largestReturn, abs(sessions[i].r))
+            largestMarket = max(largestMarket, abs(sessions[i].m))
         }
         return (largestReturn, largestMarket)
     }
@@ -191,7 +195,7 @@ struct StudyReturns {
     func abnormalReturns(_ range: ClosedRange<Int>, alpha: Double, beta: Double) -> [Double] {
         var values: [Double] = []
         values.reserveCapacity(range.count)
-        for i in range where use[i] == .kept { values.append(returns[i] - alpha - beta * market[i]) }
+        for i in range where sessions[i].use == .kept { values.append(sessions[i].r - alpha - beta * sessions[i].m) }
         return values
     }
 }

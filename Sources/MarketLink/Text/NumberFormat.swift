@@ -168,6 +168,29 @@ public enum NumberFormat {
         }
     }
 
+    /// Writes the whole number `value` as `write(Double(value), decimals: 0, to: out)` does (room for
+    /// `maxBytes` bytes at `out`); returns the number of bytes written. 0…999 (an event study's
+    /// counts) directly from the digit pairs, anything else by `write`.
+    @inline(__always)
+    static func writeInteger(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard value >= 0, value < 1_000 else { return write(Double(value), decimals: 0, to: out) }
+        let pairs = UnsafeRawPointer(digitPairs.utf8Start)
+        // The last two digits as a pair, the hundreds before them; the length skips leading zeros.
+        let count = value < 10 ? 1 : (value < 100 ? 2 : 3)
+        let raw = UnsafeMutableRawPointer(out)
+        let hundreds = value / 100
+        let rest = value - 100 * hundreds
+        let pair = pairs.loadUnaligned(fromByteOffset: 2 &* rest, as: UInt16.self)
+        switch count {
+        case 1: out.pointee = UInt8(truncatingIfNeeded: 48 &+ value)
+        case 2: raw.storeBytes(of: pair, as: UInt16.self)
+        default:
+            out.pointee = UInt8(truncatingIfNeeded: 48 &+ hundreds)
+            raw.storeBytes(of: pair, toByteOffset: 1, as: UInt16.self)
+        }
+        return count
+    }
+
     /// The digit pairs 00 … 99, two ASCII bytes each.
     private static let digitPairs: StaticString =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
