@@ -13,30 +13,50 @@ public enum CSVDialect {
     static func sniff(_ bytes: UnsafeBufferPointer<UInt8>, lines maximum: Int = 40) -> (delimiter: UInt8, decided: Bool) {
         let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9]
         var counts: [[Int]] = [[], [], []]
-        var current = [0, 0, 0]
+        // The lines counted so far, and the current line's counts of `,`, `;` and tab, kept in
+        // locals: this loop reads up to 1 MiB (a wide file's first lines) twice per load.
+        var lineCount = 0
+        var commas = 0
+        var semicolons = 0
+        var tabs = 0
         var inQuotes = false
         var lineHasText = false
+        // Every byte looked at is one scanned: the scan ends at the end, after `maximum` lines or at 1 MiB.
+        let reach = min(bytes.count, 1 << 20)
         var i = 0
-        var scanned = 0
-        while i < bytes.count, counts[0].count < maximum, scanned < 1 << 20 {
+        while i < reach, lineCount < maximum {
             let byte = bytes[i]
-            scanned += 1
+            i += 1
             if byte == UInt8(ascii: "\"") {
                 inQuotes.toggle()
-            } else if !inQuotes, byte == 10 || byte == 13 {
+            } else if inQuotes {
+                continue
+            } else if byte == 10 || byte == 13 {
                 if lineHasText {
-                    for k in 0..<3 { counts[k].append(current[k]) }
+                    counts[0].append(commas)
+                    counts[1].append(semicolons)
+                    counts[2].append(tabs)
+                    lineCount += 1
                 }
-                current = [0, 0, 0]
+                (commas, semicolons, tabs) = (0, 0, 0)
                 lineHasText = false
-            } else if !inQuotes {
+            } else {
                 lineHasText = true
-                for k in 0..<3 where byte == candidates[k] { current[k] += 1 }
+                if byte == UInt8(ascii: ",") {
+                    commas += 1
+                } else if byte == UInt8(ascii: ";") {
+                    semicolons += 1
+                } else if byte == 9 {
+                    tabs += 1
+                }
             }
-            i += 1
         }
-        let decided = counts[0].count >= maximum || scanned >= 1 << 20
-        if lineHasText { for k in 0..<3 { counts[k].append(current[k]) } }
+        let decided = lineCount >= maximum || i >= 1 << 20
+        if lineHasText {
+            counts[0].append(commas)
+            counts[1].append(semicolons)
+            counts[2].append(tabs)
+        }
         var best = 0
         var bestScore = -1
         for k in 0..<3 {

@@ -132,7 +132,19 @@ public enum MarketTable {
         return table
     }()
 
+    /// A name as looked up: lower case, without spaces and underscores. A name all in ASCII is
+    /// normalised byte by byte (a wide file names 60,000 series), with the same result.
     static func normalize(_ name: String) -> String {
+        normalizedASCII(name) ?? normalizedText(name)
+    }
+
+    /// `normalizedText(name)` for a name all in ASCII, read from its bytes; `nil` for any other.
+    static func normalizedASCII(_ name: String) -> String? {
+        ASCIIFolding.folded(name, removing: { $0 == 32 || $0 == 95 })
+    }
+
+    /// The rule on characters, for any name.
+    static func normalizedText(_ name: String) -> String {
         String(name.lowercased().filter { $0 != " " && $0 != "_" })
     }
 
@@ -143,7 +155,8 @@ public enum MarketTable {
     /// (`S&P 500 Historical Data`, also as a browser's second copy `... Historical Data (1)`). A
     /// bare `000001` stays unknown: it is a stock.
     public static func index(named name: String) -> IndexInfo? {
-        if let known = byAlias[normalize(name)] { return known }
+        let normalized = normalize(name)
+        if let known = byAlias[normalized] { return known }
         var text = name.trimmingWhitespace
         if text.hasSuffix(")"), let open = text.lastIndex(of: "("), text[text.index(after: open)...].dropLast().allSatisfy(\.isNumber) {
             text = String(text[..<open]).trimmingWhitespace
@@ -151,7 +164,9 @@ public enum MarketTable {
         for suffix in [" historical data", ".indx"] where text.lowercased().hasSuffix(suffix) {
             text = String(text.dropLast(suffix.count)).trimmingWhitespace
         }
-        if let known = byAlias[normalize(text)] { return known }
+        // The name itself was looked up above (most names, a wide file's columns, end here).
+        let trimmed = normalize(text)
+        if trimmed != normalized, let known = byAlias[trimmed] { return known }
         if let first = text.first, first == "^" || first == "." { return byAlias[normalize(String(text.dropFirst()))] }
         return nil
     }

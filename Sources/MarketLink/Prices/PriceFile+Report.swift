@@ -22,37 +22,77 @@ extension PriceFile {
         row("layout", "\(layout.rawValue) (delimiter \(delimiter == "tab" ? "tab" : "\"\(delimiter)\""), header on line \(headerLine))")
         row("dates", "column \"\(dateColumn)\", \(dateReading), \(newestFirst ? "newest first (sorted)" : "oldest first")")
         if let symbolColumn { row("symbols", "column \"\(symbolColumn)\", one series per symbol") }
-        row(closeColumns.count == 1 ? "close" : "values", closeColumns.map { "\"\($0)\"" }.joined(separator: ", ") + (closeColumns.count > 1 ? " (one series each)" : ""))
+        // Each column quoted, one append at a time (a wide file lists 60,000).
+        var columns = ""
+        columns.reserveCapacity(12 * closeColumns.count)
+        for (k, column) in closeColumns.enumerated() {
+            if k > 0 { columns += ", " }
+            columns += "\""
+            columns += column
+            columns += "\""
+        }
+        row(closeColumns.count == 1 ? "close" : "values", columns + (closeColumns.count > 1 ? " (one series each)" : ""))
         let adjustedNote = unusedAdjustedClose.map { PriceColumns.adjustedNote(close: closeColumns.first ?? "", adjusted: $0) }
         for note in notes {
             let hint = note == adjustedNote ? vocabulary.name(.adjustedClose).map { " with \($0)" } ?? "" : ""
             row("note", note + hint)
         }
         add("  series     \(series.count)")
-        for item in series {
-            add("    \(item.name)")
-            let market = item.market.map { "\($0)" } ?? "unknown" + (vocabulary.name(.market(series: item.name)).map { " (name it with \($0))" } ?? "")
-            if let index = item.index { add("      index    \(index.displayName.dropFirst(4))") }
-            add("      market   \(market)")
-            var range = "\(item.count) sessions"
-            if let first = item.firstDay, let last = item.lastDay { range += ", \(first.iso) to \(last.iso)" }
-            add("      sessions \(range)")
-            if let gap = item.largestGap {
-                add("      gap      largest \(gap.days) calendar days (\(gap.from.iso) to \(gap.to.iso))")
-            }
-            if let bars = item.intraday {
-                let days = (0..<item.count).map { item.day(at: $0) }
-                for line in bars.reportLines(sessionDays: days) {
-                    add("      " + line.label.padding(toLength: 8, withPad: " ", startingAt: 0) + " " + line.value)
-                }
-            }
-        }
+        PriceFile.addLines(of: series, to: &text) { item, piece in PriceFile.addLines(of: item, vocabulary: vocabulary, to: &piece) }
         add("  dropped    \(dropped.count) row\(dropped.count == 1 ? "" : "s")")
-        for item in dropped {
+        PriceFile.addLines(of: dropped, to: &text) { item, piece in
             let who = item.series.map { "\($0): " } ?? ""
-            add("    line \(item.line): \(who)\(item.reason)")
+            piece += TerminalText.escaped("    line \(item.line): \(who)\(item.reason)")
+            piece += "\n"
         }
         return text
+    }
+
+    /// From how many items (series, dropped rows) `reportText` makes their lines in parts on
+    /// worker threads.
+    static let linesInParts = 2_000
+
+    /// The lines `add` makes of each item, in order, appended to `text`: for a wide file's tens
+    /// of thousands of series and dropped rows, made in parts of 1,000 items on the worker
+    /// threads and appended here as each part is ready (a few parts are held at a time).
+    static func addLines<Item: Sendable>(of items: [Item], to text: inout String, _ add: @escaping @Sendable (Item, inout String) -> Void) {
+        guard items.count >= linesInParts, !OrderedWork.isWorker else {
+            for item in items { add(item, &text) }
+            return
+        }
+        let parts = OrderedWork.ranges(count: items.count, parts: items.count / 1_000 + 1)
+        OrderedWork.run(count: parts.count) { part -> String in
+            var piece = ""
+            piece.reserveCapacity(160 * parts[part].count)
+            for k in parts[part] { add(items[k], &piece) }
+            return piece
+        } consume: { _, piece in
+            text += piece
+        }
+    }
+
+    /// The lines of one series in `reportText`, each made safe, appended to `text`.
+    static func addLines(of item: Series, vocabulary: ToolVocabulary, to text: inout String) {
+        func add(_ line: String) {
+            text += TerminalText.escaped(line)
+            text += "\n"
+        }
+        add("    \(item.name)")
+        let market = item.market.map { "\($0)" } ?? "unknown" + (vocabulary.name(.market(series: item.name)).map { " (name it with \($0))" } ?? "")
+        if let index = item.index { add("      index    \(index.displayName.dropFirst(4))") }
+        add("      market   \(market)")
+        var range = "\(item.count) sessions"
+        if let first = item.firstDay, let last = item.lastDay { range += ", \(first.iso) to \(last.iso)" }
+        add("      sessions \(range)")
+        if let gap = item.largestGap {
+            add("      gap      largest \(gap.days) calendar days (\(gap.from.iso) to \(gap.to.iso))")
+        }
+        if let bars = item.intraday {
+            let days = (0..<item.count).map { item.day(at: $0) }
+            for line in bars.reportLines(sessionDays: days) {
+                add("      " + line.label.padding(toLength: 8, withPad: " ", startingAt: 0) + " " + line.value)
+            }
+        }
     }
 
     /// The same report as JSON, for scripts.

@@ -52,7 +52,12 @@ enum IntradayReader {
         var fields: [CSVField] = []
         guard (try? tokenizer.nextRow(into: &fields)) == true, let first = fields.first else { return nil }
         var columns: Columns
-        let cells = fields.map { tokenizer.text($0).trimmingWhitespace }
+        // MetaTrader's `<DATE>` cells, tested cell by cell up to the first that is not one (the
+        // first cell of a wide file's header), before the cells are read as text.
+        func isBracketed(_ field: CSVField) -> Bool {
+            let cell = tokenizer.text(field).trimmingWhitespace
+            return cell.hasPrefix("<") && cell.hasSuffix(">") && cell.count > 2
+        }
         if IntradayStampReader.read(tokenizer.slice(first), time: nil, order: options.dateOrder) != nil, fields.count >= 2,
             fields.dropFirst().allSatisfy({ if case .value = NumberReader.read(tokenizer.slice($0)) { true } else { false } })
         {
@@ -63,7 +68,8 @@ enum IntradayReader {
                 header: DetectedHeader(cells: header, rawCells: header, line: 0, preamble: Preamble(), isYFinance: false),
                 dateIndex: 0, timeIndex: nil, closeIndex: fields.count >= 5 ? 4 : fields.count - 1, headerless: true,
                 isMetaTrader: false, dataStart: start, dataLine: 1)
-        } else if cells.count >= 2, cells.allSatisfy({ $0.hasPrefix("<") && $0.hasSuffix(">") && $0.count > 2 }) {
+        } else if fields.count >= 2, fields.allSatisfy(isBracketed) {
+            let cells = fields.map { tokenizer.text($0).trimmingWhitespace }
             let stripped = cells.map { String($0.dropFirst().dropLast()) }
             guard let found = try? PriceColumns(header: stripped, adjustedClose: options.adjustedClose, file: file, headerLine: 1),
                 !found.isWide, found.symbolIndex == nil, let close = found.valueIndexes.first

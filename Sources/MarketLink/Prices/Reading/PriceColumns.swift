@@ -85,6 +85,41 @@ struct PriceColumns: Equatable {
     /// columns of `mlink events intensity` do (`count`, `score_sum`, `diplomacy_count`). A tally may
     /// be zero or negative; a price level must be above 0.
     static func isTally(_ header: String) -> Bool {
+        isTallyASCII(header) ?? isTallyText(header)
+    }
+
+    /// `isTallyText(header)` for a header all in ASCII, read from its bytes (every value column
+    /// of a wide file is asked); `nil` for any other. For ASCII, trimming removes spaces and tabs
+    /// alone, and lower-casing and comparing go byte by byte.
+    static func isTallyASCII(_ header: String) -> Bool? {
+        var header = header
+        return header.withUTF8 { bytes -> Bool? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+            while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+            guard end - start <= 256 else { return false }
+            func ends(with suffix: [UInt8]) -> Bool {
+                guard end - start >= suffix.count else { return false }
+                let offset = end - suffix.count
+                for k in suffix.indices {
+                    let byte = bytes[offset + k]
+                    if (byte >= 65 && byte <= 90 ? byte | 0x20 : byte) != suffix[k] { return false }
+                }
+                return true
+            }
+            let length = end - start
+            return (length == 5 && ends(with: Array("count".utf8))) || (length == 3 && ends(with: Array("sum".utf8)))
+                || tallySuffixes.contains(where: ends)
+        }
+    }
+
+    /// The endings of a tally's name, as bytes.
+    private static let tallySuffixes: [[UInt8]] = ["_count", "_sum", " count", " sum"].map { Array($0.utf8) }
+
+    /// The rule on characters, for any header.
+    static func isTallyText(_ header: String) -> Bool {
         let name = header.trimmingWhitespace.lowercased()
         guard name.utf8.count <= 256 else { return false }
         return name == "count" || name == "sum" || ["_count", "_sum", " count", " sum"].contains { name.hasSuffix($0) }

@@ -149,7 +149,9 @@ struct SeriesAssembly {
     /// Throws at the first series, in order, whose dates do not run one way.
     mutating func finish(order: DateOrder?) throws(MarketLinkError) -> AssembledSeries {
         var assembled = AssembledSeries(series: [], newestFirst: false, notes: [])
-        assembled.series.reserveCapacity(stores.count)
+        var pending: [Pending] = []
+        pending.reserveCapacity(stores.count)
+        assembled.extremes.reserveCapacity(stores.count)
         let convert = dates.ambiguous && order != nil
         for k in stores.indices {
             var store = stores[k]
@@ -170,11 +172,34 @@ struct SeriesAssembly {
                 store.closes.reverse()
                 assembled.newestFirst = true
             }
-            guard let made = Series(name: store.name, ordinals: store.days, closes: store.closes, decimals: min(store.decimals, 10)) else { continue }
-            assembled.series.append(made)
+            pending.append(Pending(name: store.name, days: store.days, closes: store.closes, decimals: min(store.decimals, 10)))
         }
         stores = []
+        // Each series is made (its days checked, its display precision decided, its name looked
+        // up in `MarketTable`) in parts on the worker threads when there are thousands; the
+        // storage moves into the series, never copied.
+        let items = pending
+        pending = []
+        var parts = OrderedWork.inParts(count: items.count, minimum: SeriesAssembly.seriesMadeInParts) { range in
+            range.compactMap { k in Series(name: items[k].name, ordinals: items[k].days, closes: items[k].closes, decimals: items[k].decimals) }
+        }
+        assembled.series.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for k in parts.indices {
+            assembled.series += parts[k]
+            parts[k] = []
+        }
         return assembled
+    }
+
+    /// From how many series `finish` makes them in parts on worker threads.
+    static let seriesMadeInParts = 2_000
+
+    /// A series' storage, oldest first, before the series is made.
+    private struct Pending: Sendable {
+        var name: String
+        var days: [Int32]
+        var closes: [Double]
+        var decimals: Int
     }
 
     /// The message about two sessions that break the rule: it points at the later line in the
