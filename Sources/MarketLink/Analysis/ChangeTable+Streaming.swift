@@ -56,31 +56,18 @@ extension ChangeTable {
         let batches = batches(events.indices, eventsPerBatch: batchRows / rowsPerEvent)
         guard !batches.isEmpty else { return }
         let formatter = ChangeCSVFormatter(events: events, series: series, windows: windows, sentences: sentences)
-        let counts = series.map(\.count)
-        let width = series.count
         let target = SendableOutput(output: output)
         let progress = WorkProgress.current
         progress?.beginComputing("changes", total: events.count, unit: "events")
-        var first = 0
-        while first < batches.count {
-            let group = ChangeTable.sessionGroup(batches, from: first, seriesCount: width, pairs: pairsPerGroup)
-            let span = batches[group.lowerBound].lowerBound..<batches[group.upperBound - 1].upperBound
-            let sessions = EventSessions.find(events: events, range: span, series: series, rule: rule, parallel: true)
+        try forEachSessionGroup(events: events, series: series, windows: windows, rule: rule, batches: batches, pairs: pairsPerGroup) {
+            group, entries throws(MarketLinkError) in
             try TurnWriter.run(
                 count: group.count, capacity: batches[group.lowerBound].count * rowsPerEvent * (sentences ? 260 : 120),
-                format: { index, buffer in
-                    let range = batches[group.lowerBound + index]
-                    let offset = (range.lowerBound - span.lowerBound) * width
-                    let entries = ChangeTable.entries(
-                        sessions: sessions[offset..<offset + range.count * width], events: events, series: series, counts: counts,
-                        windows: windows, eventRange: range)
-                    formatter.write(entries[...], into: &buffer)
-                },
+                format: { index, buffer in formatter.write(entries(group.lowerBound + index)[...], into: &buffer) },
                 write: { index, buffer throws(MarketLinkError) in
                     try target.output.writePiece(buffer)
                     progress?.advance(by: batches[group.lowerBound + index].count)
                 })
-            first = group.upperBound
         }
     }
 
@@ -108,32 +95,45 @@ extension ChangeTable {
         pairsPerGroup: Int = pairsPerSessionGroup, format: @escaping @Sendable (Range<Int>, [Entry]) -> Output,
         sink: (Output) throws -> Void
     ) throws {
-        let counts = series.map(\.count)
         let progress = WorkProgress.current
         progress?.beginComputing("changes", total: batches.reduce(0) { $0 + $1.count }, unit: "events")
-        let width = series.count
-        var first = batches.startIndex
-        while first < batches.endIndex {
-            // t0 of a group of consecutive batches found at once, series by series on both cores:
-            // a batch of a wide panel holds few events (one, for 5,000 series), and finding t0
-            // batch by batch then searched every series' dates from cold memory once per event.
-            let group = ChangeTable.sessionGroup(batches, from: first, seriesCount: width, pairs: pairsPerGroup)
-            let span = batches[group.lowerBound].lowerBound..<batches[group.upperBound - 1].upperBound
-            let sessions = EventSessions.find(events: events, range: span, series: series, rule: rule, parallel: true)
+        try forEachSessionGroup(events: events, series: series, windows: windows, rule: rule, batches: batches, pairs: pairsPerGroup) {
+            group, entries in
             try OrderedWork.run(
                 count: group.count,
-                work: { index in
-                    let range = batches[group.lowerBound + index]
-                    let offset = (range.lowerBound - span.lowerBound) * width
-                    let entries = ChangeTable.entries(
-                        sessions: sessions[offset..<offset + range.count * width], events: events, series: series, counts: counts,
-                        windows: windows, eventRange: range)
-                    return format(range, entries)
-                },
+                work: { index in format(batches[group.lowerBound + index], entries(group.lowerBound + index)) },
                 consume: { index, output in
                     try sink(output)
                     progress?.advance(by: batches[group.lowerBound + index].count)
                 })
+        }
+    }
+
+    /// Calls `body` for each group of consecutive batches whose t0 are found together
+    /// (`sessionGroup`), in order, with the group (indexes into `batches`) and a function giving
+    /// the entries of any batch of it (by its index into `batches`), which worker threads may call.
+    ///
+    /// t0 of a group is found at once, series by series on both cores: a batch of a wide panel
+    /// holds few events (one, for 5,000 series), and finding t0 batch by batch searched every
+    /// series' dates from cold memory once per event.
+    static func forEachSessionGroup<Failure: Error>(
+        events: [Event], series: [Series], windows: [EventWindow], rule: AlignmentRule, batches: [Range<Int>], pairs: Int,
+        _ body: (Range<Int>, @escaping @Sendable (Int) -> [Entry]) throws(Failure) -> Void
+    ) throws(Failure) {
+        let counts = series.map(\.count)
+        let width = series.count
+        var first = 0
+        while first < batches.count {
+            let group = sessionGroup(batches, from: first, seriesCount: width, pairs: pairs)
+            let span = batches[group.lowerBound].lowerBound..<batches[group.upperBound - 1].upperBound
+            let sessions = EventSessions.find(events: events, range: span, series: series, rule: rule, parallel: true)
+            try body(group) { batch in
+                let range = batches[batch]
+                let offset = (range.lowerBound - span.lowerBound) * width
+                return ChangeTable.entries(
+                    sessions: sessions[offset..<offset + range.count * width], events: events, series: series, counts: counts,
+                    windows: windows, eventRange: range)
+            }
             first = group.upperBound
         }
     }

@@ -53,22 +53,16 @@ extension PriceFile {
     static let linesInParts = 2_000
 
     /// The lines `add` makes of each item, in order, appended to `text`: for a wide file's tens
-    /// of thousands of series and dropped rows, made in parts of 1,000 items on the worker
-    /// threads and appended here as each part is ready (a few parts are held at a time).
+    /// of thousands of series and dropped rows, made in parts of about 1,000 items on the worker
+    /// threads (`OrderedWork.inParts`).
     static func addLines<Item: Sendable>(of items: [Item], to text: inout String, _ add: @escaping @Sendable (Item, inout String) -> Void) {
-        guard items.count >= linesInParts, !OrderedWork.isWorker else {
-            for item in items { add(item, &text) }
-            return
-        }
-        let parts = OrderedWork.ranges(count: items.count, parts: items.count / 1_000 + 1)
-        OrderedWork.run(count: parts.count) { part -> String in
+        let pieces = OrderedWork.inParts(count: items.count, minimum: linesInParts, parts: items.count / 1_000 + 1) { range in
             var piece = ""
-            piece.reserveCapacity(160 * parts[part].count)
-            for k in parts[part] { add(items[k], &piece) }
+            piece.reserveCapacity(160 * range.count)
+            for k in range { add(items[k], &piece) }
             return piece
-        } consume: { _, piece in
-            text += piece
         }
+        for piece in pieces { text += piece }
     }
 
     /// The lines of one series in `reportText`, each made safe, appended to `text`.
