@@ -32,11 +32,38 @@ struct DoubleDouble: Sendable, Equatable {
         return DoubleDouble(hi: s, lo: (a - (s - bb)) + (b - bb))
     }
 
-    /// a·b exactly, as a normalized pair (the low part from one fused multiply-add).
+    /// a·b exactly, as a normalized pair: p = a·b rounded, and the low part a·b − p, which is
+    /// a `Double` exactly. Where both factors' magnitudes lie in [2⁻⁴⁴⁰, 2⁴⁴⁰) it comes from
+    /// Dekker's split product (each factor cut into two 26-bit halves, whose four products and
+    /// their sum with −p are exact: nothing overflows, and the lowest bit, at least 2⁻⁹⁸⁴, is far
+    /// above the subnormals); elsewhere (0, subnormal, huge, non-finite) from one fused
+    /// multiply-add. Both give that one exact value (a zero as +0), so the pair is the same bit
+    /// for bit either way. The split is there for speed: built for the baseline x86-64, which has
+    /// no FMA instruction, `addingProduct` is a call into the C library, around which every live
+    /// floating-point register is saved and reloaded (the event study's prefix sums and fits).
     @inline(__always)
     static func product(_ a: Double, _ b: Double) -> DoubleDouble {
         let p = a * b
-        return DoubleDouble(hi: p, lo: (-p).addingProduct(a, b))
+        guard isSplittable(a), isSplittable(b) else { return DoubleDouble(hi: p, lo: (-p).addingProduct(a, b)) }
+        let (aHigh, aLow) = split(a)
+        let (bHigh, bLow) = split(b)
+        return DoubleDouble(hi: p, lo: (((aHigh * bHigh - p) + aHigh * bLow) + aLow * bHigh) + aLow * bLow)
+    }
+
+    /// Whether |value| lies in [2⁻⁴⁴⁰, 2⁴⁴⁰) (its biased exponent in 583…1462), where `product`
+    /// splits it.
+    @inline(__always)
+    static func isSplittable(_ value: Double) -> Bool {
+        (value.bitPattern >> 52 & 0x7FF) &- 583 < 880
+    }
+
+    /// Veltkamp's split of `value` (|value| < 2⁹⁹⁵) into high + low, each with at most 26
+    /// significant bits, exactly.
+    @inline(__always)
+    static func split(_ value: Double) -> (high: Double, low: Double) {
+        let scaled = 134_217_729 * value  // 2²⁷ + 1
+        let high = scaled - (scaled - value)
+        return (high, value - high)
     }
 
     /// Renormalizes s + e with |e| small against s.
