@@ -36,7 +36,9 @@ enum InspectCommand {
         if out.format == .json {
             try out.write(JSONValue.array(reports.map { $0.reportJSON() }).serialized(), inputs: inputs)
         } else {
-            try out.write(reports.map { $0.reportText(vocabulary: .mlink) }.joined(separator: "\n"), inputs: inputs)
+            // One file's report as it is (a wide file's is megabytes, not copied to be joined).
+            let texts = reports.map { $0.reportText(vocabulary: .mlink) }
+            try out.write(texts.count == 1 ? texts[0] : texts.joined(separator: "\n"), inputs: inputs)
         }
         return 0
     }

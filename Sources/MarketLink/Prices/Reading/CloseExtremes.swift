@@ -45,11 +45,12 @@ struct CloseExtremes {
     /// Takes one close, written in `field`; `mark` is where the field is (line and column; asked
     /// for only when the close is kept, which for most closes it is not).
     @inline(__always)
-    mutating func add(_ close: Double, field: CSVField, mark: () -> RowMark) {
+    /// `field` too is asked for only then.
+    mutating func add(_ close: Double, field: @autoclosure () -> CSVField, mark: () -> RowMark) {
         let size = abs(close)
         if size > largest { largest = size }
-        if close <= 0, firstNotPositive == nil { firstNotPositive = Place(field, mark: mark()) }
-        if size > 0, size < (smallest?.size ?? .infinity) { smallest = (size, Place(field, mark: mark())) }
+        if close <= 0, firstNotPositive == nil { firstNotPositive = Place(field(), mark: mark()) }
+        if size > 0, size < (smallest?.size ?? .infinity) { smallest = (size, Place(field(), mark: mark())) }
     }
 
     /// Reads the kept places' texts from the block (see `Place.locate`).

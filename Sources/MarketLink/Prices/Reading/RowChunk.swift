@@ -43,6 +43,9 @@ struct RowChunk {
     var linesConsumed = 0
     /// Whether `builders` were given room for the rows the block is likely to hold.
     private var reserved = false
+    /// The closes of the rows read so far, while they wait to be added column by column
+    /// (`PendingCells`); `nil` when each close is added to its builder as its row is read.
+    private var pending: PendingCells?
 
     /// How many data rows the chunk read.
     var rowCount: Int { dates.rows }
@@ -96,6 +99,15 @@ struct RowChunk {
                 chunk.builders = layout.valueIndexes.map { Builder(name: layout.header[$0]) }
             }
         }
+        if layout.symbolIndex == nil, !quotesPossible, layout.valueIndexes.count >= RowPipeline.manyColumns,
+            range.upperBound <= Int(UInt32.max)
+        {
+            chunk.pending = PendingCells(columns: layout.valueIndexes.count, delimiter: layout.delimiter)
+        }
+        defer {
+            chunk.pending?.deallocate()
+            chunk.pending = nil
+        }
         let limited = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
         var tokenizer = CSVTokenizer(bytes: limited, delimiter: layout.delimiter, file: layout.file, start: range.lowerBound, line: line)
         var fields: [CSVField] = []
@@ -119,6 +131,7 @@ struct RowChunk {
                 try chunk.take(row, count: count, tokenizer: tokenizer, layout: layout, previousSymbol: &previousSymbol, range: range, multiline: false)
             }
         }
+        if let cells = chunk.pending { chunk.add(cells, bytes: limited) }
         chunk.linesConsumed = tokenizer.line - line
         chunk.locateMarks(tokenizer)
     }
@@ -139,6 +152,7 @@ struct RowChunk {
         reserved = true
         guard !builders.isEmpty else { return }
         let estimate = range.count / max(rowLength, 1) + 2
+        pending?.reserve(rows: estimate)
         for k in builders.indices {
             builders[k].days.reserveCapacity(estimate)
             builders[k].closes.reserveCapacity(estimate)
@@ -216,6 +230,11 @@ struct RowChunk {
                 previousSymbol = (field.start, field.end, target)
             }
         }
+        if pending != nil {
+            let shared = PendingCells.Row(code: code, days: days, mark: mark, line: line, rowStart: tokenizer.rowStart, resolved: raw.form == .resolved)
+            try keepCloses(fields, row: shared, tokenizer: tokenizer, layout: layout, dateField: dateField)
+            return
+        }
         for (k, valueIndex) in layout.valueIndexes.enumerated() {
             let field = fields[valueIndex]
             let builderIndex = layout.symbolIndex == nil ? k : target
@@ -230,19 +249,89 @@ struct RowChunk {
                 }
                 builders[builderIndex].add(code, days: days, close: close, decimals: decimals, at: mark, resolved: raw.form == .resolved)
             case .missing:
-                let shown = tokenizer.text(field).trimmingCharacters(in: .whitespaces)
-                let dateText = tokenizer.text(dateField).trimmingCharacters(in: .whitespaces)
-                let marker = shown.isEmpty ? "empty" : quoted(shown)
-                dropped.append(
-                    DroppedRow(
-                        line: line, series: layout.isWide || layout.symbolIndex != nil ? builders[builderIndex].name : nil,
-                        reason: "\(dateText): no close (\(marker) in column \"\(header[valueIndex])\")"))
+                dropCell(field, valueIndex: valueIndex, builder: builderIndex, line: line, tokenizer: tokenizer, layout: layout, dateField: dateField)
             case .invalid:
-                throw MarketLinkError(
-                    .unreadableNumber(tokenizer.text(field).trimmingCharacters(in: .whitespaces), column: header[valueIndex]),
-                    at: tokenizer.locate(field))
+                throw unreadable(field, valueIndex: valueIndex, tokenizer: tokenizer, layout: layout)
             }
         }
+    }
+
+    /// Reads the closes of one row of a file of many columns into `pending`, in place of adding
+    /// each to its builder (`PendingCells`); a cell with no close is a dropped row at once, and
+    /// an unreadable one an error at once, as on the other path.
+    @inline(__always)
+    private mutating func keepCloses(
+        _ fields: UnsafeBufferPointer<CSVField>, row: PendingCells.Row, tokenizer: CSVTokenizer, layout: RowLayout, dateField: CSVField
+    ) throws(MarketLinkError) {
+        guard var cells = pending else { return }
+        pending = nil
+        let base = cells.startRow(row)
+        pending = cells
+        let closes = cells.closes
+        let places = cells.decimals
+        let starts = cells.starts
+        for (k, valueIndex) in layout.valueIndexes.enumerated() {
+            let field = fields[valueIndex]
+            var decimals = 0
+            switch NumberReader.read(tokenizer.slice(field), decimalComma: layout.decimalComma, decimals: &decimals) {
+            case .value(let close):
+                closes[base + k] = close
+                places[base + k] = UInt8(min(decimals, PendingCells.mostDecimals))
+                starts[base + k] = UInt32(truncatingIfNeeded: field.start)
+            case .missing:
+                closes[base + k] = 0
+                places[base + k] = PendingCells.missing
+                starts[base + k] = 0
+                dropCell(field, valueIndex: valueIndex, builder: k, line: row.line, tokenizer: tokenizer, layout: layout, dateField: dateField)
+            case .invalid:
+                throw unreadable(field, valueIndex: valueIndex, tokenizer: tokenizer, layout: layout)
+            }
+        }
+    }
+
+    /// Adds the closes kept in `cells` to the builders, a column at a time (each builder's rows
+    /// in file order, as the row-by-row path adds them). `bytes` are the rows' bytes, where a
+    /// close's field is found again from its start when `CloseExtremes` keeps its place.
+    private mutating func add(_ cells: PendingCells, bytes: UnsafeBufferPointer<UInt8>) {
+        let rows = cells.rows
+        let columns = cells.columns
+        let delimiter = cells.delimiter
+        builders.withUnsafeMutableBufferPointer { builders in
+            for k in builders.indices where k < columns {
+                for r in rows.indices {
+                    let i = r * columns + k
+                    let decimals = cells.decimals[i]
+                    guard decimals != PendingCells.missing else { continue }
+                    let close = cells.closes[i]
+                    let row = rows[r]
+                    let start = Int(cells.starts[i])
+                    builders[k].extremes.add(close, field: PendingCells.field(at: start, in: bytes, delimiter: delimiter)) {
+                        RowMark(line: row.line, position: start - row.rowStart + 1)
+                    }
+                    builders[k].add(row.code, days: row.days, close: close, decimals: Int(decimals), at: row.mark, resolved: row.resolved)
+                }
+            }
+        }
+    }
+
+    /// A cell with no close: a dropped row naming its series (a panel's or a wide file's).
+    private mutating func dropCell(
+        _ field: CSVField, valueIndex: Int, builder: Int, line: Int, tokenizer: CSVTokenizer, layout: RowLayout, dateField: CSVField
+    ) {
+        let shown = tokenizer.text(field).trimmingCharacters(in: .whitespaces)
+        let dateText = tokenizer.text(dateField).trimmingCharacters(in: .whitespaces)
+        let marker = shown.isEmpty ? "empty" : quoted(shown)
+        dropped.append(
+            DroppedRow(
+                line: line, series: layout.isWide || layout.symbolIndex != nil ? builders[builder].name : nil,
+                reason: "\(dateText): no close (\(marker) in column \"\(layout.header[valueIndex])\")"))
+    }
+
+    /// The error for a close cell that is no number.
+    private func unreadable(_ field: CSVField, valueIndex: Int, tokenizer: CSVTokenizer, layout: RowLayout) -> MarketLinkError {
+        MarketLinkError(
+            .unreadableNumber(tokenizer.text(field).trimmingCharacters(in: .whitespaces), column: layout.header[valueIndex]),
+            at: tokenizer.locate(field))
     }
 
     /// Whether a row whose date cell `DateReader` could not read is a row that is not a session
@@ -320,5 +409,84 @@ extension RowChunk.Builder {
         } else {
             order.add(days, at: mark)
         }
+    }
+}
+
+// MARK: - Closes kept for adding column by column
+
+/// The closes of a block of a file with many value columns and no symbol column (a wide file),
+/// kept row by row as the rows are read and then added to the builders a column at a time
+/// (`RowChunk.add(_:)`). Such a row holds a close for every series: adding each as it is read
+/// touches every builder once per row, and 60,000 builders with their arrays are megabytes,
+/// each met again from cold memory one row later; a column at a time keeps one builder at hand
+/// for all the block's rows, while the kept closes are read in order. Each cell keeps its close,
+/// its decimals (or `missing`), and where its field starts (for `CloseExtremes`), 13 bytes.
+/// The storage is the chunk's own and freed when the block is read (`deallocate`).
+struct PendingCells {
+    /// What every close of one row shares.
+    struct Row {
+        var code: Int32
+        var days: (Int32, Int32, Int32)
+        var mark: RowMark
+        var line: Int
+        var rowStart: Int
+        var resolved: Bool
+    }
+
+    /// The decimals of a cell with no close (already a dropped row).
+    static let missing = UInt8.max
+    /// The most decimals kept for a close: more count as this many, which changes nothing,
+    /// since a series shows at most 10.
+    static let mostDecimals = 254
+
+    let columns: Int
+    /// The file's delimiter, which ends a field (`field(at:in:delimiter:)`).
+    let delimiter: UInt8
+    private(set) var rows: [Row] = []
+    private(set) var closes = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+    private(set) var decimals = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+    private(set) var starts = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
+    /// Rows there is room for.
+    private var capacity = 0
+
+    init(columns: Int, delimiter: UInt8) { (self.columns, self.delimiter) = (columns, delimiter) }
+
+    /// Room for at least `rows` rows.
+    mutating func reserve(rows wanted: Int) {
+        guard wanted > capacity else { return }
+        let cells = rows.count * columns
+        func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+            let new = UnsafeMutablePointer<T>.allocate(capacity: wanted * columns)
+            new.moveInitialize(from: old, count: cells)
+            old.deallocate()
+            return new
+        }
+        closes = moved(closes)
+        decimals = moved(decimals)
+        starts = moved(starts)
+        capacity = wanted
+    }
+
+    /// Starts the next row; returns the index of its first cell. Its cells are then written
+    /// through the pointers, one per value column.
+    mutating func startRow(_ row: Row) -> Int {
+        if rows.count == capacity { reserve(rows: max(capacity * 2, 4)) }
+        rows.append(row)
+        return (rows.count - 1) * columns
+    }
+
+    func deallocate() {
+        closes.deallocate()
+        decimals.deallocate()
+        starts.deallocate()
+    }
+
+    /// The unquoted field that starts at `start` of `bytes`: it ends where
+    /// `CSVTokenizer.nextUnquotedRow` ends it, at the first delimiter, line feed or carriage
+    /// return, or at the end of the bytes.
+    static func field(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> CSVField {
+        var end = start
+        while end < bytes.count, bytes[end] != delimiter, bytes[end] != 10, bytes[end] != 13 { end += 1 }
+        return CSVField(start: start, end: end, isQuoted: false, hasEscapes: false)
     }
 }

@@ -420,4 +420,53 @@ import Testing
         #expect(Self.outcome(refused, threads: 1) == message)
         for size in [2 * rowLength, 5 * rowLength] { #expect(Self.outcome(refused, blockSize: size, threads: 2) == message) }
     }
+
+    @Test func aWideFileReadColumnByColumnIsTheFileReadRowByRow() throws {
+        // With this many value columns and no quote in a block, a block's closes are kept row
+        // by row and added to the builders a column at a time (`PendingCells`); a quote anywhere
+        // in the block sends it down the path that adds each close as its row is read. The two
+        // must agree on everything, errors included. The quoted cell is the last of the last
+        // row, so no other cell moves; its value is no extreme.
+        let columns = 1_030
+        let rows = 6
+        #expect(columns >= RowPipeline.manyColumns)
+        func file(lineEnd: String, quoted: Bool, cell: (Int, Int) -> String) -> [UInt8] {
+            var text = "Date," + (1...columns).map { "S\($0)" }.joined(separator: ",") + lineEnd
+            for r in 0..<rows {
+                let cells = (0..<columns).map { c in
+                    quoted && r == rows - 1 && c == columns - 1 ? "\"\(cell(c, r))\"" : cell(c, r)
+                }
+                text += "2024-03-0\(r + 4)," + cells.joined(separator: ",") + lineEnd
+            }
+            return Array(text.utf8)
+        }
+        // Closes with 1 to 4 decimals, some missing, one tiny (the smallest) in the last column.
+        func plain(_ c: Int, _ r: Int) -> String {
+            if (c + r) % 97 == 0 { return "" }
+            if c == columns - 1, r == 2 { return "0.0001" }
+            return String(format: "%.\(1 + (c + r) % 4)f", 50 + Double(c) * 0.37 + Double(r))
+        }
+        for lineEnd in ["\n", "\r\n"] {
+            let columnWise = Self.outcome(file(lineEnd: lineEnd, quoted: false, cell: plain), threads: 1)
+            let rowWise = Self.outcome(file(lineEnd: lineEnd, quoted: true, cell: plain), threads: 1)
+            #expect(!columnWise.hasPrefix("error"))
+            #expect(columnWise == rowWise)
+            // Errors: a close at or below 0 in the last column (its text ends at the line end),
+            // and an unreadable cell on row 3 before a second one on row 5 in an earlier column:
+            // the first in the file is the one reported, on both paths.
+            let notPositive: (Int, Int) -> String = { c, r in c == columns - 1 && r == 1 ? "-2.5" : plain(c, r) }
+            let refused = Self.outcome(file(lineEnd: lineEnd, quoted: false, cell: notPositive), threads: 1)
+            #expect(refused.contains("close \"-2.5\" in column \"S\(columns)\" is not positive"))
+            #expect(refused == Self.outcome(file(lineEnd: lineEnd, quoted: true, cell: notPositive), threads: 1))
+            let unreadable: (Int, Int) -> String = { c, r in
+                if c == 500, r == 2 { return "12.5x" }
+                if c == 7, r == 4 { return "n/a?" }
+                return plain(c, r)
+            }
+            let broken = Self.outcome(file(lineEnd: lineEnd, quoted: false, cell: unreadable), threads: 1)
+            #expect(broken.hasPrefix("error: t.csv:4:"))
+            #expect(broken.contains("\"12.5x\""))
+            #expect(broken == Self.outcome(file(lineEnd: lineEnd, quoted: true, cell: unreadable), threads: 1))
+        }
+    }
 }
