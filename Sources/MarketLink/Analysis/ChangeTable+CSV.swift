@@ -152,10 +152,12 @@ struct ChangeCSVFormatter: Sendable {
             buffer.append(contentsOf: bytes(rows))
             return
         }
-        withCellText { text in
-            forEachRun(of: rows) { run, days, closes in
-                for row in run {
-                    appendRow(row, days: days, closes: closes, text: text, to: &buffer)
+        rows.withUnsafeBufferPointer { rows in
+            withCellText { text in
+                forEachRun(of: rows) { run, days, closes in
+                    for k in run {
+                        appendRow(rows[k], days: days, closes: closes, text: text, to: &buffer)
+                    }
                 }
             }
         }
@@ -202,20 +204,28 @@ struct ChangeCSVFormatter: Sendable {
     }
 
     /// Calls `body` for each run of consecutive rows of one series (a row's windows: rows are
-    /// event-major, then series, then window), with that series' days and closes as pointers.
+    /// event-major, then series, then window), with the run's positions in `rows` and that
+    /// series' days and closes as pointers.
+    ///
+    /// The series' arrays are borrowed in place through `Span` (the outer array's span, then the
+    /// element's): reading `days[s]` would copy the inner array out of the outer one, a retain and
+    /// a release of its header per run, which at 5,000 series are cold cache lines that both
+    /// formatting threads write.
     @inline(__always)
     private func forEachRun(
-        of rows: ArraySlice<ChangeTable.Entry>,
-        _ body: (ArraySlice<ChangeTable.Entry>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) -> Void
+        of rows: UnsafeBufferPointer<ChangeTable.Entry>,
+        _ body: (Range<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) -> Void
     ) {
-        var start = rows.startIndex
-        while start < rows.endIndex {
+        let daySpans = days.span
+        let closeSpans = closes.span
+        var start = 0
+        while start < rows.count {
             let s = rows[start].series
             var end = start + 1
-            while end < rows.endIndex, rows[end].series == s { end += 1 }
-            days[s].withUnsafeBufferPointer { days in
-                closes[s].withUnsafeBufferPointer { closes in
-                    body(rows[start..<end], days, closes)
+            while end < rows.count, rows[end].series == s { end += 1 }
+            daySpans[s].span.withUnsafeBufferPointer { days in
+                closeSpans[s].span.withUnsafeBufferPointer { closes in
+                    body(start..<end, days, closes)
                 }
             }
             start = end
@@ -252,14 +262,16 @@ struct ChangeCSVFormatter: Sendable {
     /// for `bound(of: rows)` bytes; returns the position after the last.
     private func writeRows(_ rows: ArraySlice<ChangeTable.Entry>, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         var end = start
-        withCellText { text in
-            statusText.bytes.withUnsafeBufferPointer { statusBytes in
-                statusText.starts.withUnsafeBufferPointer { statusStarts in
-                    forEachRun(of: rows) { run, days, closes in
-                        for row in run {
-                            end = writeRow(
-                                row, days: days, closes: closes, text: text, statusBytes: statusBytes,
-                                statusStarts: statusStarts, at: end)
+        rows.withUnsafeBufferPointer { rows in
+            withCellText { text in
+                statusText.bytes.withUnsafeBufferPointer { statusBytes in
+                    statusText.starts.withUnsafeBufferPointer { statusStarts in
+                        forEachRun(of: rows) { run, days, closes in
+                            for k in run {
+                                end = writeRow(
+                                    rows[k], days: days, closes: closes, text: text, statusBytes: statusBytes,
+                                    statusStarts: statusStarts, at: end)
+                            }
                         }
                     }
                 }
