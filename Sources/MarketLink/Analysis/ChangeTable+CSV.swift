@@ -152,10 +152,12 @@ struct ChangeCSVFormatter: Sendable {
             buffer.append(contentsOf: bytes(rows))
             return
         }
-        withCellText { text in
-            forEachRun(of: rows) { run, days, closes in
-                for row in run {
-                    appendRow(row, days: days, closes: closes, text: text, to: &buffer)
+        rows.withUnsafeBufferPointer { rows in
+            withCellText { text in
+                forEachRun(of: rows, in: rows.indices) { run, days, closes in
+                    for k in run {
+                        appendRow(rows[k], days: days, closes: closes, text: text, to: &buffer)
+                    }
                 }
             }
         }
@@ -201,21 +203,29 @@ struct ChangeCSVFormatter: Sendable {
         }
     }
 
-    /// Calls `body` for each run of consecutive rows of one series (a row's windows: rows are
-    /// event-major, then series, then window), with that series' days and closes as pointers.
+    /// Calls `body` for each run of consecutive rows of one series among the rows of `rows` at
+    /// `positions` (a row's windows: rows are event-major, then series, then window), with the
+    /// run's positions and that series' days and closes as pointers.
+    ///
+    /// The series' arrays are borrowed in place through `Span` (the outer array's span, then the
+    /// element's): reading `days[s]` would copy the inner array out of the outer one, a retain and
+    /// a release of its header per run, which at 5,000 series are cold cache lines that both
+    /// formatting threads write.
     @inline(__always)
     private func forEachRun(
-        of rows: ArraySlice<ChangeTable.Entry>,
-        _ body: (ArraySlice<ChangeTable.Entry>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) -> Void
+        of rows: UnsafeBufferPointer<ChangeTable.Entry>, in positions: Range<Int>,
+        _ body: (Range<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>) -> Void
     ) {
-        var start = rows.startIndex
-        while start < rows.endIndex {
+        let daySpans = days.span
+        let closeSpans = closes.span
+        var start = positions.lowerBound
+        while start < positions.upperBound {
             let s = rows[start].series
             var end = start + 1
-            while end < rows.endIndex, rows[end].series == s { end += 1 }
-            days[s].withUnsafeBufferPointer { days in
-                closes[s].withUnsafeBufferPointer { closes in
-                    body(rows[start..<end], days, closes)
+            while end < positions.upperBound, rows[end].series == s { end += 1 }
+            daySpans[s].span.withUnsafeBufferPointer { days in
+                closeSpans[s].span.withUnsafeBufferPointer { closes in
+                    body(start..<end, days, closes)
                 }
             }
             start = end
@@ -224,8 +234,8 @@ struct ChangeCSVFormatter: Sendable {
 
     /// The CSV rows of `rows`, as `append` writes them. Without sentences and minute windows,
     /// written straight into one buffer sized for them: each cell copied and each number written
-    /// in place, no array append per cell.
-    func bytes(_ rows: ArraySlice<ChangeTable.Entry>) -> [UInt8] {
+    /// in place, no array append per cell, the rows' values read `gatherRows` rows at a time.
+    func bytes(_ rows: ArraySlice<ChangeTable.Entry>, gatherRows: Int = ChangeCSVFormatter.gatherRows) -> [UInt8] {
         guard sentenceSeries == nil, minuteInputs == nil else {
             var buffer: [UInt8] = []
             buffer.reserveCapacity(rows.count * 260)
@@ -235,7 +245,7 @@ struct ChangeCSVFormatter: Sendable {
         let bound = bound(of: rows)
         return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
             guard let start = output.baseAddress else { return }
-            written = writeRows(rows, at: start) - start
+            written = writeRows(rows, at: start, gatherRows: gatherRows) - start
         }
     }
 
@@ -250,16 +260,38 @@ struct ChangeCSVFormatter: Sendable {
 
     /// Writes the rows of `rows` (session windows, no sentences) from `start`, which has room
     /// for `bound(of: rows)` bytes; returns the position after the last.
-    private func writeRows(_ rows: ArraySlice<ChangeTable.Entry>, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    ///
+    /// In blocks of `gatherRows` rows: first each row's dates and closes are read from its
+    /// series (`RowValues`), then the block is written from them. At thousands of series those
+    /// reads miss the cache once per event and series; in a loop of nothing but reads they are
+    /// independent and wait for memory together, where between the formatting of rows each
+    /// would wait alone.
+    private func writeRows(
+        _ rows: ArraySlice<ChangeTable.Entry>, at start: UnsafeMutablePointer<UInt8>, gatherRows: Int
+    ) -> UnsafeMutablePointer<UInt8> {
         var end = start
-        withCellText { text in
-            statusText.bytes.withUnsafeBufferPointer { statusBytes in
-                statusText.starts.withUnsafeBufferPointer { statusStarts in
-                    forEachRun(of: rows) { run, days, closes in
-                        for row in run {
-                            end = writeRow(
-                                row, days: days, closes: closes, text: text, statusBytes: statusBytes,
-                                statusStarts: statusStarts, at: end)
+        let block = max(1, gatherRows)
+        rows.withUnsafeBufferPointer { rows in
+            withUnsafeTemporaryAllocation(of: RowValues.self, capacity: block) { values in
+                withCellText { text in
+                    statusText.bytes.withUnsafeBufferPointer { statusBytes in
+                        statusText.starts.withUnsafeBufferPointer { statusStarts in
+                            var first = 0
+                            while first < rows.count {
+                                let last = min(rows.count, first + block)
+                                forEachRun(of: rows, in: first..<last) { run, days, closes in
+                                    for k in run {
+                                        values.initializeElement(
+                                            at: k - first, to: RowValues(rows[k], days: days, closes: closes, firstOrdinal: firstOrdinal))
+                                    }
+                                }
+                                for k in first..<last {
+                                    end = writeRow(
+                                        rows[k], values: values[k - first], text: text, statusBytes: statusBytes,
+                                        statusStarts: statusStarts, at: end)
+                                }
+                                first = last
+                            }
                         }
                     }
                 }
@@ -268,12 +300,46 @@ struct ChangeCSVFormatter: Sendable {
         return end
     }
 
+    /// The rows `writeRows` reads from their series before it writes them: 512 rows of
+    /// `RowValues` are 16 KB, within a core's L1 cache.
+    static let gatherRows = 512
+
+    /// What a row of a session window reads from its series: the days of its base, end and event
+    /// sessions as offsets from `firstOrdinal` (−1 where there is none) and the base and end
+    /// closes (0 where there is none).
+    struct RowValues {
+        var baseDay: Int32
+        var endDay: Int32
+        var eventDay: Int32
+        var base: Double
+        var end: Double
+
+        @inline(__always)
+        init(_ row: ChangeTable.Entry, days: UnsafeBufferPointer<Int32>, closes: UnsafeBufferPointer<Double>, firstOrdinal: Int32) {
+            if row.baseSession >= 0 {
+                baseDay = days[Int(row.baseSession)] - firstOrdinal
+                base = closes[Int(row.baseSession)]
+            } else {
+                baseDay = -1
+                base = 0
+            }
+            if row.endSession >= 0 {
+                endDay = days[Int(row.endSession)] - firstOrdinal
+                end = closes[Int(row.endSession)]
+            } else {
+                endDay = -1
+                end = 0
+            }
+            eventDay = row.eventSession >= 0 ? days[Int(row.eventSession)] - firstOrdinal : -1
+        }
+    }
+
     /// Writes one row of a session window (the bytes `appendRow` appends without a sentence or
-    /// minute columns) at `out`, its series' days and closes in `days` and `closes`; returns the
+    /// minute columns) at `out`, with what it reads from its series in `values`; returns the
     /// position after it.
     @inline(__always)
     private func writeRow(
-        _ row: ChangeTable.Entry, days: UnsafeBufferPointer<Int32>, closes: UnsafeBufferPointer<Double>, text: CellText,
+        _ row: ChangeTable.Entry, values: RowValues, text: CellText,
         statusBytes: UnsafeBufferPointer<UInt8>, statusStarts: UnsafeBufferPointer<Int>, at out: UnsafeMutablePointer<UInt8>
     ) -> UnsafeMutablePointer<UInt8> {
         var p = out
@@ -284,8 +350,8 @@ struct ChangeCSVFormatter: Sendable {
         @inline(__always) func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>, _ index: Int) {
             put(bytes, starts[index], starts[index + 1] - starts[index])
         }
-        @inline(__always) func day(_ index: Int) {
-            put(text.days, Int(days[index] - firstOrdinal) * 10, 10)
+        @inline(__always) func day(_ offset: Int32) {
+            put(text.days, Int(offset) * 10, 10)
         }
         @inline(__always) func comma() {
             p.pointee = 44
@@ -296,25 +362,25 @@ struct ChangeCSVFormatter: Sendable {
         cell(text.windows, text.windowStarts, row.window)
         let places = text.decimals[row.series]
         if row.baseSession >= 0 {
-            day(Int(row.baseSession))
+            day(values.baseDay)
             comma()
-            p += NumberFormat.write(closes[Int(row.baseSession)], decimals: places, trimZeros: true, to: p)
+            p += NumberFormat.write(values.base, decimals: places, trimZeros: true, to: p)
         } else {
             comma()
         }
         comma()
         if row.endSession >= 0 {
-            day(Int(row.endSession))
+            day(values.endDay)
             comma()
-            p += NumberFormat.write(closes[Int(row.endSession)], decimals: places, trimZeros: true, to: p)
+            p += NumberFormat.write(values.end, decimals: places, trimZeros: true, to: p)
         } else {
             comma()
         }
         comma()
         let status: ChangeStatus
         if row.status == .ok {
-            let from = closes[Int(row.baseSession)]
-            let to = closes[Int(row.endSession)]
+            let from = values.base
+            let to = values.end
             p += NumberFormat.write(to - from, decimals: places, trimZeros: true, to: p)
             comma()
             if from > 0 {
@@ -333,7 +399,7 @@ struct ChangeCSVFormatter: Sendable {
         }
         cell(statusBytes, statusStarts, ChangeTable.statusPosition(status))
         comma()
-        if row.eventSession >= 0 { day(Int(row.eventSession)) }
+        if row.eventSession >= 0 { day(values.eventDay) }
         p.pointee = 10
         return p + 1
     }
