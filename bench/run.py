@@ -279,6 +279,9 @@ def run_scale(scale: float, tools: list[str], repeat: int, seed: int, out: str,
         for tool in tools:  # in turn, so that a slow spell on the machine hits every tool
             if os.path.exists(outputs[tool]):
                 os.remove(outputs[tool])
+            # The run before left gigabytes of output not yet on disk at ×10: written back (and
+            # its removal finished) now, not during this run, which would pay for it.
+            os.sync()
             run = measure(tool_command(tool, events, panel, outputs[tool]))
             runs[tool].append(run)
             if run["ok"]:
