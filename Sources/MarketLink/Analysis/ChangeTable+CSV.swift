@@ -316,20 +316,11 @@ struct ChangeCSVFormatter: Sendable {
 
         @inline(__always)
         init(_ row: ChangeTable.Entry, days: UnsafeBufferPointer<Int32>, closes: UnsafeBufferPointer<Double>, firstOrdinal: Int32) {
-            if row.baseSession >= 0 {
-                baseDay = days[Int(row.baseSession)] - firstOrdinal
-                base = closes[Int(row.baseSession)]
-            } else {
-                baseDay = -1
-                base = 0
+            @inline(__always) func values(_ session: Int32) -> (day: Int32, close: Double) {
+                session >= 0 ? (days[Int(session)] - firstOrdinal, closes[Int(session)]) : (-1, 0)
             }
-            if row.endSession >= 0 {
-                endDay = days[Int(row.endSession)] - firstOrdinal
-                end = closes[Int(row.endSession)]
-            } else {
-                endDay = -1
-                end = 0
-            }
+            (baseDay, base) = values(row.baseSession)
+            (endDay, end) = values(row.endSession)
             eventDay = row.eventSession >= 0 ? days[Int(row.eventSession)] - firstOrdinal : -1
         }
     }
