@@ -42,10 +42,9 @@ struct CloseExtremes {
     /// The largest |close|.
     var largest = 0.0
 
-    /// Takes one close, written in `field`; `mark` is where the field is (line and column; asked
-    /// for only when the close is kept, which for most closes it is not).
+    /// Takes one close, written in `field`; `mark` is where the field is (line and column). Both
+    /// are asked for only when the close is kept, which for most closes it is not.
     @inline(__always)
-    /// `field` too is asked for only then.
     mutating func add(_ close: Double, field: @autoclosure () -> CSVField, mark: () -> RowMark) {
         let size = abs(close)
         if size > largest { largest = size }
