@@ -78,15 +78,32 @@ public enum Alignment {
     }
 
     static func dateSession(day: Day, in series: Series, first: Day, last: Day, rule: AlignmentRule) -> EventSession {
+        var cursor: Int? = nil
+        return dateSession(day: day, in: series, first: first, last: last, rule: rule, cursor: &cursor)
+    }
+
+    /// The same, for date-only events taken in date order when `cursor` is not nil: every
+    /// search starts where the one for the day before ended (and moves the cursor there), so
+    /// one walk through the series' days finds them all (`EventSessions.find`). Each rule's
+    /// session is the first one on or after some day: `next` of the day itself, `previous` the
+    /// one before that of the next day, `exact` the day itself when it is that session's.
+    static func dateSession(day: Day, in series: Series, first: Day, last: Day, rule: AlignmentRule, cursor: inout Int?) -> EventSession {
         if day < first { return .beforeData }
         if day > last { return .afterData }
+        func onOrAfter(_ target: Day) -> Int {
+            guard let start = cursor else { return series.firstSession(onOrAfter: target) }
+            let k = series.firstSession(onOrAfter: target, from: start)
+            cursor = k
+            return k
+        }
         switch rule {
         case .next:
-            return .session(series.firstSession(onOrAfter: day))
+            return .session(onOrAfter(day))
         case .previous:
-            return .session(series.lastSession(onOrBefore: day))
+            return .session(onOrAfter(day.adding(days: 1)) - 1)
         case .exact:
-            return series.session(on: day).map(EventSession.session) ?? .noSession
+            let k = onOrAfter(day)
+            return k < series.count && series.day(at: k) == day ? .session(k) : .noSession
         }
     }
 

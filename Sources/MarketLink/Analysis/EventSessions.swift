@@ -42,12 +42,13 @@ public struct EventSessions: Sendable, Equatable {
         // take far more than a cache); stored event-major. What alignment reads of each event
         // is taken once, not an `Event` copied per pair.
         let times = range.map { EventTime(events[$0]) }
+        let inOrder = EventSessions.walkable(times)
         var outcomes = [EventSession](repeating: .afterData, count: range.count * series.count)
         let width = series.count
         guard parallel, width > 1, times.count * width >= EventSessions.parallelPairs else {
             for (s, item) in series.enumerated() {
-                for (k, time) in times.enumerated() {
-                    outcomes[k * width + s] = Alignment.eventSession(for: time, in: item, rule: rule)
+                EventSessions.forEachSession(of: times, inOrder: inOrder, in: item, rule: rule) { k, outcome in
+                    outcomes[k * width + s] = outcome
                 }
             }
             return outcomes
@@ -62,8 +63,9 @@ public struct EventSessions: Sendable, Equatable {
                 var column: [EventSession] = []
                 column.reserveCapacity((end - start) * times.count)
                 for s in start..<end {
-                    let item = series[s]
-                    for time in times { column.append(Alignment.eventSession(for: time, in: item, rule: rule)) }
+                    EventSessions.forEachSession(of: times, inOrder: inOrder, in: series[s], rule: rule) { _, outcome in
+                        column.append(outcome)
+                    }
                 }
                 return column
             },
@@ -75,6 +77,29 @@ public struct EventSessions: Sendable, Equatable {
                 }
             })
         return outcomes
+    }
+
+    /// Whether every event is date-only (a day, no instant) and the days never go back, so
+    /// that one walk through a series' days finds every t0 (`Alignment.dateSession(cursor:)`).
+    static func walkable(_ times: [EventTime]) -> Bool {
+        guard times.allSatisfy({ $0.hasDay && $0.instant == nil }) else { return false }
+        return zip(times, times.dropFirst()).allSatisfy { $0.date <= $1.date }
+    }
+
+    /// t0 of each of `times` in `series`, in order, with its index: by one walk through the
+    /// series' days when `inOrder` (`walkable`), otherwise a search per event; the same sessions.
+    @inline(__always)
+    static func forEachSession(
+        of times: [EventTime], inOrder: Bool, in series: Series, rule: AlignmentRule, _ body: (Int, EventSession) -> Void
+    ) {
+        guard inOrder, let first = series.firstDay, let last = series.lastDay else {
+            for (k, time) in times.enumerated() { body(k, Alignment.eventSession(for: time, in: series, rule: rule)) }
+            return
+        }
+        var cursor: Int? = 0
+        for (k, time) in times.enumerated() {
+            body(k, Alignment.dateSession(day: time.date, in: series, first: first, last: last, rule: rule, cursor: &cursor))
+        }
     }
 
     /// The event × series pairs from which `find(parallel: true)` uses worker threads.

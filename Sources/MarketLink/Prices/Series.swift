@@ -106,6 +106,18 @@ public struct Series: Sendable, Equatable {
         return low
     }
 
+    /// `firstSession(onOrAfter:)` for a caller that knows the answer is at least `start` (the
+    /// answer for an earlier day): a scan from there. Events taken in date order walk a series'
+    /// days once, where a binary search per event is a chain of a dozen dependent loads.
+    func firstSession(onOrAfter day: Day, from start: Int) -> Int {
+        let target = day.ordinal
+        return dayOrdinals.withUnsafeBufferPointer { days in
+            var k = max(0, min(start, days.count))
+            while k < days.count, days[k] < target { k += 1 }
+            return k
+        }
+    }
+
     /// The last session dated on or before `day` (`-1` when there is none).
     public func lastSession(onOrBefore day: Day) -> Int {
         firstSession(onOrAfter: day.adding(days: 1)) - 1

@@ -105,4 +105,30 @@ import Testing
             }
         }
     }
+
+    /// `firstSession(onOrAfter:)` and `lastSession(onOrBefore:)` against a scan of the days from
+    /// the start, for series of 1 to 40 sessions with gaps of 1 to 4 days and every target day
+    /// from before the first session to after the last (the search runs without branches, so its
+    /// edges are checked here rather than trusted).
+    @Test func sessionSearchMatchesAScan() throws {
+        var random = SeededGenerator(seed: 12)
+        for count in 1...40 {
+            for _ in 0..<5 {
+                var days: [Day] = []
+                var day = try #require(Day(iso: "2020-01-06"))
+                for _ in 0..<count {
+                    days.append(day)
+                    day = day.adding(days: random.int(1...4))
+                }
+                let series = try #require(Series(name: "S", days: days, closes: days.map { _ in 100 }))
+                let first = days[0].ordinal, last = days[days.count - 1].ordinal
+                for target in (first - 3)...(last + 3) {
+                    let scanned = days.firstIndex { $0.ordinal >= target } ?? days.count
+                    let before = days.lastIndex { $0.ordinal <= target } ?? -1
+                    #expect(series.firstSession(onOrAfter: Day(ordinal: target)) == scanned, "\(count) sessions, day \(target)")
+                    #expect(series.lastSession(onOrBefore: Day(ordinal: target)) == before, "\(count) sessions, day \(target)")
+                }
+            }
+        }
+    }
 }

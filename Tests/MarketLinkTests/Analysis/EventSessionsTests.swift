@@ -53,6 +53,52 @@ import Testing
         #expect(EventSessions(events: [], series: series)[event: 0, series: 0] == nil)
     }
 
+    /// Date-only events in date order are found by one walk through each series' days
+    /// (`EventSessions.walkable`); each must be the t0 a search for that event alone finds, for
+    /// every rule, with events before, between, on and after the sessions, repeated days, a
+    /// month-only event (which turns the walk off) and out-of-order events (likewise), on the
+    /// serial path (few pairs) and the worker path (≥ `parallelPairs`).
+    @Test func eventsInDateOrderWalkTheDaysToTheSameSessions() throws {
+        var random = SeededGenerator(seed: 2026)
+        let start = try #require(Day(iso: "2021-01-04"))
+        var series: [Series] = []
+        for s in 0..<60 {
+            var days: [Day] = []
+            var day = start.adding(days: random.int(0...30))
+            for _ in 0..<random.int(1...400) {
+                days.append(day)
+                day = day.adding(days: random.int(1...5))
+            }
+            series.append(try #require(Series(name: "S\(s)", days: days, closes: days.map { _ in 100 })))
+        }
+        series.append(try #require(Series(name: "one", days: [start.adding(days: 200)], closes: [50])))
+        for count in [1, 7, 40, 500] {
+            var sorted = (0..<count).map { _ in start.adding(days: random.int(-20...1_200)) }.sorted()
+            if count > 1 { sorted[1] = sorted[0] }  // a repeated day
+            let inOrder = sorted.enumerated().map { Event(id: "\($0.offset)", title: "e", date: $0.element) }
+            var monthOnly = inOrder
+            monthOnly[count / 2].precision = .month
+            let shuffled = inOrder.shuffled(using: &random)
+            #expect(EventSessions.walkable(inOrder.map(EventTime.init)))
+            #expect(!EventSessions.walkable(monthOnly.map(EventTime.init)))
+            #expect(count < 3 || !EventSessions.walkable(shuffled.map(EventTime.init)) || shuffled == inOrder)
+            for events in [inOrder, monthOnly, shuffled] {
+                for rule in AlignmentRule.allCases {
+                    let sessions = EventSessions(events: events, series: series, rule: rule)
+                    var differing: [String] = []
+                    for e in events.indices {
+                        for s in series.indices
+                        where sessions[event: e, series: s] != Alignment.eventSession(for: events[e], in: series[s], rule: rule) {
+                            differing.append("event \(events[e].date.iso), series \(s)")
+                        }
+                    }
+                    #expect(differing.isEmpty, "\(count) events, rule \(rule): \(differing.prefix(5))")
+                }
+            }
+        }
+        #expect(500 * series.count >= EventSessions.parallelPairs)
+    }
+
     /// What `mlink report` does: one `EventSessions` for the change table, the study and the
     /// charts, so each event × series has one t0 in all three.
     @Test func reportSharesT0() throws {
