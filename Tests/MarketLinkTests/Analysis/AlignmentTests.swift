@@ -106,10 +106,11 @@ import Testing
         }
     }
 
-    /// `firstSession(onOrAfter:)` and `lastSession(onOrBefore:)` against a scan of the days from
-    /// the start, for series of 1 to 40 sessions with gaps of 1 to 4 days and every target day
-    /// from before the first session to after the last (the search runs without branches, so its
-    /// edges are checked here rather than trusted).
+    /// `firstSession(onOrAfter:)`, `lastSession(onOrBefore:)` and the walk's
+    /// `firstSession(onOrAfter:from:)` (from every start at or before the answer, as a walk in
+    /// date order calls it) against a scan of the days from the start, for series of 1 to 40
+    /// sessions with gaps of 1 to 4 days and every target day from before the first session to
+    /// after the last: the edges of the search and of the walk are checked, not trusted.
     @Test func sessionSearchMatchesAScan() throws {
         var random = SeededGenerator(seed: 12)
         for count in 1...40 {
@@ -127,6 +128,11 @@ import Testing
                     let before = days.lastIndex { $0.ordinal <= target } ?? -1
                     #expect(series.firstSession(onOrAfter: Day(ordinal: target)) == scanned, "\(count) sessions, day \(target)")
                     #expect(series.lastSession(onOrBefore: Day(ordinal: target)) == before, "\(count) sessions, day \(target)")
+                    for start in 0...scanned {
+                        #expect(
+                            series.firstSession(onOrAfter: Day(ordinal: target), from: start) == scanned,
+                            "\(count) sessions, day \(target), from \(start)")
+                    }
                 }
             }
         }
