@@ -43,7 +43,11 @@ public struct EventSessions: Sendable, Equatable {
         // is taken once, not an `Event` copied per pair.
         let times = range.map { EventTime(events[$0]) }
         let inOrder = EventSessions.walkable(times)
-        var outcomes = [EventSession](repeating: .afterData, count: range.count * series.count)
+        var outcomes = [EventSession](unsafeUninitializedCapacity: range.count * series.count) { buffer, initialized in
+            LargeBuffer.adviseHugePages(buffer)
+            if let base = buffer.baseAddress { base.initialize(repeating: .afterData, count: buffer.count) }
+            initialized = buffer.count
+        }
         let width = series.count
         guard parallel, width > 1, times.count * width >= EventSessions.parallelPairs else {
             for (s, item) in series.enumerated() {

@@ -197,6 +197,7 @@ final class CSVBlockReader {
             // otherwise a buffer too small for a longer carry stays in the pool beside a new one.
             let step = max(blockSize / 8, 1)
             fresh = UnsafeMutableRawBufferPointer.allocate(byteCount: (max(minimum, blockSize) + step - 1) / step * step, alignment: 16)
+            LargeBuffer.adviseHugePages(fresh)
         }
         if let buffer, let from = buffer.baseAddress, let to = fresh.baseAddress, carry > 0 {
             to.copyMemory(from: from + cut, byteCount: carry)

@@ -95,6 +95,8 @@ public struct EventStudy: Sendable {
         var values: [Double] = []
         let rows = [StudyRow](unsafeUninitializedCapacity: rowCount) { rowBuffer, rowsInitialized in
             values = [Double](unsafeUninitializedCapacity: rowCount * stride) { valueBuffer, valuesInitialized in
+                LargeBuffer.adviseHugePages(rowBuffer)
+                LargeBuffer.adviseHugePages(valueBuffer)
                 let target = StudyStoreTarget(
                     rows: rowBuffer.baseAddress, values: valueBuffer.baseAddress, eventCount: eventCount, seriesCount: seriesCount,
                     valuesPerRow: stride)
