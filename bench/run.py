@@ -559,6 +559,8 @@ def job_study(args, out: str) -> dict:
         for tool in tools:
             if os.path.exists(outputs[tool]):
                 os.remove(outputs[tool])
+            # The previous run's output (164 MB at scale 1) is written back now, not during this run.
+            os.sync()
             run = measure(study_command(tool, events, panel, index, outputs[tool], sample, timing))
             if run["ok"] and tool == "loop":
                 with open(timing, encoding="utf-8") as handle:
