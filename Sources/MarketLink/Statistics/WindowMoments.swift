@@ -75,18 +75,24 @@ struct WindowMoments: Sendable, Equatable {
     /// α̂ = (Σy − β̂·Σx)/n, SSR = S_yy − β̂·S_xy (at least 0), every step in double-double.
     /// `nil` when S_xx is not positive; the caller decides whether a positive S_xx is more than
     /// the rounding noise of a constant x (`Descriptive.isVariation`).
-    /// The divisions take the quotient and one correction (`DoubleDouble.quotient`, ~31 digits),
-    /// which leaves every `Double` here as the full division gives it (the event study's CSV is
-    /// byte for byte the same on the benchmark panels) at about half the cost.
+    /// The centred sums are formed n times over (n·S_xx = n·Σx² − (Σx)², n a whole number, so
+    /// exactly n times S_xx to ~32 digits), which leaves one division on the way to β̂ and SSR
+    /// instead of four; the divisions by n that remain do not depend on each other. Each takes
+    /// the quotient and one correction (`DoubleDouble.quotient`, ~31 digits), so every `Double`
+    /// here is the one the full divisions give but within a hair of a rounding tie.
     var regression: (alpha: Double, beta: Double, meanX: Double, sxx: Double, ssr: Double)? {
-        let n = DoubleDouble(Double(count))
-        let sxx = xx - DoubleDouble.quotient(x * x, n)
-        guard sxx.hi > 0 else { return nil }
-        let sxy = xy - DoubleDouble.quotient(x * y, n)
-        let syy = yy - DoubleDouble.quotient(y * y, n)
-        let beta = DoubleDouble.quotient(sxy, sxx)
+        let count = Double(self.count)
+        let n = DoubleDouble(count)
+        let nsxx = xx * count - x * x
+        guard nsxx.hi > 0 else { return nil }
+        let nsxy = xy * count - x * y
+        let nsyy = yy * count - y * y
+        let beta = DoubleDouble.quotient(nsxy, nsxx)
         let alpha = DoubleDouble.quotient(y - beta * x, n)
-        let ssr = syy - beta * sxy
-        return (alpha.value, beta.value, DoubleDouble.quotient(x, n).value, sxx.value, max(0, ssr.value))
+        let nssr = nsyy - beta * nsxy
+        return (
+            alpha.value, beta.value, DoubleDouble.quotient(x, n).value, DoubleDouble.quotient(nsxx, n).value,
+            max(0, DoubleDouble.quotient(nssr, n).value)
+        )
     }
 }
