@@ -146,9 +146,9 @@ final class OrderedSlots<Value: Sendable>: @unchecked Sendable {
 /// study's CSV file. Piece i waits for its turn (piece i − 1 written) only after it is formatted,
 /// so one thread writes while the others format, and no thread hands a buffer across cores.
 ///
-/// The pieces run as `DispatchQueue.concurrentPerform` iterations, which are handed out in
-/// index order: the lowest piece not yet written is always running, and never waits on a later
-/// one, so the turns cannot deadlock (on one core the pieces simply run one after another).
+/// The pieces are handed out in index order (`runPieces`): the lowest piece not yet written is
+/// always running, and never waits on a later one, so the turns cannot deadlock (on one core
+/// the pieces simply run one after another).
 /// Formatting buffers are reused (a few, whatever the number of pieces). The first error from
 /// `write` stops every later write (and formatting not yet begun), and is rethrown once every
 /// piece has finished.
@@ -173,7 +173,7 @@ final class TurnWriter: @unchecked Sendable {
     ) throws(MarketLinkError) {
         guard count > 0 else { return }
         let writer = TurnWriter(count: count, capacity: capacity)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
+        writer.runPieces(count: count) { index in
             var buffer = writer.takeBuffer()
             if !writer.hasFailed { format(index, &buffer) }
             // Piece 0's turn is now; piece i's comes when piece i − 1 is written.
@@ -189,6 +189,36 @@ final class TurnWriter: @unchecked Sendable {
             writer.giveBack(buffer)
         }
         if let failure = writer.failure { throw failure }
+    }
+
+    /// The next piece to hand out (under `lock`).
+    private var next = 0
+
+    /// Runs `body(0)` … `body(count − 1)` on the calling thread and one dispatch worker per other
+    /// core, each taking the lowest piece not yet taken until none is left, and returns when all
+    /// have run. Pieces are taken in ascending order, so the lowest piece not yet written is
+    /// always held by a thread that is running it; if the workers start late (or never), the
+    /// calling thread runs the pieces alone, in order.
+    private func runPieces(count: Int, _ body: (Int) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            let pieces = PieceLoop(writer: self, count: count, body: body)
+            let helpers = max(0, min(count, ProcessInfo.processInfo.activeProcessorCount) - 1)
+            let group = DispatchGroup()
+            for _ in 0..<helpers {
+                DispatchQueue.global(qos: .userInitiated).async(group: group) { pieces.run() }
+            }
+            pieces.run()
+            group.wait()
+        }
+    }
+
+    /// The index of the next piece to run, or nil when every piece has been taken.
+    fileprivate func takePiece(count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 
     private var hasFailed: Bool {
@@ -219,5 +249,17 @@ final class TurnWriter: @unchecked Sendable {
         lock.lock()
         spare.append(buffer)
         lock.unlock()
+    }
+}
+
+/// The loop each thread of `TurnWriter.runPieces` runs. `body` escapes only for the duration of
+/// `runPieces`, which waits for every thread that runs it.
+private struct PieceLoop: @unchecked Sendable {
+    let writer: TurnWriter
+    let count: Int
+    let body: (Int) -> Void
+
+    func run() {
+        while let index = writer.takePiece(count: count) { body(index) }
     }
 }
