@@ -52,3 +52,27 @@ enum DateCode {
         )
     }
 }
+
+/// `DateCode.code(of:)` for rows whose dates mostly share the month of the row before (a price
+/// file, a series at a time or a date at a time): the first day and the length of the last
+/// month seen are kept, so such a date's ordinal is an addition and a comparison instead of the
+/// civil-date arithmetic (`Day.ordinal`). The same code as `DateCode.code(of:)` for every date,
+/// real or not: a month's days are ordinals first + 0 … first + length − 1.
+struct MonthOfDates {
+    private var year: Int32 = 0  // no real date has year 0, so the first date is looked up
+    private var month: Int32 = 0
+    private var first: Int32 = 0
+    private var length: Int32 = 0
+
+    /// `DateCode.code(of: raw)`.
+    @inline(__always)
+    mutating func code(of raw: RawDate) -> Int32 {
+        guard raw.form == .resolved else { return DateCode.code(of: raw) }
+        if raw.a != year || raw.b != month {
+            guard let day = Day(year: Int(raw.a), month: Int(raw.b), day: 1) else { return DateCode.invalid }
+            (year, month, first) = (raw.a, raw.b, day.ordinal)
+            length = Int32(Day.daysIn(month: Int(raw.b), year: Int(raw.a)))
+        }
+        return raw.c >= 1 && raw.c <= length ? first + (raw.c - 1) : DateCode.invalid
+    }
+}

@@ -43,6 +43,8 @@ struct RowChunk {
     var linesConsumed = 0
     /// Whether `builders` were given room for the rows the block is likely to hold.
     private var reserved = false
+    /// The month of the row before, for the rows of one month that follow it.
+    private var month = MonthOfDates()
     /// The closes of the rows read so far, while they wait to be added column by column
     /// (`PendingCells`); `nil` when each close is added to its builder as its row is read.
     private var pending: PendingCells?
@@ -199,7 +201,7 @@ struct RowChunk {
         let offset = dateField.isQuoted ? dateField.start - 1 : dateField.start
         let mark = RowMark(line: multiline ? tokenizer.locate(dateField).line : line, position: offset)
         let row = dates.rows
-        let code = DateCode.code(of: raw)
+        let code = month.code(of: raw)
         var days = (code, code, code)
         if raw.form == .resolved {
             dates.add(resolved: code)
@@ -376,10 +378,25 @@ struct RowChunk {
         if failing { failures[row] = sample }
     }
 
+    /// Whether bytes a..<aEnd and b..<bEnd of `bytes` are the same (a row's symbol against the
+    /// row before's). A symbol of at most eight bytes, the usual ticker, is compared as two
+    /// words masked to its length where both words lie inside `bytes`, without a call into the
+    /// C library per row; longer ones, or ones at the very end, by `memcmp`.
+    @inline(__always)
     static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
-        guard aEnd - a == bEnd - b else { return false }
-        guard let base = bytes.baseAddress else { return aEnd == a }
-        return memcmp(base + a, base + b, aEnd - a) == 0
+        let length = aEnd - a
+        guard length == bEnd - b else { return false }
+        guard let base = bytes.baseAddress else { return length == 0 }
+        #if _endian(little)
+            if length <= 8, a >= 0, b >= 0, max(a, b) <= bytes.count - 8 {
+                let raw = UnsafeRawPointer(base)
+                // The first `length` bytes are the word's low bytes.
+                let mask: UInt64 = length == 8 ? ~0 : (1 << (8 * UInt64(length))) &- 1
+                let difference = raw.loadUnaligned(fromByteOffset: a, as: UInt64.self) ^ raw.loadUnaligned(fromByteOffset: b, as: UInt64.self)
+                return difference & mask == 0
+            }
+        #endif
+        return memcmp(base + a, base + b, length) == 0
     }
 }
 
