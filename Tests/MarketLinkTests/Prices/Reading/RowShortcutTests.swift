@@ -6,21 +6,9 @@ import Testing
 /// the row before (`MonthOfDates`) against `DateCode.code(of:)`, and the word comparison of
 /// short symbols (`RowChunk.sameBytes`) against comparing the bytes one by one.
 @Suite struct RowShortcutTests {
-    /// A small deterministic generator (SplitMix64), so a failure names a reproducible case.
-    struct Mix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func monthOfDatesGivesTheCodeOfEveryDateInOrder() {
-        // Every day of 1999-12-01 … 2001-03-31 (a leap day in a year divisible by 400), in
-        // order, then each with its neighbours that are no date (day 0, day 32, Feb 30).
+        // Every day of 1999–2001 in order (2000 has a leap day: divisible by 400), with the
+        // parts around each month that are no date (day 0, the days past its end up to 32).
         var cache = MonthOfDates()
         var checked = 0
         for year: Int32 in [1999, 2000, 2001] {
@@ -41,22 +29,22 @@ import Testing
     }
 
     @Test func monthOfDatesAgreesOnRandomDatesAndBadParts() {
-        var random = Mix(state: 12)
+        var random = SeededGenerator(seed: 12)
         var cache = MonthOfDates()
         for _ in 0..<20_000 {
-            let form: RawDate.Form = [.resolved, .resolved, .resolved, .twoWays, .threeWays][Int.random(in: 0..<5, using: &random)]
+            let form = random.pick([RawDate.Form.resolved, .resolved, .resolved, .twoWays, .threeWays])
             // Years around the edges (0, 1, 9999, 10000), months 0 … 13, days 0 … 32; often the
             // same month as before, as in a file.
-            let year = Int32([0, 1, 1582, 1900, 1970, 2000, 2023, 2024, 9999, 10_000][Int.random(in: 0..<10, using: &random)])
-            let raw = RawDate(a: year, b: Int32.random(in: 0...13, using: &random), c: Int32.random(in: 0...32, using: &random), form: form)
+            let year = Int32(random.pick([0, 1, 1582, 1900, 1970, 2000, 2023, 2024, 9999, 10_000]))
+            let raw = RawDate(a: year, b: Int32(random.int(0...13)), c: Int32(random.int(0...32)), form: form)
             #expect(cache.code(of: raw) == DateCode.code(of: raw), "\(raw)")
         }
     }
 
     @Test func sameBytesMatchesAByteComparisonAtEveryLengthAndPlace() {
-        var random = Mix(state: 7)
+        var random = SeededGenerator(seed: 7)
         // Few distinct letters, so equal stretches are common; the buffer's end is within reach.
-        let bytes = (0..<64).map { _ in UInt8(ascii: "A") + UInt8.random(in: 0..<2, using: &random) }
+        let bytes = (0..<64).map { _ in UInt8(ascii: "A") + UInt8(random.int(0...1)) }
         bytes.withUnsafeBufferPointer { buffer in
             for length in 0...12 {
                 for a in 0...(64 - length) {
