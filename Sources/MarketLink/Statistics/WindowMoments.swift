@@ -81,12 +81,12 @@ struct WindowMoments: Sendable, Equatable {
     /// the quotient and one correction (`DoubleDouble.quotient`, ~31 digits), so every `Double`
     /// here is the one the full divisions give but within a hair of a rounding tie.
     var regression: (alpha: Double, beta: Double, meanX: Double, sxx: Double, ssr: Double)? {
-        let count = Double(self.count)
-        let n = DoubleDouble(count)
-        let nsxx = xx * count - x * x
+        let size = Double(count)
+        let n = DoubleDouble(size)
+        let nsxx = xx * size - x * x
         guard nsxx.hi > 0 else { return nil }
-        let nsxy = xy * count - x * y
-        let nsyy = yy * count - y * y
+        let nsxy = xy * size - x * y
+        let nsyy = yy * size - y * y
         let beta = DoubleDouble.quotient(nsxy, nsxx)
         let alpha = DoubleDouble.quotient(y - beta * x, n)
         let nssr = nsyy - beta * nsxy
