@@ -399,9 +399,18 @@ struct StudyCSVFormatter: Sendable {
                 cells.withUnsafeBufferPointer { cells in
                     isoDays.withUnsafeBufferPointer { iso in
                         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Row.scratchBytes) { scratch in
-                            let row = Row(formatter: self, rows: rows, values: values, cells: cells, iso: iso, scratch: scratch)
-                            for e in events where e < store.eventCount {
-                                for s in 0..<seriesCount { row.append(event: e, series: s, to: &out) }
+                            let count = Row.numberCount(k: design.window.sessionCount)
+                            withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { numbers in
+                                withUnsafeTemporaryAllocation(of: NumberFormat.FixedSignificand.self, capacity: count) { fixed in
+                                    numbers.initialize(repeating: .nan)
+                                    fixed.initialize(repeating: NumberFormat.FixedSignificand(.nan, digits: 12))
+                                    let row = Row(
+                                        formatter: self, rows: rows, values: values, cells: cells, iso: iso, scratch: scratch,
+                                        numbers: numbers, fixed: fixed)
+                                    for e in events where e < store.eventCount {
+                                        for s in 0..<seriesCount { row.append(event: e, series: s, to: &out) }
+                                    }
+                                }
                             }
                         }
                     }
@@ -442,9 +451,10 @@ struct StudyCSVFormatter: Sendable {
         @inline(__always) mutating func putInteger(_ value: Int) {
             at += NumberFormat.writeInteger(value, to: base + at)
         }
-        /// `value` as `StatisticText.appendCSV` appends it when `present`, then a comma.
-        @inline(__always) mutating func number(_ value: Double, _ present: Bool) {
-            if present, value.isFinite { at += NumberFormat.writeSignificant(value, digits: 12, to: base + at) }
+        /// `value` as `StatisticText.appendCSV` appends it unless it is nan (an empty cell),
+        /// with its digits `fixed` worked out beforehand, then a comma.
+        @inline(__always) mutating func number(_ value: Double, _ fixed: NumberFormat.FixedSignificand) {
+            if value.isFinite { at += NumberFormat.writeSignificant(value, digits: 12, fixed: fixed, to: base + at) }
             put(44)
         }
     }
@@ -460,6 +470,14 @@ struct StudyCSVFormatter: Sendable {
         /// need more gets memory of its own.
         let scratch: UnsafeMutableBufferPointer<UInt8>
         static let scratchBytes = 16_384
+        /// A row's numbers in column order, nan for an empty cell (`numberCount` of them), and
+        /// their digits, all worked out before the row is written: one loop of independent steps
+        /// instead of each number's chain of dependent ones in turn.
+        let numbers: UnsafeMutableBufferPointer<Double>
+        let fixed: UnsafeMutableBufferPointer<NumberFormat.FixedSignificand>
+
+        /// α, β, σ, the k abnormal returns, CAR, SE, t, p, σ units and BHAR.
+        static func numberCount(k: Int) -> Int { 9 + k }
 
         /// Appends the row of event `e` in series `s`: written into scratch memory of the row's
         /// largest possible size by pointer (each number by `NumberFormat.writeSignificant`, the
@@ -513,19 +531,22 @@ struct StudyCSVFormatter: Sendable {
                 out.put(44)
                 let fit = row.code.hasAbnormalReturns
                 let ok = row.code == .ok
-                out.number(100 * row.alpha, fit)
-                out.number(row.beta, fit)
-                out.number(100 * row.sigma, ok)
                 let offset = index * formatter.store.valuesPerRow
-                for session in 0..<k { out.number(fit ? 100 * values[offset + session] : 0, fit) }
-                out.number(100 * row.car, fit)
-                out.number(100 * row.standardError, ok)
-                out.number(row.t, ok)
+                numbers[0] = fit ? 100 * row.alpha : .nan
+                numbers[1] = fit ? row.beta : .nan
+                numbers[2] = ok ? 100 * row.sigma : .nan
+                for session in 0..<k { numbers[3 + session] = fit ? 100 * values[offset + session] : .nan }
+                numbers[3 + k] = fit ? 100 * row.car : .nan
+                numbers[4 + k] = ok ? 100 * row.standardError : .nan
+                numbers[5 + k] = ok ? row.t : .nan
+                numbers[6 + k] = ok ? row.pValue : .nan
+                numbers[7 + k] = ok ? row.sigmaUnits(k: k) : .nan
+                numbers[8 + k] = fit && design.buyAndHold ? 100 * row.bhar : .nan
+                for i in 0..<Row.numberCount(k: k) { fixed[i] = NumberFormat.FixedSignificand(numbers[i], digits: 12) }
+                for i in 0..<(6 + k) { out.number(numbers[i], fixed[i]) }
                 if ok { out.putInteger(Int(row.count) - design.model.estimatedParameters) }
                 out.put(44)
-                out.number(row.pValue, ok)
-                out.number(row.sigmaUnits(k: k), ok)
-                out.number(100 * row.bhar, fit && design.buyAndHold)
+                for i in (6 + k)..<Row.numberCount(k: k) { out.number(numbers[i], fixed[i]) }
                 out.putCells(status)
                 out.put(44)
                 if constantExplanation.isEmpty {

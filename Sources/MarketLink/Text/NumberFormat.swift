@@ -311,6 +311,24 @@ public enum NumberFormat {
     @inline(__always)
     static func writeSignificant(_ value: Double, digits: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let digits = max(1, min(digits, 15))
+        let fixed = FixedSignificand(value, digits: digits)
+        return fixed.integer > 0 ? fixed.write(negative: value < 0, to: out) : writeSignificantGeneral(value, digits: digits, to: out)
+    }
+
+    /// Writes `value` as `writeSignificant` does, with `fixed` worked out beforehand
+    /// (`FixedSignificand(value, digits: digits)`): a row of numbers computes all of theirs first,
+    /// in a loop of independent steps, and then writes them, instead of waiting on each number's
+    /// long chain of dependent steps in turn.
+    @inline(__always)
+    static func writeSignificant(_ value: Double, digits: Int, fixed: FixedSignificand, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        fixed.integer > 0 ? fixed.write(negative: value < 0, to: out) : writeSignificantGeneral(value, digits: digits, to: out)
+    }
+
+    /// `writeSignificant` by the general path alone: the exponent found by the loops below, then
+    /// `write` or exponent notation. Every value `writeSignificantFixed` leaves alone comes here;
+    /// tests compare the two on the values it takes.
+    static func writeSignificantGeneral(_ value: Double, digits: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let digits = max(1, min(digits, 15))
         let magnitude = abs(value)
         var exponent = 0  // floor(log10(magnitude)), found by comparison
         if magnitude >= 1 {
@@ -328,6 +346,132 @@ public enum NumberFormat {
         var text: [UInt8] = []
         appendExponent(value, digits: digits, to: &text)
         return copy(text, to: out)
+    }
+
+    /// `writeSignificant` for the values nearly every CSV cell holds, 1e-6 ≤ |value| < 1e15, with
+    /// `digits` (1…15) already clamped: `FixedSignificand(value, digits:).write(negative:to:)`;
+    /// returns 0 (no bytes written that count) for any other value, which
+    /// `writeSignificantGeneral` takes. The same bytes as that path with few branches, because
+    /// that path's loops and digit counts depend on the value, and a column of mixed magnitudes
+    /// mispredicts them on every other number:
+    /// - the exponent is the one the general path's loops find: ⌊log10 m⌋ from the binary
+    ///   exponent's estimate ⌊e₂·log10 2⌋ (1233/4096, exact for these e₂) and one comparison with
+    ///   the next power of ten. Below 1 the loop multiplies by 10 and rounds at each step, which
+    ///   can only matter within a few ulps of a power of ten, so values within 1e-13 of one are
+    ///   left to it;
+    /// - `write`'s rounding, to the same integer (below 10^16 here), whose 16 digits are made in
+    ///   two words without a table (`eightDigits`);
+    /// - the whole part (at least one digit), the decimal mark and the decimals without their
+    ///   trailing zeros are those words shifted by whole bytes and stored as words, their lengths
+    ///   from the zero bytes at either end. Bytes past the returned length are scratch (`out` has
+    ///   room for `maxBytes`).
+    @inline(__always)
+    static func writeSignificantFixed(_ value: Double, digits: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let fixed = FixedSignificand(value, digits: digits)
+        return fixed.integer > 0 ? fixed.write(negative: value < 0, to: out) : 0
+    }
+
+    /// A value's digits for `writeSignificantFixed`: the rounded integer and its decimal places,
+    /// or `integer` 0 where the general path writes the value.
+    struct FixedSignificand {
+        /// |value| · 10^places, rounded as `write` rounds it (1 ≤ integer < 10^16), or 0.
+        private(set) var integer: UInt64
+        private(set) var places: Int
+
+        /// The digits of `value` with `digits` (1…15) significant digits, or `integer` 0 when
+        /// the value is outside 1e-6 ≤ |value| < 1e15 (nan included), within 1e-13 of a power of
+        /// ten, or needs exponent notation.
+        @inline(__always)
+        init(_ value: Double, digits: Int) {
+            integer = 0
+            places = 0
+            let magnitude = abs(value)
+            guard magnitude >= 1e-6, magnitude < 1e15 else { return }
+            // ⌊log10 m⌋ is guess or guess + 1 (guess = ⌊e₂·log10 2⌋ for the binary exponent e₂).
+            let binary = Int(truncatingIfNeeded: magnitude.bitPattern >> 52) &- 1023
+            let guess = (binary &* 1233) >> 12
+            let next = NumberFormat.nearPowers[guess &+ 9]  // 10^(guess + 1)
+            // The general path's loop below 1 rounds each product m·10, (m·10)·10, …: within 1e-13
+            // of a power of ten (where that rounding could decide) it is left to that loop.
+            guard abs(magnitude - next) > 1e-13 * next else { return }
+            let exponent = guess &+ (magnitude >= next ? 1 : 0)
+            let decimals = digits &- 1 &- exponent
+            guard decimals <= 17 else { return }
+            let places = max(0, decimals)
+            let product = magnitude * NumberFormat.power(places)
+            guard product < 1e16 else { return }
+            var integer = UInt64(Int64(product))
+            integer &+= product - Double(integer) >= 0.5 ? 1 : 0
+            self.integer = integer
+            self.places = places
+        }
+
+        /// Writes the number (`integer` above 0) at `out`, which has room for `maxBytes` bytes;
+        /// returns the number of bytes written.
+        @inline(__always)
+        func write(negative: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
+            // The 16 digits (zero-padded) in two words, the first digit in the low byte of the first,
+            // so that the whole part and the decimals are the pair shifted right by whole bytes.
+            let first = NumberFormat.eightDigits(UInt32(truncatingIfNeeded: integer / 100_000_000))
+            let second = NumberFormat.eightDigits(UInt32(truncatingIfNeeded: integer % 100_000_000))
+            let zeros: UInt64 = 0x3030_3030_3030_3030
+            let firstBits = first ^ zeros  // zero bytes where the digit is 0
+            let secondBits = second ^ zeros
+            let leadingZeros = firstBits != 0 ? firstBits.trailingZeroBitCount >> 3 : 8 &+ secondBits.trailingZeroBitCount >> 3
+            let trailingZeros = secondBits != 0 ? secondBits.leadingZeroBitCount >> 3 : 8 &+ firstBits.leadingZeroBitCount >> 3
+            let kept = places &- min(trailingZeros, places)
+            let whole = max(16 &- leadingZeros &- places, 1)
+            let sign = negative ? 1 : 0
+            let raw = UnsafeMutableRawPointer(out)
+            raw.storeBytes(of: UInt8(ascii: "-"), as: UInt8.self)
+            // The whole part; from 16 decimals up (integer < 10^16 ≤ 10^places) it is `0`.
+            let wholeStart = 16 &- places &- whole
+            let wholeText = wholeStart >= 0 ? NumberFormat.digitBytes(from: wholeStart, first, second) : (zeros, zeros)
+            raw.storeBytes(of: wholeText.0, toByteOffset: sign, as: UInt64.self)
+            raw.storeBytes(of: wholeText.1, toByteOffset: sign &+ 8, as: UInt64.self)
+            let mark = sign &+ whole
+            raw.storeBytes(of: UInt8(ascii: "."), toByteOffset: mark, as: UInt8.self)
+            // The decimals (none with 0 places: they are written, then not counted); with 17 of
+            // them, a `0` and then all 16 digits.
+            let fractionStart = 16 &- places
+            let fraction = fractionStart >= 0 ? NumberFormat.digitBytes(from: fractionStart, first, second) : (first &<< 8 | 0x30, second &<< 8 | first &>> 56)
+            raw.storeBytes(of: fraction.0, toByteOffset: mark &+ 1, as: UInt64.self)
+            raw.storeBytes(of: fraction.1, toByteOffset: mark &+ 9, as: UInt64.self)
+            raw.storeBytes(of: UInt8(truncatingIfNeeded: second &>> 56), toByteOffset: mark &+ 17, as: UInt8.self)
+            return mark &+ (kept > 0 ? 1 &+ kept : 0)
+        }
+    }
+
+    /// The 16 bytes of `first` (bytes 0–7) and `second` (8–15) from byte `offset` (0…16) on, as
+    /// two words, the bytes past the end 0 (at 16, garbage that is never counted).
+    @inline(__always)
+    private static func digitBytes(from offset: Int, _ first: UInt64, _ second: UInt64) -> (UInt64, UInt64) {
+        let bits = UInt64(truncatingIfNeeded: offset &* 8) & 63
+        guard offset < 8 else { return (second &>> bits, 0) }
+        return ((first &>> bits) | ((second &<< 1) &<< (63 &- bits)), second &>> bits)
+    }
+
+    /// 10^−8 … 10^17, each the `Double` nearest it (exact from 10^0 up): `nearPowers[k + 8]` is 10^k.
+    private static let nearPowers: [Double] = [
+        1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+    ]
+
+    /// `value` (below 10^8) as eight ASCII digits in one word, the first digit in its low byte
+    /// (so that stored little-endian they read left to right), by splitting in lanes: into two
+    /// groups of four (32-bit lanes), each into two pairs (16-bit lanes), each pair into two
+    /// digits (bytes). A lane's quotient by 100 is (x · 5243) >> 19 for x < 10^4, by 10
+    /// (x · 103) >> 10 for x < 100, and no lane's product reaches the next lane.
+    @inline(__always)
+    static func eightDigits(_ value: UInt32) -> UInt64 {
+        let value = UInt64(value)
+        let thousands = value / 10_000
+        let fours = thousands | (value &- thousands &* 10_000) << 32
+        let hundreds = ((fours &* 5243) >> 19) & 0x0000_007F_0000_007F
+        let pairs = hundreds | (fours &- hundreds &* 100) << 16
+        let tens = ((pairs &* 103) >> 10) & 0x000F_000F_000F_000F
+        let digits = tens | (pairs &- tens &* 10) << 8
+        return digits | 0x3030_3030_3030_3030
     }
 
     /// `value` (finite, not zero) as `d.ddde-N` with `digits` significant digits (1…15), the
