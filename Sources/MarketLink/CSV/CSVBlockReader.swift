@@ -73,12 +73,28 @@ final class CSVBlockReader {
     /// Memory source: where the block handed out last began, for `extend`.
     private var lastStart = 0
     private var handedOutLast = false
+    /// File source: the first block's bytes are in `buffer` already (`init(file:…readAhead:…)`).
+    private var primed = false
 
     init(file: InputFile, name: String, blockSize: Int = CSVBlockReader.defaultBlockSize, rowLimit: Int = CSVBlockReader.defaultRowLimit) {
         self.source = .file(file)
         self.name = name
         self.blockSize = max(blockSize, 1)
         self.rowLimit = max(rowLimit, 1)
+    }
+
+    /// A reader of `file` whose first `filled` bytes were already read into `buffer` (which the
+    /// reader now owns and frees); `ended` when they are the whole input. With `filled` at most
+    /// `blockSize` the blocks are the ones a reader from the file's start hands out.
+    convenience init(
+        file: InputFile, name: String, blockSize: Int = CSVBlockReader.defaultBlockSize, rowLimit: Int = CSVBlockReader.defaultRowLimit,
+        readAhead buffer: UnsafeMutableRawBufferPointer, filled: Int, ended: Bool
+    ) {
+        self.init(file: file, name: name, blockSize: blockSize, rowLimit: rowLimit)
+        self.buffer = buffer
+        self.filled = min(max(filled, 0), buffer.count)
+        self.ended = ended
+        primed = true
     }
 
     init(
@@ -128,6 +144,11 @@ final class CSVBlockReader {
             lastStart = start
             return try memoryBlock(bytes, from: start, window: blockSize, beyond: 0)
         case .file(let file):
+            if primed {
+                // The block a fresh reader reads first: the input's first `blockSize` bytes.
+                primed = false
+                return try fileBlock(file, wanted: blockSize, beyond: 0)
+            }
             try takeFreshBuffer(minimum: filled - cut + blockSize)
             return try fileBlock(file, wanted: filled + blockSize, beyond: 0)
         }

@@ -52,35 +52,65 @@ struct PriceFileReader {
     static let intradayProbe = 4 << 20
 
     /// Reads the file at `path` through `InputFile`, block by block. An input that cannot be read
-    /// twice (a pipe) is held whole and read as bytes; so is an intraday file.
+    /// twice (a pipe) is held whole and read as bytes; so is an intraday file. The bytes read to
+    /// tell whether it is intraday become the first block when they fit in one (with the default
+    /// block size they always do), so the file's start is not read twice.
     func read(path: String) throws(MarketLinkError) -> PriceFile {
         let input = try InputFile(path: path)
         guard input.kind == .regular else { return try PriceFile.load(bytes: input.readAll(), file: file, options: options, reader: self) }
-        if let whole = try intradayBytes(input) { return try PriceFile.load(bytes: whole, file: file, options: options, reader: self) }
-        return try read(CSVBlockReader(file: InputFile(path: path), name: file, blockSize: blockSize, rowLimit: rowLimit))
+        let probe = try readProbe(input)
+        var adopted = false
+        defer { if !adopted { probe.buffer.deallocate() } }
+        if let whole = try intradayBytes(probe, input) { return try PriceFile.load(bytes: whole, file: file, options: options, reader: self) }
+        guard probe.filled <= blockSize else {
+            return try read(CSVBlockReader(file: InputFile(path: path), name: file, blockSize: blockSize, rowLimit: rowLimit))
+        }
+        adopted = true
+        let blocks = CSVBlockReader(
+            file: input, name: file, blockSize: blockSize, rowLimit: rowLimit, readAhead: probe.buffer, filled: probe.filled,
+            ended: probe.ended)
+        return try read(blocks)
     }
 
-    /// The whole of `input` when its first `intradayProbe` bytes (cut after their last whole
-    /// row, unless that is the whole input) are an intraday file's start; `nil` otherwise.
-    private func intradayBytes(_ input: InputFile) throws(MarketLinkError) -> [UInt8]? {
+    /// The first `intradayProbe` bytes of a file, in a buffer the caller owns.
+    private struct Probe {
+        let buffer: UnsafeMutableRawBufferPointer
+        let filled: Int
+        /// Whether they are the whole input.
+        let ended: Bool
+    }
+
+    private func readProbe(_ input: InputFile) throws(MarketLinkError) -> Probe {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: PriceFileReader.intradayProbe, alignment: 16)
-        defer { buffer.deallocate() }
+        // Likely the first block's buffer, which the blocks after it reuse.
+        LargeBuffer.adviseHugePages(buffer)
         var filled = 0
         var ended = false
-        while filled < buffer.count {
-            let n = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-            if n == 0 {
-                ended = true
-                break
+        do throws(MarketLinkError) {
+            while filled < buffer.count {
+                let n = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                if n == 0 {
+                    ended = true
+                    break
+                }
+                filled += n
             }
-            filled += n
+        } catch {
+            buffer.deallocate()
+            throw error
         }
-        let bytes = UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: filled)
-        let end = ended ? filled : CSVBlockReader.rowsEnd(bytes, atEnd: false).end
+        return Probe(buffer: buffer, filled: filled, ended: ended)
+    }
+
+    /// The whole of `input` when the probe's bytes (cut after their last whole row, unless they
+    /// are the whole input) are an intraday file's start; `nil` otherwise.
+    private func intradayBytes(_ probe: Probe, _ input: InputFile) throws(MarketLinkError) -> [UInt8]? {
+        let bytes = UnsafeBufferPointer(start: probe.buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: probe.filled)
+        let end = probe.ended ? probe.filled : CSVBlockReader.rowsEnd(bytes, atEnd: false).end
         let looksIntraday = IntradayReader.detect(UnsafeBufferPointer(rebasing: bytes[..<end]), file: file, options: options) != nil
         guard looksIntraday else { return nil }
         var whole = Array(bytes)
-        if !ended { whole += try input.readAll() }
+        if !probe.ended { whole += try input.readAll() }
         return whole
     }
 
