@@ -36,9 +36,10 @@ import Testing
     /// `writeSignificant` takes a branch-light fixed path (`writeSignificantFixed`) for
     /// 1e-6 ≤ |value| < 1e15 and leaves the rest to the general path. Wherever the fixed path
     /// writes, it must write the general path's bytes: random values at every magnitude it takes,
-    /// with every digit count; the 200 doubles around each power of ten (where the general path's
-    /// rounded products decide the exponent); halves at the last kept digit, which round away
-    /// from zero; and numbers with trailing zeros to drop.
+    /// with every digit count; the 200 doubles around each power of ten (which the fixed path
+    /// leaves to the general one, whose rounded products decide the exponent there) and values
+    /// just outside that band, from 1.01e-13 to 1e-6 of the power away on either side; halves at
+    /// the last kept digit, which round away from zero; and numbers with trailing zeros to drop.
     @Test func fixedAndGeneralSignificantPathsAgree() {
         var random = SeededGenerator(seed: 0x5157)
         var values: [Double] = []
@@ -52,6 +53,10 @@ import Testing
             for _ in 0..<200 {
                 values.append(value)
                 value = value.nextUp
+            }
+            for offset in [1.01e-13, 2e-13, 1e-12, 1e-11, 1e-9, 1e-6] {
+                values.append(pow(10, Double(exponent)) * (1 + offset))
+                values.append(pow(10, Double(exponent)) * (1 - offset))
             }
         }
         for k in 1...3_000 {
