@@ -257,18 +257,10 @@ public enum NumberFormat {
         if left == 1 { (at - 1).pointee = UInt8(truncatingIfNeeded: 48 &+ small % 10) }
     }
 
-    /// Writes `value` (below 10^8) as exactly eight digits at `at`: two groups of four, each two pairs.
+    /// Writes `value` (below 10^8) as exactly eight digits at `at` (`eightDigits`, one store).
     @inline(__always)
     private static func writeEight(_ value: UInt32, at: UnsafeMutablePointer<UInt8>) {
-        let pairs = UnsafeRawPointer(digitPairs.utf8Start)
-        let high = value / 10_000
-        let low = value % 10_000
-        let raw = UnsafeMutableRawPointer(at)
-        @inline(__always) func pair(_ p: UInt32) -> UInt16 { pairs.loadUnaligned(fromByteOffset: 2 &* Int(p), as: UInt16.self) }
-        raw.storeBytes(of: pair(high / 100), toByteOffset: 0, as: UInt16.self)
-        raw.storeBytes(of: pair(high % 100), toByteOffset: 2, as: UInt16.self)
-        raw.storeBytes(of: pair(low / 100), toByteOffset: 4, as: UInt16.self)
-        raw.storeBytes(of: pair(low % 100), toByteOffset: 6, as: UInt16.self)
+        UnsafeMutableRawPointer(at).storeBytes(of: eightDigits(value).littleEndian, as: UInt64.self)
     }
 
     /// Copies `bytes` (at most `maxBytes`) to `out`; returns their count.
@@ -311,8 +303,7 @@ public enum NumberFormat {
     @inline(__always)
     static func writeSignificant(_ value: Double, digits: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let digits = max(1, min(digits, 15))
-        let fixed = FixedSignificand(value, digits: digits)
-        return fixed.integer > 0 ? fixed.write(negative: value < 0, to: out) : writeSignificantGeneral(value, digits: digits, to: out)
+        return writeSignificant(value, digits: digits, fixed: FixedSignificand(value, digits: digits), to: out)
     }
 
     /// Writes `value` as `writeSignificant` does, with `fixed` worked out beforehand
@@ -411,7 +402,8 @@ public enum NumberFormat {
         @inline(__always)
         func write(negative: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
             // The 16 digits (zero-padded) in two words, the first digit in the low byte of the first,
-            // so that the whole part and the decimals are the pair shifted right by whole bytes.
+            // so that the whole part and the decimals are the pair shifted right by whole bytes
+            // (stored little-endian, low byte first, on any machine).
             let first = NumberFormat.eightDigits(UInt32(truncatingIfNeeded: integer / 100_000_000))
             let second = NumberFormat.eightDigits(UInt32(truncatingIfNeeded: integer % 100_000_000))
             let zeros: UInt64 = 0x3030_3030_3030_3030
@@ -427,16 +419,16 @@ public enum NumberFormat {
             // The whole part; from 16 decimals up (integer < 10^16 ≤ 10^places) it is `0`.
             let wholeStart = 16 &- places &- whole
             let wholeText = wholeStart >= 0 ? NumberFormat.digitBytes(from: wholeStart, first, second) : (zeros, zeros)
-            raw.storeBytes(of: wholeText.0, toByteOffset: sign, as: UInt64.self)
-            raw.storeBytes(of: wholeText.1, toByteOffset: sign &+ 8, as: UInt64.self)
+            raw.storeBytes(of: wholeText.0.littleEndian, toByteOffset: sign, as: UInt64.self)
+            raw.storeBytes(of: wholeText.1.littleEndian, toByteOffset: sign &+ 8, as: UInt64.self)
             let mark = sign &+ whole
             raw.storeBytes(of: UInt8(ascii: "."), toByteOffset: mark, as: UInt8.self)
             // The decimals (none with 0 places: they are written, then not counted); with 17 of
             // them, a `0` and then all 16 digits.
             let fractionStart = 16 &- places
             let fraction = fractionStart >= 0 ? NumberFormat.digitBytes(from: fractionStart, first, second) : (first &<< 8 | 0x30, second &<< 8 | first &>> 56)
-            raw.storeBytes(of: fraction.0, toByteOffset: mark &+ 1, as: UInt64.self)
-            raw.storeBytes(of: fraction.1, toByteOffset: mark &+ 9, as: UInt64.self)
+            raw.storeBytes(of: fraction.0.littleEndian, toByteOffset: mark &+ 1, as: UInt64.self)
+            raw.storeBytes(of: fraction.1.littleEndian, toByteOffset: mark &+ 9, as: UInt64.self)
             raw.storeBytes(of: UInt8(truncatingIfNeeded: second &>> 56), toByteOffset: mark &+ 17, as: UInt8.self)
             return mark &+ (kept > 0 ? 1 &+ kept : 0)
         }
