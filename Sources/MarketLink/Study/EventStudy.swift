@@ -246,14 +246,18 @@ struct StudyStoreTarget: @unchecked Sendable {
     /// `StudyStore` holds (`StudyRow(code: .noSession)`, zeros).
     func initialize(_ series: StudySeriesRows, series s: Int) {
         guard let rows, s >= 0, s < seriesCount else { return }
-        for e in 0..<eventCount {
+        // Every series writes into every page of the event-major store, so the first series
+        // of each worker fault the store's pages in: odd series walk it from the end, so that
+        // two workers starting together fault different pages instead of waiting on each other's.
+        let order = EventOrder(count: eventCount, reversed: s % 2 == 1)
+        for e in order {
             (rows + (e * seriesCount + s)).initialize(to: e < series.rows.count ? series.rows[e] : StudyRow(code: .noSession))
         }
         guard valuesPerRow > 0, let values else { return }
         let stride = valuesPerRow
         series.values.withUnsafeBufferPointer { source in
             let filled = min(eventCount, source.count / stride)
-            for e in 0..<eventCount {
+            for e in order {
                 let to = values + (e * seriesCount + s) * stride
                 if e < filled {
                     let from = e * stride
@@ -263,5 +267,24 @@ struct StudyStoreTarget: @unchecked Sendable {
                 }
             }
         }
+    }
+}
+
+/// 0..<count, forwards or backwards, with no array.
+struct EventOrder: Sequence, IteratorProtocol {
+    private var current: Int
+    private let last: Int
+    private let step: Int
+
+    init(count: Int, reversed: Bool) {
+        current = reversed ? count - 1 : 0
+        last = reversed ? -1 : count
+        step = reversed ? -1 : 1
+    }
+
+    mutating func next() -> Int? {
+        guard current != last else { return nil }
+        defer { current += step }
+        return current
     }
 }
