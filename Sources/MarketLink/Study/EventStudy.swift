@@ -249,7 +249,7 @@ struct StudyStoreTarget: @unchecked Sendable {
         // Every series writes into every page of the event-major store, so the first series
         // of each worker fault the store's pages in: odd series walk it from the end, so that
         // two workers starting together fault different pages instead of waiting on each other's.
-        let order = EventOrder(count: eventCount, reversed: s % 2 == 1)
+        let order = s % 2 == 1 ? stride(from: eventCount - 1, to: -1, by: -1) : stride(from: 0, to: eventCount, by: 1)
         for e in order {
             (rows + (e * seriesCount + s)).initialize(to: e < series.rows.count ? series.rows[e] : StudyRow(code: .noSession))
         }
@@ -270,21 +270,3 @@ struct StudyStoreTarget: @unchecked Sendable {
     }
 }
 
-/// 0..<count, forwards or backwards, with no array.
-struct EventOrder: Sequence, IteratorProtocol {
-    private var current: Int
-    private let last: Int
-    private let step: Int
-
-    init(count: Int, reversed: Bool) {
-        current = reversed ? count - 1 : 0
-        last = reversed ? -1 : count
-        step = reversed ? -1 : 1
-    }
-
-    mutating func next() -> Int? {
-        guard current != last else { return nil }
-        defer { current += step }
-        return current
-    }
-}
