@@ -269,4 +269,3 @@ struct StudyStoreTarget: @unchecked Sendable {
         }
     }
 }
-
